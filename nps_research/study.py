@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-__all__ = ["Study"]
+__all__ = ["Study", "load_data", "load_study", "load_table"]
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Study:
     language: str = "en"
     truth: Any = None
     sources: dict[str, str] = field(default_factory=dict)
+    config: Any = None
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables that are present, by name."""
@@ -58,3 +60,119 @@ class Study:
     def __repr__(self) -> str:
         parts = ", ".join(f"{k}={len(v):,} rows" for k, v in self.tables().items())
         return f"Study({self.name!r}: {parts})"
+
+
+def load_table(spec: Any, table: str, *, base_dir: str | Path | None = None) -> pd.DataFrame:
+    """Read, map, parse and validate one table given a :class:`~nps_research.config.TableSpec` or dict/path.
+
+    Raises
+    ------
+    StudyDataError
+        Listing every problem in the file.
+    """
+    from .config import TableSpec
+    from .io import read_raw
+    from .validate import parse_table
+
+    if isinstance(spec, str | Path):
+        spec = {"path": str(spec)}
+    if isinstance(spec, dict):
+        spec = TableSpec.model_validate(spec)
+    path = Path(spec.path)
+    if base_dir is not None and not path.is_absolute():
+        path = Path(base_dir) / path
+    raw = read_raw(path, table=table, sep=spec.sep, encoding=spec.encoding, decimal=spec.decimal, sheet=spec.sheet)
+    return parse_table(raw, table, columns=spec.columns, score_columns=spec.score_columns(),
+                       ranges=dict(spec.ranges), date_format=spec.date_format)
+
+
+def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "study", language: str = "en") -> Study:
+    """Load a study's tables.
+
+    Parameters
+    ----------
+    data : dict or str or Path
+        Table name -> path, or -> a table spec dict (``path``, ``columns``, ``attributes``, ``cx_items``,
+        ``ranges``, ``sep``, ``encoding``, ``decimal``, ``sheet``, ``date_format``) as in a study file's
+        ``data:`` section. A path to a study YAML file loads that study instead.
+    base_dir : path, optional
+        Folder that relative paths are relative to (default: the working directory).
+
+    Returns
+    -------
+    Study
+        Validated tables with role names as columns.
+
+    Raises
+    ------
+    StudyDataError
+        Every problem of every table, collected before raising.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "r.csv").write_text(
+    ...     "Respondent;Klant;Datum;Type;Touchpoint;Kanaal;Q1 Aanbevelen\\n"
+    ...     "1;k1;31-01-2024;relationeel;;web;9\\n"
+    ...     "2;k2;01-02-2024;transactioneel;factuur;app;6 - neutraal\\n")
+    >>> study = load_data({"responses": {"path": str(d / "r.csv"), "columns": {
+    ...     "response_id": "Respondent", "customer_id": "Klant", "date": "Datum", "survey_type": "Type",
+    ...     "channel": "Kanaal", "ltr": "Q1 Aanbevelen"}}})
+    >>> study.responses[["response_id", "date", "survey_type", "ltr"]]
+      response_id       date    survey_type  ltr
+    0           1 2024-01-31     relational    9
+    1           2 2024-02-01  transactional    6
+    """
+    from .config import DataSpec
+    from .errors import StudyDataError
+
+    if isinstance(data, str | Path) and Path(data).suffix.lower() in (".yml", ".yaml"):
+        return load_study(data)
+    spec = DataSpec.model_validate(data)
+    tables: dict[str, pd.DataFrame] = {}
+    sources: dict[str, str] = {}
+    problems = []
+    for table, tspec in spec.tables().items():
+        path = Path(tspec.path)
+        if base_dir is not None and not path.is_absolute():
+            path = Path(base_dir) / path
+        sources[table] = str(path)
+        try:
+            tables[table] = load_table(tspec.model_copy(update={"path": str(path)}), table)
+        except StudyDataError as e:
+            problems.extend(e.problems)
+    if problems:
+        raise StudyDataError(problems)
+    rspec = spec.responses
+    groups = rspec.score_columns()
+    ranges = {k: (int(v[0]), int(v[1])) for k, v in rspec.ranges.items()}
+    from .schema import SCORE_GROUPS, TABLES
+
+    for g, sg in SCORE_GROUPS.items():
+        ranges.setdefault(g, (sg.low, sg.high))
+    ranges.setdefault("ltr", (0, 10))
+    csat = TABLES["responses"].role("csat")
+    ranges.setdefault("csat", (int(csat.low), int(csat.high)))
+    return Study(
+        responses=tables["responses"],
+        outcomes=tables.get("outcomes"),
+        journey_events=tables.get("journey_events"),
+        invitations=tables.get("invitations"),
+        attributes=list(groups.get("attributes", {})),
+        cx_items=list(groups.get("cx_items", {})),
+        ranges=ranges,
+        name=name,
+        language=language,
+        sources=sources,
+    )
+
+
+def load_study(path: str | Path) -> Study:
+    """Load the data of a study file (YAML); see :mod:`nps_research.config`."""
+    from .config import load_config
+
+    cfg = load_config(path)
+    study = load_data(cfg.data_parameters(), name=cfg.name, language=cfg.language)
+    study.config = cfg
+    return study

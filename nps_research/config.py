@@ -1,0 +1,205 @@
+"""Study files: YAML that says which data to read, how its columns map to roles, and which analyses to run.
+
+A minimal study file::
+
+    name: acme-2025q1
+    language: nl                      # en | nl
+    data:
+      responses:
+        path: exports/nps_q1.csv      # relative to this file
+        columns:                      # role: the client's column (only where they differ)
+          response_id: Respondent
+          ltr: "Q1 Aanbevelen"
+          date: Datum
+        attributes: {sat_price: "Q5 Prijs", sat_app: "Q6 App"}   # or a list of column names
+        ranges: {attributes: [1, 10]}
+      outcomes: exports/outcomes.xlsx  # short form: just the path
+    analyses:
+      - notebook: 01_data_overview
+      - notebook: 02_nps
+        parameters: {freq: "M"}
+    output: ../reports
+
+Examples
+--------
+>>> cfg = StudyConfig.model_validate({"name": "x", "data": {"responses": "r.csv"}})
+>>> cfg.data.responses.path, cfg.language, cfg.output
+('r.csv', 'en', 'reports')
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .errors import StudyConfigError
+from .schema import SCORE_GROUPS, TABLES
+
+__all__ = ["AnalysisSpec", "DataSpec", "ReportSettings", "StudyConfig", "TableSpec", "load_config"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TableSpec(_Strict):
+    """Where one table lives and how its columns map to roles."""
+
+    path: str
+    columns: dict[str, str] = Field(default_factory=dict)
+    attributes: list[str] | dict[str, str] | None = None
+    cx_items: list[str] | dict[str, str] | None = None
+    ranges: dict[str, tuple[float, float]] = Field(default_factory=dict)
+    sheet: str | int | None = None
+    sep: str | None = None
+    encoding: str | None = None
+    decimal: Literal[".", ","] | None = None
+    date_format: str | None = None
+
+    @field_validator("ranges")
+    @classmethod
+    def _ranges_ordered(cls, v: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+        for k, (lo, hi) in v.items():
+            if lo >= hi:
+                raise ValueError(f"range of '{k}' must be [low, high] with low < high, got [{lo:g}, {hi:g}]")
+        return v
+
+    def score_columns(self) -> dict[str, dict[str, str]]:
+        """Score group -> {study name: client's column}."""
+        out = {}
+        for group in SCORE_GROUPS:
+            spec = getattr(self, group)
+            if spec:
+                out[group] = {c: c for c in spec} if isinstance(spec, list) else dict(spec)
+        return out
+
+
+class DataSpec(_Strict):
+    """The study's tables; only ``responses`` is required."""
+
+    responses: TableSpec
+    outcomes: TableSpec | None = None
+    journey_events: TableSpec | None = None
+    invitations: TableSpec | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, v: Any) -> Any:
+        if isinstance(v, dict):
+            unknown = sorted(set(v) - set(TABLES))
+            if unknown:
+                raise ValueError(f"unknown table(s) {', '.join(unknown)}; tables are: {', '.join(TABLES)}")
+            return {k: ({"path": str(t)} if isinstance(t, str | Path) else t) for k, t in v.items()}
+        return v
+
+    def tables(self) -> dict[str, TableSpec]:
+        return {name: spec for name in TABLES if (spec := getattr(self, name)) is not None}
+
+
+class AnalysisSpec(_Strict):
+    """One notebook to run, with its parameters."""
+
+    notebook: str
+    parameters: dict[str, Any] = Field(default_factory=dict)
+    enabled: bool = True
+
+    @field_validator("notebook")
+    @classmethod
+    def _strip_suffix(cls, v: str) -> str:
+        return v[:-6] if v.endswith(".ipynb") else v
+
+
+class ReportSettings(_Strict):
+    """What reports may show. Personal data (employee ids, open-text reasons) only when allowed."""
+
+    allow_personal_data: bool = False
+
+
+class StudyConfig(_Strict):
+    """A validated study file."""
+
+    name: str
+    title: str | None = None
+    language: Literal["en", "nl"] = "en"
+    data: DataSpec
+    analyses: list[AnalysisSpec] = Field(default_factory=lambda: [AnalysisSpec(notebook="01_data_overview")])
+    output: str = "reports"
+    report: ReportSettings = Field(default_factory=ReportSettings)
+    scales: dict[str, Any] | None = None
+    base_dir: Path | None = Field(default=None, exclude=True)
+
+    @field_validator("name")
+    @classmethod
+    def _safe_name(cls, v: str) -> str:
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", v):
+            raise ValueError("use letters, digits, '-', '_' and '.' only (it becomes a folder name)")
+        return v
+
+    def resolve(self, path: str) -> Path:
+        """A path from the study file, relative to the file's folder."""
+        p = Path(path).expanduser()
+        return p if p.is_absolute() or self.base_dir is None else (self.base_dir / p).resolve()
+
+    def data_parameters(self) -> dict[str, dict[str, Any]]:
+        """The ``data`` section with absolute paths, as plain literals for a notebook's ``data`` parameter."""
+        out = {}
+        for name, spec in self.data.tables().items():
+            d = spec.model_dump(exclude_none=True, exclude_defaults=True)
+            d["path"] = str(self.resolve(spec.path))
+            if "ranges" in d:
+                d["ranges"] = {k: list(v) for k, v in d["ranges"].items()}
+            out[name] = d
+        return out
+
+
+def _format_validation_error(e: ValidationError, source: str) -> str:
+    lines = [f"{source}: the study file is not valid:"]
+    for err in e.errors():
+        loc = ".".join(str(x) for x in err["loc"] if not str(x).startswith("function-"))
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown setting (check the spelling)"
+        elif err["type"] == "missing":
+            msg = "required setting is missing"
+        lines.append(f"  - {loc or '(top level)'}: {msg}")
+    return "\n".join(lines)
+
+
+def load_config(path: str | Path, *, check_files: bool = True) -> StudyConfig:
+    """Read and validate a study YAML file.
+
+    Raises
+    ------
+    StudyConfigError
+        Missing file, invalid YAML, unknown or missing settings, data files that do not exist.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise StudyConfigError(f"study file not found: {path}")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise StudyConfigError(f"{path}: not valid YAML: {e}") from e
+    if not isinstance(raw, dict):
+        raise StudyConfigError(f"{path}: expected a mapping with at least 'name' and 'data'")
+    return config_from_dict(raw, base_dir=path.resolve().parent, source=str(path), check_files=check_files)
+
+
+def config_from_dict(raw: dict[str, Any], *, base_dir: Path | None = None, source: str = "study",
+                     check_files: bool = True) -> StudyConfig:
+    """Validate a study given as a dict (paths relative to ``base_dir``)."""
+    try:
+        cfg = StudyConfig.model_validate(raw)
+    except ValidationError as e:
+        raise StudyConfigError(_format_validation_error(e, source)) from None
+    cfg.base_dir = base_dir
+    if check_files:
+        missing = [f"  - data.{name}.path: file not found: {cfg.resolve(spec.path)}"
+                   for name, spec in cfg.data.tables().items() if not cfg.resolve(spec.path).is_file()]
+        if missing:
+            raise StudyConfigError(f"{source}: data files are missing:\n" + "\n".join(missing))
+    return cfg

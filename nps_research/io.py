@@ -1,0 +1,253 @@
+"""Reading raw survey exports: CSV (any separator, decimal comma, UTF-8/cp1252), Excel and Parquet.
+
+:func:`read_raw` returns the file's columns untouched in meaning (text stays text) with the file's own row
+numbers as the index, so validation can name rows as a person sees them in the file: for CSV and Excel the
+header is row 1 and the first data row is row 2; for Parquet the first row is row 1. Parsing values into
+numbers and dates happens in :mod:`nps_research.validate`. Files are only ever opened for reading.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "nl.csv").write_bytes("id;score;gewicht\\r\\n1;9;1,5\\r\\n2;10 - Zeer waarschijnlijk;0,75\\r\\n"
+...                                   .encode("cp1252"))
+>>> raw = read_raw(folder / "nl.csv")
+>>> raw.frame
+    id                     score gewicht
+row
+2    1                         9     1,5
+3    2  10 - Zeer waarschijnlijk    0,75
+>>> raw.sep, raw.encoding, raw.decimal
+(';', 'utf-8', ',')
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import DataProblem, StudyDataError
+
+__all__ = ["RawTable", "read_raw", "sniff_separator", "decode_bytes"]
+
+CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
+EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
+PARQUET_SUFFIXES = {".parquet", ".pq"}
+SEPARATORS = (";", ",", "\t", "|")
+
+
+@dataclass
+class RawTable:
+    """A file's content before parsing: ``frame`` (index = row numbers in the file) and how it was read."""
+
+    frame: pd.DataFrame
+    path: Path
+    kind: str  # "csv" | "excel" | "parquet"
+    sep: str | None = None
+    encoding: str | None = None
+    decimal: str = "."
+
+    @property
+    def row_label(self) -> str:
+        return "row" if self.kind != "parquet" else "record"
+
+
+def decode_bytes(data: bytes, *, table: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode a text file's bytes; return ``(text, encoding)``.
+
+    Without an explicit ``encoding``: UTF-8 (with or without byte-order mark), UTF-16 with a byte-order mark,
+    then Windows-1252 (cp1252, the usual encoding of Dutch Excel exports). Bytes that are valid in none of
+    these raise :class:`StudyDataError` naming the line and byte; set ``encoding: latin-1`` in the study file
+    to read such a file anyway (latin-1 accepts every byte).
+
+    Examples
+    --------
+    >>> decode_bytes("café".encode("cp1252"), table="t")
+    ('café', 'cp1252')
+    >>> decode_bytes(b"\\xef\\xbb\\xbfid", table="t")
+    ('id', 'utf-8')
+    """
+    if encoding is not None:
+        try:
+            return data.decode(encoding), encoding
+        except LookupError as e:
+            raise StudyDataError([DataProblem(table, f"unknown encoding {encoding!r} in the study file")]) from e
+        except UnicodeDecodeError as e:
+            raise StudyDataError([_decode_problem(data, e, table, encoding)]) from e
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as e:
+        raise StudyDataError([_decode_problem(data, e, table, "UTF-8 or cp1252")]) from e
+
+
+def _decode_problem(data: bytes, e: UnicodeDecodeError, table: str, tried: str) -> DataProblem:
+    line = data.count(b"\n", 0, e.start) + 1
+    bad = data[e.start : e.end]
+    return DataProblem(
+        table,
+        f"the file is not valid {tried} text: byte {bad.hex(' ')} on line {line} cannot be decoded; "
+        "save the export as UTF-8, or set 'encoding: latin-1' for this table in the study file",
+        rows=(line,),
+    )
+
+
+def sniff_separator(header_line: str) -> str:
+    """The separator that splits the header line into the most fields (outside quotes).
+
+    Examples
+    --------
+    >>> sniff_separator('"id";"Q1 Aanbevelen";"datum"')
+    ';'
+    >>> sniff_separator("id,ltr,date")
+    ','
+    """
+    counts: Counter[str] = Counter()
+    in_quotes = False
+    for ch in header_line:
+        if ch == '"':
+            in_quotes = not in_quotes
+        elif not in_quotes and ch in SEPARATORS:
+            counts[ch] += 1
+    if not counts:
+        return ","
+    return max(SEPARATORS, key=lambda s: counts[s])
+
+
+def read_raw(
+    path: str | Path,
+    *,
+    table: str = "table",
+    sep: str | None = None,
+    encoding: str | None = None,
+    decimal: str | None = None,
+    sheet: str | int | None = None,
+) -> RawTable:
+    """Read a CSV, Excel or Parquet file without interpreting values.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file. The kind follows from the suffix (.csv/.txt/.tsv, .xlsx, .parquet).
+    table : str
+        Table name used in error messages.
+    sep, encoding, decimal : str, optional
+        CSV settings; detected when omitted (``decimal`` is ``","`` when the separator is ``";"``).
+    sheet : str or int, optional
+        Excel sheet (default: the first).
+
+    Returns
+    -------
+    RawTable
+        CSV values are strings (missing: ``NA``); Excel and Parquet values keep their types.
+
+    Raises
+    ------
+    StudyDataError
+        Missing or empty file, a file with a header but no rows, undecodable bytes, a row with too many or too
+        few fields, duplicate or empty column names.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise StudyDataError([DataProblem(table, f"file not found: {path}")])
+    suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
+        raw = _read_csv(path, table=table, sep=sep, encoding=encoding, decimal=decimal)
+    elif suffix in EXCEL_SUFFIXES:
+        raw = _read_excel(path, table=table, sheet=sheet)
+    elif suffix in PARQUET_SUFFIXES:
+        raw = _read_parquet(path, table=table)
+    else:
+        raise StudyDataError([DataProblem(
+            table, f"cannot read '{path.name}': use .csv, .txt, .tsv, .xlsx or .parquet files")])
+    _check_columns(raw, table)
+    if raw.frame.empty:
+        raise StudyDataError([DataProblem(table, f"'{path.name}' has a header but no data rows")])
+    return raw
+
+
+def _read_csv(path: Path, *, table: str, sep: str | None, encoding: str | None, decimal: str | None) -> RawTable:
+    data = path.read_bytes()
+    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise StudyDataError([DataProblem(table, f"'{path.name}' is empty")])
+    text, used = decode_bytes(data, table=table, encoding=encoding)
+    first_line = text.lstrip("\ufeff").splitlines()[0] if text else ""
+    sep = sep or ("\t" if path.suffix.lower() == ".tsv" else sniff_separator(first_line))
+    decimal = decimal or ("," if sep == ";" else ".")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    try:
+        header = next(reader)
+    except StopIteration as e:  # pragma: no cover - guarded by the empty check above
+        raise StudyDataError([DataProblem(table, f"'{path.name}' is empty")]) from e
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    rows: list[list[str]] = []
+    line_numbers: list[int] = []
+    ragged: list[int] = []
+    last_line = reader.line_num
+    for record in reader:
+        start = last_line + 1
+        last_line = reader.line_num
+        if not record or all(not v.strip() for v in record):
+            continue  # blank line
+        if len(record) != len(header):
+            ragged.append(start)
+            continue
+        rows.append(record)
+        line_numbers.append(start)
+    if ragged:
+        raise StudyDataError([DataProblem(
+            table, f"rows with a different number of fields than the header ({len(header)}, separator {sep!r})",
+            rows=tuple(ragged))])
+    frame = pd.DataFrame(rows, columns=header, index=pd.Index(line_numbers, name="row"), dtype=object)
+    frame = frame.apply(lambda s: s.str.strip()).replace({"": pd.NA})
+    return RawTable(frame, path, "csv", sep=sep, encoding=used, decimal=decimal)
+
+
+def _read_excel(path: Path, *, table: str, sheet: str | int | None) -> RawTable:
+    try:
+        frame = pd.read_excel(path, sheet_name=0 if sheet is None else sheet, dtype=object)
+    except ValueError as e:
+        raise StudyDataError([DataProblem(table, f"cannot read sheet {sheet!r} of '{path.name}': {e}")]) from e
+    except Exception as e:  # zip/xml errors from a damaged file
+        raise StudyDataError([DataProblem(table, f"'{path.name}' is not a readable .xlsx file: {e}")]) from e
+    frame.columns = [str(c).strip() for c in frame.columns]
+    frame = frame.dropna(how="all")
+    frame.index = pd.Index(frame.index + 2, name="row")
+    frame = frame.map(lambda v: (v.strip() or pd.NA) if isinstance(v, str) else v)
+    return RawTable(frame, path, "excel")
+
+
+def _read_parquet(path: Path, *, table: str) -> RawTable:
+    try:
+        frame = pd.read_parquet(path)
+    except Exception as e:
+        raise StudyDataError([DataProblem(table, f"'{path.name}' is not a readable Parquet file: {e}")]) from e
+    frame.index = pd.Index(range(1, len(frame) + 1), name="row")
+    return RawTable(frame, path, "parquet")
+
+
+def _check_columns(raw: RawTable, table: str) -> None:
+    cols = list(raw.frame.columns)
+    problems = []
+    empty = [i + 1 for i, c in enumerate(cols) if not str(c).strip() or str(c).startswith("Unnamed:")]
+    if empty:
+        problems.append(DataProblem(table, f"'{raw.path.name}' has columns without a name (positions "
+                                    + ", ".join(map(str, empty)) + ")"))
+    dupes = sorted({c for c in cols if cols.count(c) > 1})
+    if dupes:
+        problems.append(DataProblem(table, f"'{raw.path.name}' has duplicate column names: "
+                                    + ", ".join(repr(d) for d in dupes)))
+    if problems:
+        raise StudyDataError(problems)
