@@ -1,0 +1,621 @@
+"""Counting backends: LTR category counts per group, computed where the data live.
+
+Every NPS statistic in :mod:`nps_research.segments` and :mod:`nps_research.trends` is a
+function of a few *aggregates per group*; this module computes those aggregates and
+nothing else, so the rows never have to come into pandas:
+
+* a pandas ``DataFrame`` (or a :class:`~nps_research.Study`, whose ``responses`` are used)
+  is counted with ``groupby``;
+* a path (``str`` or ``Path``: one file, a folder, or a glob pattern) to Parquet or CSV
+  files is counted by DuckDB with one SQL ``GROUP BY GROUPING SETS`` query over
+  ``read_parquet``/``read_csv``;
+* an ibis table expression is counted in its own backend (DuckDB, Spark, a warehouse ...)
+  with ``group_by().aggregate()``; a PySpark ``DataFrame`` is wrapped in ibis' pyspark
+  backend.
+
+All routes return the same table (same columns, dtypes, row order and values), checked
+by ``tests/test_engines.py``.
+
+The aggregates per group are
+
+=================  ==========================================================
+``n_missing``      rows whose LTR is missing (not counted anywhere else)
+``n_detractors``   rows with LTR 0-6
+``n_passives``     rows with LTR 7-8
+``n_promoters``    rows with LTR 9-10
+``w_<category>``   sum of the weights in the category (only with ``weights=``)
+``w2_<category>``  sum of the squared weights in the category (only with ``weights=``)
+=================  ==========================================================
+
+With the score :math:`s_i \\in \\{-1, 0, 1\\}` these give every weighted sum the
+linearised variance of the weighted NPS needs: :math:`\\sum w`, :math:`\\sum w s`,
+:math:`\\sum w^2`, :math:`\\sum w^2 s` and :math:`\\sum w^2 s^2`, because
+:math:`s^2 = |s|` (see :func:`nps_research.segments.stats_from_counts`).
+
+Periods (``freq=``) are the period's first day, truncated inside the engine
+(``date_trunc`` in SQL); weeks start on Monday (ISO weeks, as ``pandas.Period("W")``).
+"""
+
+from __future__ import annotations
+
+import glob as _glob
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataProblem, StudyDataError
+
+__all__ = [
+    "CATEGORIES",
+    "count_columns",
+    "count_groups",
+    "engine_of",
+    "normalize_freq",
+]
+
+#: Category names in count-column order, and their LTR ranges (inclusive).
+CATEGORIES = ("detractors", "passives", "promoters")
+_BOUNDS = {"detractors": (0, 6), "passives": (7, 8), "promoters": (9, 10)}
+
+#: Name of the derived period key in ``groupings``.
+PERIOD = "period"
+
+_FREQ_ALIASES = {
+    "D": "D", "B": "D",
+    "W": "W", "W-MON": "W", "W-SUN": "W",
+    "M": "M", "ME": "M", "MS": "M",
+    "Q": "Q", "QE": "Q", "QS": "Q", "Q-DEC": "Q", "QE-DEC": "Q", "QS-JAN": "Q",
+    "Y": "Y", "YE": "Y", "YS": "Y", "A": "Y", "AS": "Y", "Y-DEC": "Y", "YE-DEC": "Y", "YS-JAN": "Y",
+}  # fmt: skip
+_SQL_UNIT = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+#: Canonical code -> pandas offset alias of period *starts* (pandas 3 spelling).
+PANDAS_START_ALIAS = {"D": "D", "W": "W-MON", "M": "MS", "Q": "QS", "Y": "YS"}
+
+
+def normalize_freq(freq: str) -> str:
+    """Canonical period code ``"D"``, ``"W"``, ``"M"``, ``"Q"`` or ``"Y"`` for a frequency alias.
+
+    Accepts the old pandas spellings (``"M"``, ``"Q"``, ``"A"``) as well as the pandas 3
+    ones (``"ME"``/``"MS"``, ``"QE"``/``"QS"``, ``"YE"``/``"YS"``); periods are always
+    labelled by their first day, whichever spelling is used.
+
+    Examples
+    --------
+    >>> normalize_freq("M"), normalize_freq("ME"), normalize_freq("qs"), normalize_freq("W")
+    ('M', 'M', 'Q', 'W')
+    """
+    key = str(freq).strip().upper()
+    if key not in _FREQ_ALIASES:
+        raise ValueError(
+            f"freq={freq!r} is not a supported period frequency; use one of 'D', 'W', 'M' (or 'ME'/'MS'), "
+            "'Q' (or 'QE'/'QS'), 'Y' (or 'YE'/'YS')"
+        )
+    return _FREQ_ALIASES[key]
+
+
+def count_columns(weighted: bool) -> list[str]:
+    """Names of the aggregate columns :func:`count_groups` returns.
+
+    Examples
+    --------
+    >>> count_columns(False)
+    ['n_missing', 'n_detractors', 'n_passives', 'n_promoters']
+    """
+    cols = ["n_missing"] + [f"n_{c}" for c in CATEGORIES]
+    if weighted:
+        cols += [f"w_{c}" for c in CATEGORIES] + [f"w2_{c}" for c in CATEGORIES]
+    return cols
+
+
+# ----------------------------------------------------------------------------- source handling
+
+
+def _is_ibis_table(data: Any) -> bool:
+    try:
+        import ibis.expr.types as ir
+    except ImportError:  # pragma: no cover - ibis is a dependency
+        return False
+    return isinstance(data, ir.Table)
+
+
+def _is_spark_frame(data: Any) -> bool:
+    mod = type(data).__module__
+    return mod.startswith("pyspark.sql") and type(data).__name__ == "DataFrame"
+
+
+def engine_of(data: Any) -> str:
+    """Which route counts ``data``: ``"pandas"``, ``"duckdb"`` (a path) or ``"ibis"``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> engine_of(pd.DataFrame({"ltr": [9]})), engine_of("responses/*.parquet")
+    ('pandas', 'duckdb')
+    """
+    from .study import Study
+
+    if isinstance(data, Study | pd.DataFrame):
+        return "pandas"
+    if isinstance(data, str | os.PathLike):
+        return "duckdb"
+    if _is_ibis_table(data) or _is_spark_frame(data):
+        return "ibis"
+    raise TypeError(
+        "data must be a pandas DataFrame, a Study, a path (str/Path) to Parquet or CSV files, an ibis table "
+        f"expression or a PySpark DataFrame; got {type(data).__name__}"
+    )
+
+
+def _resolve_files(path: str | os.PathLike) -> tuple[list[str], str]:
+    """Files and their format (``"parquet"`` or ``"csv"``) for a file, folder or glob pattern."""
+    text = os.fspath(path)
+    p = Path(text)
+    if p.is_dir():
+        files: list[str] = []
+        for pattern in ("*.parquet", "*.pq", "*.csv", "*.csv.gz", "*.tsv"):
+            files += _glob.glob(str(p / "**" / pattern), recursive=True)
+    elif any(ch in text for ch in "*?["):
+        files = _glob.glob(text, recursive=True)
+    elif p.exists():
+        files = [text]
+    else:
+        raise FileNotFoundError(f"no file or folder {text!r}")
+    files = sorted(f for f in files if Path(f).is_file())
+    if not files:
+        raise FileNotFoundError(f"no Parquet or CSV files found at {text!r}")
+    kinds = {"parquet" if f.lower().endswith((".parquet", ".pq")) else "csv" for f in files}
+    if len(kinds) > 1:
+        raise ValueError(f"{text!r} mixes Parquet and CSV files; point at one kind")
+    return files, kinds.pop()
+
+
+def _frame_of(data: Any) -> pd.DataFrame:
+    from .study import Study
+
+    return data.responses if isinstance(data, Study) else data
+
+
+# ----------------------------------------------------------------------------- public entry point
+
+
+def count_groups(
+    data: Any,
+    *,
+    ltr: str = "ltr",
+    groupings: Sequence[Sequence[str]] = ((),),
+    weights: str | None = None,
+    date: str | None = None,
+    freq: str | None = None,
+    where: dict[str, Any] | None = None,
+) -> list[pd.DataFrame]:
+    """Category counts (and weighted sums) per group, one table per grouping.
+
+    Parameters
+    ----------
+    data : DataFrame, Study, str or Path, ibis Table or PySpark DataFrame
+        The responses. A path may be a file, a folder (all ``*.parquet`` or all ``*.csv``
+        files below it) or a glob pattern; it is counted by DuckDB. An ibis table is
+        counted by its backend; only the counts come back.
+    ltr : str
+        Column with the 0-10 likelihood-to-recommend answer.
+    groupings : sequence of sequences of str
+        The group keys of each table, e.g. ``[(), ("region",), ("product",)]`` for the
+        overall counts plus the counts per region and per product. The name ``"period"``
+        stands for ``date`` truncated to ``freq``.
+    weights : str, optional
+        Column with survey weights (> 0); adds the ``w_*`` and ``w2_*`` sums.
+    date, freq : str, optional
+        Date column and period frequency (see :func:`normalize_freq`); required when a
+        grouping uses ``"period"``.
+    where : dict, optional
+        Row filter ``{column: value or list of values}`` (equality / membership, all
+        conditions combined with AND), applied inside the engine.
+
+    Returns
+    -------
+    list of DataFrame
+        One table per grouping: its key columns, then :func:`count_columns`. Rows are
+        sorted by the keys (missing keys last); counts are ``int64``, sums ``float64``,
+        periods ``datetime64[ns]``.
+
+    Raises
+    ------
+    StudyDataError
+        When LTR values are not whole numbers 0-10, or weights are missing or not > 0.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"ltr": [0, 7, 9, 10, None], "region": ["N", "N", "S", "S", "S"]})
+    >>> overall, per_region = count_groups(df, groupings=[(), ("region",)])
+    >>> overall
+       n_missing  n_detractors  n_passives  n_promoters
+    0          1             1           1            2
+    >>> per_region
+      region  n_missing  n_detractors  n_passives  n_promoters
+    0      N          0             1           1            0
+    1      S          1             0           0            2
+    """
+    groupings = [tuple(g) for g in groupings]
+    if not groupings:
+        raise ValueError("groupings must list at least one grouping (use [()] for the overall counts)")
+    needs_period = any(PERIOD in g for g in groupings)
+    code = None
+    if needs_period:
+        if date is None or freq is None:
+            raise ValueError("a grouping uses 'period': give date= (the date column) and freq=")
+        code = normalize_freq(freq)
+    route = engine_of(data)
+    if route == "pandas":
+        raw = _count_pandas(_frame_of(data), ltr, groupings, weights, date, code, where)
+    elif route == "duckdb":
+        raw = _count_duckdb(data, ltr, groupings, weights, date, code, where)
+    else:
+        raw = _count_ibis(data, ltr, groupings, weights, date, code, where)
+    _raise_invalid(raw, ltr, weights, route)
+    return [_tidy(frame, keys, weights is not None) for frame, keys in zip(raw["tables"], groupings)]
+
+
+# ----------------------------------------------------------------------------- shared post-processing
+
+
+def _raise_invalid(raw: dict, ltr: str, weights: str | None, route: str) -> None:
+    problems = []
+    if raw["n_invalid_ltr"]:
+        problems.append(
+            DataProblem(
+                "responses", "values must be whole numbers 0-10", column=ltr, role="ltr",
+                rows=tuple(raw.get("rows_ltr", ())), n_rows=int(raw["n_invalid_ltr"]),
+                examples=tuple(str(v) for v in raw.get("examples_ltr", ())),
+            )
+        )  # fmt: skip
+    if weights is not None and raw["n_invalid_weight"]:
+        problems.append(
+            DataProblem(
+                "responses", "weights must be present and > 0 for every response with an LTR answer",
+                column=weights, role="weight", rows=tuple(raw.get("rows_weight", ())),
+                n_rows=int(raw["n_invalid_weight"]),
+                examples=tuple(str(v) for v in raw.get("examples_weight", ())),
+            )
+        )  # fmt: skip
+    if problems:
+        raise StudyDataError(problems)
+
+
+def _tidy(frame: pd.DataFrame, keys: tuple[str, ...], weighted: bool) -> pd.DataFrame:
+    cols = count_columns(weighted)
+    out = frame.loc[:, list(keys) + cols].copy()
+    for c in cols:
+        if c.startswith("n_"):
+            out[c] = out[c].fillna(0).astype("int64")
+        else:
+            out[c] = out[c].fillna(0.0).astype("float64")
+    for k in keys:
+        if k == PERIOD:
+            out[k] = pd.to_datetime(out[k]).astype("datetime64[ns]")
+        else:
+            out[k] = _normalize_key(out[k])
+    if keys:
+        out = out.sort_values(list(keys), na_position="last", kind="mergesort")
+    return out.reset_index(drop=True)
+
+
+def _normalize_key(s: pd.Series) -> pd.Series:
+    """Engines return keys with slightly different dtypes; make them comparable."""
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return s
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return s.astype("boolean")
+    if pd.api.types.is_integer_dtype(s.dtype) or (
+        pd.api.types.is_float_dtype(s.dtype) and s.notna().any() and (s.dropna() % 1 == 0).all()
+        and s.isna().any()
+    ):
+        return s.astype("Int64")
+    if pd.api.types.is_float_dtype(s.dtype):
+        return s.astype("float64")
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        return s.astype("datetime64[ns]")
+    if pd.api.types.is_string_dtype(s.dtype) or s.dtype == object:
+        return s.astype("str")
+    return s
+
+
+# ----------------------------------------------------------------------------- pandas route
+
+
+def _truncate_pandas(values: pd.Series, code: str) -> pd.Series:
+    d = pd.to_datetime(values)
+    if code == "W":
+        return (d.dt.normalize() - pd.to_timedelta(d.dt.weekday, unit="D")).astype("datetime64[ns]")
+    return d.dt.to_period(code).dt.start_time.astype("datetime64[ns]")
+
+
+def _where_mask_pandas(df: pd.DataFrame, where: dict[str, Any] | None) -> np.ndarray | None:
+    if not where:
+        return None
+    mask = np.ones(len(df), dtype=bool)
+    for col, value in where.items():
+        values = list(value) if isinstance(value, list | tuple | set) else [value]
+        mask &= df[col].isin(values).to_numpy()
+    return mask
+
+
+def _count_pandas(df, ltr, groupings, weights, date, code, where) -> dict:
+    _check_columns(df.columns, ltr, groupings, weights, date)
+    mask = _where_mask_pandas(df, where)
+    if mask is not None:
+        df = df.loc[mask]
+    raw = df[ltr]
+    if isinstance(raw.dtype, pd.CategoricalDtype) or raw.dtype == object or pd.api.types.is_string_dtype(raw):
+        s = pd.to_numeric(raw.astype(object), errors="coerce")
+    else:
+        s = raw
+    s = s.astype("float64").to_numpy(na_value=np.nan) if hasattr(s, "to_numpy") else np.asarray(s, float)
+    present = raw.notna().to_numpy()
+    valid = present & ~np.isnan(s) & (s >= 0) & (s <= 10) & (np.floor(s) == s)
+    bad_ltr = present & ~valid
+    cols: dict[str, Any] = {
+        "n_missing": (~present).astype(np.int64),
+        "n_detractors": (valid & (s <= 6)).astype(np.int64),
+        "n_passives": (valid & (s >= 7) & (s <= 8)).astype(np.int64),
+        "n_promoters": (valid & (s >= 9)).astype(np.int64),
+    }
+    out = {"n_invalid_ltr": int(bad_ltr.sum()), "n_invalid_weight": 0}
+    if bad_ltr.any():
+        idx = np.flatnonzero(bad_ltr)[:10]
+        out["rows_ltr"] = [_row_label(df.index[i]) for i in idx]
+        out["examples_ltr"] = list(pd.unique(raw.iloc[idx].astype(str)))[:5]
+    if weights is not None:
+        w_raw = df[weights]
+        w = pd.to_numeric(w_raw, errors="coerce").astype("float64").to_numpy(na_value=np.nan)
+        bad_w = valid & ~(w > 0)
+        out["n_invalid_weight"] = int(bad_w.sum())
+        if bad_w.any():
+            idx = np.flatnonzero(bad_w)[:10]
+            out["rows_weight"] = [_row_label(df.index[i]) for i in idx]
+            out["examples_weight"] = list(pd.unique(w_raw.iloc[idx].astype(str)))[:5]
+        w = np.where(valid, w, 0.0)
+        for c in CATEGORIES:
+            ind = cols[f"n_{c}"].astype(bool)
+            cols[f"w_{c}"] = np.where(ind, w, 0.0)
+            cols[f"w2_{c}"] = np.where(ind, w * w, 0.0)
+    work = pd.DataFrame(cols, index=df.index)
+    key_cols = sorted({k for g in groupings for k in g})
+    for k in key_cols:
+        work[k] = _truncate_pandas(df[date], code) if k == PERIOD else df[k]
+    tables = []
+    for keys in groupings:
+        if keys:
+            agg = work.groupby(list(keys), dropna=False, observed=True, sort=False)[count_columns(weights is not None)]
+            tables.append(agg.sum().reset_index())
+        else:
+            tables.append(work[count_columns(weights is not None)].sum().to_frame().T)
+    out["tables"] = tables
+    return out
+
+
+def _row_label(label: Any) -> Any:
+    """Row number for a default RangeIndex, else the index label."""
+    return int(label) if isinstance(label, int | np.integer) else label
+
+
+def _check_columns(columns, ltr, groupings, weights, date) -> None:
+    wanted = [ltr] + [k for g in groupings for k in g if k != PERIOD]
+    if weights is not None:
+        wanted.append(weights)
+    if any(PERIOD in g for g in groupings):
+        wanted.append(date)
+    missing = sorted({c for c in wanted if c not in set(columns)})
+    if missing:
+        raise StudyDataError(
+            [DataProblem("responses", "column not found in the data", column=c) for c in missing]
+        )
+
+
+# ----------------------------------------------------------------------------- DuckDB route
+
+
+def _q(name: str) -> str:
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def _lit(value: Any) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool | np.bool_):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float | np.integer | np.floating):
+        return repr(value.item() if hasattr(value, "item") else value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _source_sql(files: list[str], kind: str) -> str:
+    lst = "[" + ", ".join(_lit(f) for f in files) + "]"
+    if kind == "parquet":
+        return f"read_parquet({lst}, union_by_name = true)"
+    return f"read_csv({lst}, union_by_name = true)"
+
+
+def _count_duckdb(path, ltr, groupings, weights, date, code, where) -> dict:
+    import duckdb
+
+    files, kind = _resolve_files(path)
+    con = duckdb.connect()
+    try:
+        src = _source_sql(files, kind)
+        columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()]
+        _check_columns(columns, ltr, groupings, weights, date)
+        sql = _duckdb_sql(src, ltr, groupings, weights, date, code, where)
+        res = con.execute(sql).df()
+        out = _split_grouping_sets(res, groupings, weights)
+        if out["n_invalid_ltr"] or out["n_invalid_weight"]:
+            out.update(_duckdb_examples(con, src, ltr, weights, where))
+        return out
+    finally:
+        con.close()
+
+
+def _where_sql(where: dict[str, Any] | None) -> str:
+    if not where:
+        return ""
+    parts = []
+    for col, value in where.items():
+        values = list(value) if isinstance(value, list | tuple | set) else [value]
+        parts.append(f"{_q(col)} IN ({', '.join(_lit(v) for v in values)})")
+    return " WHERE " + " AND ".join(parts)
+
+
+def _duckdb_sql(src, ltr, groupings, weights, date, code, where) -> str:
+    key_cols = sorted({k for g in groupings for k in g})
+    sel = []
+    for k in key_cols:
+        if k == PERIOD:
+            sel.append(f"date_trunc('{_SQL_UNIT[code]}', CAST({_q(date)} AS TIMESTAMP)) AS {_q(PERIOD)}")
+        else:
+            sel.append(_q(k))
+    sel.append(f"{_q(ltr)} IS NOT NULL AS __present")
+    sel.append(f"TRY_CAST({_q(ltr)} AS DOUBLE) AS __s")
+    if weights is not None:
+        sel.append(f"TRY_CAST({_q(weights)} AS DOUBLE) AS __w")
+    inner = f"SELECT {', '.join(sel)} FROM {src}{_where_sql(where)}"
+    valid = "(__s >= 0 AND __s <= 10 AND __s = floor(__s))"
+    aggs = [
+        "count(*) FILTER (WHERE NOT __present) AS n_missing",
+        f"count(*) FILTER (WHERE __present AND NOT coalesce({valid}, false)) AS __n_invalid_ltr",
+    ]
+    conds = {c: f"{valid} AND __s BETWEEN {lo} AND {hi}" for c, (lo, hi) in _BOUNDS.items()}
+    for c in CATEGORIES:
+        aggs.append(f"count(*) FILTER (WHERE {conds[c]}) AS n_{c}")
+    if weights is not None:
+        aggs.append(f"count(*) FILTER (WHERE {valid} AND NOT coalesce(__w > 0, false)) AS __n_invalid_weight")
+        for c in CATEGORIES:
+            aggs.append(f"coalesce(sum(__w) FILTER (WHERE {conds[c]}), 0) AS w_{c}")
+        for c in CATEGORIES:
+            aggs.append(f"coalesce(sum(__w * __w) FILTER (WHERE {conds[c]}), 0) AS w2_{c}")
+    if key_cols:
+        gid = f"GROUPING({', '.join(_q(k) for k in key_cols)}) AS __gid"
+        sets = ", ".join("(" + ", ".join(_q(k) for k in g) + ")" for g in groupings)
+        return (
+            f"SELECT {', '.join(_q(k) for k in key_cols)}, {gid}, {', '.join(aggs)} "
+            f"FROM ({inner}) GROUP BY GROUPING SETS ({sets})"
+        )
+    return f"SELECT 0 AS __gid, {', '.join(aggs)} FROM ({inner})"
+
+
+def _split_grouping_sets(res: pd.DataFrame, groupings, weights) -> dict:
+    key_cols = sorted({k for g in groupings for k in g})
+    tables = []
+    seen: dict[tuple, pd.DataFrame] = {}
+    for keys in groupings:
+        # GROUPING(k1, ..., km) sets bit (m-1-i) for every key k_i *not* in the grouping set.
+        gid = sum(1 << (len(key_cols) - 1 - i) for i, k in enumerate(key_cols) if k not in keys)
+        part = res.loc[res["__gid"] == gid]
+        if keys not in seen:
+            seen[keys] = part
+        tables.append(part.reset_index(drop=True))
+    # Invalid counts: every row is in every grouping set, so read them from the first one.
+    first = tables[0]
+    out = {
+        "tables": tables,
+        "n_invalid_ltr": int(first["__n_invalid_ltr"].sum()),
+        "n_invalid_weight": int(first["__n_invalid_weight"].sum()) if weights is not None else 0,
+    }
+    return out
+
+
+def _duckdb_examples(con, src, ltr, weights, where) -> dict:
+    """On invalid data only: the first offending rows (row 2 = first data row of a CSV)."""
+    out: dict[str, Any] = {}
+    base = f"SELECT row_number() OVER () + 1 AS __row, * FROM {src}{_where_sql(where)}"
+    s = f"TRY_CAST({_q(ltr)} AS DOUBLE)"
+    bad_ltr = f"{_q(ltr)} IS NOT NULL AND NOT coalesce({s} >= 0 AND {s} <= 10 AND {s} = floor({s}), false)"
+    rows = con.execute(f"SELECT __row, CAST({_q(ltr)} AS VARCHAR) FROM ({base}) WHERE {bad_ltr} LIMIT 10").fetchall()
+    out["rows_ltr"] = [r[0] for r in rows]
+    out["examples_ltr"] = list(dict.fromkeys(r[1] for r in rows))[:5]
+    if weights is not None:
+        w = f"TRY_CAST({_q(weights)} AS DOUBLE)"
+        bad_w = f"{_q(ltr)} IS NOT NULL AND NOT ({bad_ltr}) AND NOT coalesce({w} > 0, false)"
+        rows = con.execute(
+            f"SELECT __row, CAST({_q(weights)} AS VARCHAR) FROM ({base}) WHERE {bad_w} LIMIT 10"
+        ).fetchall()
+        out["rows_weight"] = [r[0] for r in rows]
+        out["examples_weight"] = list(dict.fromkeys(str(r[1]) for r in rows))[:5]
+    return out
+
+
+# ----------------------------------------------------------------------------- ibis route
+
+
+_IBIS_UNIT = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y"}
+
+
+def _as_ibis(data: Any):
+    if _is_ibis_table(data):
+        return data
+    import uuid
+
+    import ibis
+
+    name = f"nps_research_{uuid.uuid4().hex[:12]}"
+    data.createOrReplaceTempView(name)
+    con = ibis.pyspark.connect(data.sparkSession)
+    return con.table(name)
+
+
+def _count_ibis(data, ltr, groupings, weights, date, code, where) -> dict:
+    import ibis
+
+    t = _as_ibis(data)
+    _check_columns(t.columns, ltr, groupings, weights, date)
+    if where:
+        for col, value in where.items():
+            values = list(value) if isinstance(value, list | tuple | set) else [value]
+            t = t.filter(t[col].isin(values))
+    key_cols = sorted({k for g in groupings for k in g})
+    if PERIOD in key_cols:
+        t = t.mutate(**{PERIOD: t[date].cast("timestamp").truncate(_IBIS_UNIT[code])})
+    raw = t[ltr]
+    s = raw.cast("float64") if not raw.type().is_numeric() else raw.cast("float64")
+    present = raw.notnull()
+    valid = (s >= 0) & (s <= 10) & (s == s.floor())
+    cond = {c: valid & (s >= lo) & (s <= hi) for c, (lo, hi) in _BOUNDS.items()}
+
+    def cnt(c):
+        return ibis.ifelse(c.fill_null(False), 1, 0).sum()
+
+    metrics = {
+        "n_missing": cnt(~present),
+        "__n_invalid_ltr": cnt(present & ~valid.fill_null(False)),
+    }
+    for c in CATEGORIES:
+        metrics[f"n_{c}"] = cnt(cond[c])
+    if weights is not None:
+        w = t[weights].cast("float64")
+        metrics["__n_invalid_weight"] = cnt(valid & ~(w > 0).fill_null(False))
+        for c in CATEGORIES:
+            metrics[f"w_{c}"] = ibis.ifelse(cond[c].fill_null(False), w, 0.0).sum()
+        for c in CATEGORIES:
+            metrics[f"w2_{c}"] = ibis.ifelse(cond[c].fill_null(False), w * w, 0.0).sum()
+    tables = []
+    n_invalid_ltr = n_invalid_weight = 0
+    for i, keys in enumerate(groupings):
+        expr = t.group_by(list(keys)).aggregate(**metrics) if keys else t.aggregate(**metrics)
+        res = expr.execute()
+        if i == 0:
+            n_invalid_ltr = int(res["__n_invalid_ltr"].fillna(0).sum())
+            if weights is not None:
+                n_invalid_weight = int(res["__n_invalid_weight"].fillna(0).sum())
+        tables.append(res)
+    out = {"tables": tables, "n_invalid_ltr": n_invalid_ltr, "n_invalid_weight": n_invalid_weight}
+    if n_invalid_ltr:
+        ex = t.filter(present & ~valid.fill_null(False)).select(v=raw.cast("string")).limit(10).execute()
+        out["examples_ltr"] = list(dict.fromkeys(ex["v"]))[:5]
+    if n_invalid_weight:
+        ex = t.filter(valid & ~(t[weights].cast("float64") > 0).fill_null(False))
+        ex = ex.select(v=t[weights].cast("string")).limit(10).execute()
+        out["examples_weight"] = list(dict.fromkeys(str(v) for v in ex["v"]))[:5]
+    return out
