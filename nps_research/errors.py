@@ -30,9 +30,10 @@ class DataProblem:
     rows: tuple[int, ...] = field(default_factory=tuple)
     n_rows: int | None = None
     examples: tuple[str, ...] = field(default_factory=tuple)
+    file: str | None = None
 
     def message(self) -> str:
-        where = f"table '{self.table}'"
+        where = f"table '{self.table}'" + (f" (file '{self.file}')" if self.file else "")
         if self.column is not None:
             col = f"column '{self.column}'"
             if self.role and self.role != self.column:

@@ -13,7 +13,7 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -341,7 +341,7 @@ def parse_table(
             problems.append(DataProblem(table, "responded is 1 but invited is 0", column=columns.get(
                 "responded", "responded"), role="responded", rows=tuple(int(r) for r in rows), n_rows=len(rows)))
     if problems:
-        raise StudyDataError(problems)
+        raise StudyDataError([replace(p, file=raw.path.name) for p in problems])
     result = pd.DataFrame(out)
     result.index = pd.RangeIndex(len(result))
     return result
