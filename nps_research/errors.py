@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["DataProblem", "StudyConfigError", "StudyDataError"]
+__all__ = ["DataProblem", "SmallSampleWarning", "StudyConfigError", "StudyDataError"]
 
 #: How many offending row numbers a message lists before it says "...".
 MAX_ROWS_SHOWN = 10
@@ -77,3 +77,7 @@ class StudyDataError(ValueError):
 
 class StudyConfigError(ValueError):
     """Raised when a study file (YAML) is missing, malformed or inconsistent."""
+
+
+class SmallSampleWarning(UserWarning):
+    """An estimate rests on fewer observations than its method needs to be trusted (see the message)."""
