@@ -1,0 +1,90 @@
+"""Command line: ``nps-research validate|run|demo-data`` (also ``python -m nps_research``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import StudyConfigError, StudyDataError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="nps_research: NPS and CX study workbench. Validate a study's data or run its report.")
+
+
+def data_summary(study) -> str:
+    """A few lines describing a loaded study (tables, rows, dates, survey types, NPS with n)."""
+    from .nps import nps
+
+    lines = []
+    for name, df in study.tables().items():
+        lines.append(f"  {name}: {len(df):,} rows, {df.shape[1]} columns")
+    r = study.responses
+    lines.append(f"  dates: {r['date'].min():%Y-%m-%d} to {r['date'].max():%Y-%m-%d}")
+    types = r["survey_type"].value_counts().sort_index()
+    lines.append("  survey types: " + ", ".join(f"{k} {v:,}" for k, v in types.items()))
+    if study.attributes:
+        lines.append(f"  attribute scores: {len(study.attributes)} ({', '.join(study.attributes)})")
+    if study.cx_items:
+        lines.append(f"  CX items: {len(study.cx_items)}")
+    lines.append(f"  NPS {nps(r['ltr']):+.1f} (n = {r['ltr'].notna().sum():,})")
+    return "\n".join(lines)
+
+
+@app.command()
+def validate(study_file: Annotated[Path, typer.Argument(help="Study YAML file")]) -> None:
+    """Check a study file and its data; print every problem (exit 1) or a short data summary (exit 0)."""
+    from .study import load_study
+
+    try:
+        study = load_study(study_file)
+    except (StudyConfigError, StudyDataError) as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{study_file}: study '{study.name}' is valid.")
+    typer.echo(data_summary(study))
+
+
+@app.command()
+def run(
+    study_file: Annotated[Path, typer.Argument(help="Study YAML file")],
+    only: Annotated[list[str] | None, typer.Option(help="Run only this analysis (repeatable)")] = None,
+    run_id: Annotated[str | None, typer.Option(help="Name of the run folder (default: UTC start time)")] = None,
+    output: Annotated[Path | None, typer.Option(help="Override the study's output folder")] = None,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar")] = True,
+) -> None:
+    """Run the study's notebooks into <output>/<study>/<run-id>/ and print the path of index.html."""
+    from .runner import NotebookFailed, run_study
+
+    try:
+        result = run_study(study_file, only=only, run_id=run_id, output=output, progress=progress)
+    except (StudyConfigError, StudyDataError) as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(1) from None
+    except NotebookFailed as e:
+        typer.echo(f"Run failed: {e}", err=True)
+        typer.echo(f"Partial report: {e.result.index}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"Report: {result.index}")
+
+
+@app.command("demo-data")
+def demo_data(
+    folder: Annotated[Path, typer.Argument(help="Where to write the demo tables")] = Path("data/demo"),
+    n_customers: Annotated[int, typer.Option(help="Customers to simulate")] = 0,
+    seed: Annotated[int, typer.Option(help="Random seed")] = 0,
+) -> None:
+    """Write the synthetic demo study's tables (deterministic: same bytes every run)."""
+    from .synthetic import write_demo
+
+    folder.mkdir(parents=True, exist_ok=True)
+    kwargs = {"seed": seed}
+    if n_customers:
+        kwargs["n_customers"] = n_customers
+    write_demo(folder, **kwargs)
+    typer.echo(f"Demo data written to {folder}")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

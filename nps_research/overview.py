@@ -1,0 +1,147 @@
+"""Data overview: what is in a study, how complete it is, and how the LTR answers are distributed.
+
+Examples
+--------
+>>> import pandas as pd
+>>> df = pd.DataFrame({"ltr": [10, 9, 7, 3, 9], "date": pd.to_datetime(["2024-01-03"] * 3 + ["2024-02-01"] * 2)})
+>>> ltr_distribution(df).query("n > 0")[["score", "n", "percent", "category"]]
+    score  n  percent   category
+3       3  1     20.0  detractor
+7       7  1     20.0    passive
+9       9  2     40.0   promoter
+10     10  1     20.0   promoter
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .nps import categorize
+from .study import Study
+
+__all__ = ["duplicate_report", "ltr_distribution", "missingness", "responses_over_time", "table_overview"]
+
+_FREQ = {"M": "M", "ME": "M", "MS": "M", "Q": "Q", "QE": "Q", "QS": "Q", "W": "W", "D": "D", "Y": "Y", "YE": "Y"}
+
+
+def table_overview(study: Study) -> pd.DataFrame:
+    """One row per table: rows, columns, distinct customers and the date range.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = Study(responses=pd.DataFrame({"customer_id": ["a", "a", "b"],
+    ...                                   "date": pd.to_datetime(["2024-01-01", "2024-01-05", "2024-02-01"])}))
+    >>> table_overview(s)
+           table  rows  columns  customers  first_date   last_date
+    0  responses     3        2          2  2024-01-01  2024-02-01
+    """
+    rows = []
+    for name, df in study.tables().items():
+        dates = df["date"] if "date" in df else df.get("timestamp")
+        rows.append({
+            "table": name,
+            "rows": len(df),
+            "columns": df.shape[1],
+            "customers": df["customer_id"].nunique() if "customer_id" in df else pd.NA,
+            "first_date": dates.min().date().isoformat() if dates is not None and len(df) else None,
+            "last_date": dates.max().date().isoformat() if dates is not None and len(df) else None,
+        })
+    return pd.DataFrame(rows)
+
+
+def missingness(data: pd.DataFrame, *, by: str | None = None) -> pd.DataFrame:
+    """Missing values per column (count and percent), most missing first.
+
+    With ``by`` (e.g. ``"survey_type"``) the percentages are per group, because some columns are asked of
+    one group only (CX items in relational surveys, attribute scores after a touchpoint).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> missingness(pd.DataFrame({"a": [1, None, 3, None], "b": [1, 2, 3, 4]}))
+      column  n  n_missing  percent_missing
+    0      a  4          2             50.0
+    1      b  4          0              0.0
+    """
+    if by is None:
+        out = pd.DataFrame({"column": data.columns, "n": len(data),
+                            "n_missing": data.isna().sum().to_numpy()})
+        out["percent_missing"] = 100 * out["n_missing"] / max(len(data), 1)
+        return out.sort_values(["percent_missing", "column"], ascending=[False, True], kind="stable",
+                               ignore_index=True)
+    parts = []
+    for key, g in data.groupby(by, sort=True, observed=True):
+        m = missingness(g.drop(columns=[by]))
+        m.insert(0, by, key)
+        parts.append(m)
+    return pd.concat(parts, ignore_index=True)
+
+
+def duplicate_report(data: pd.DataFrame, *, id_column: str = "response_id",
+                     keys: tuple[str, ...] = ("customer_id", "date", "touchpoint")) -> pd.DataFrame:
+    """Counts of possible duplicates: repeated ids, repeated key combinations, rows identical but for the id.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"response_id": ["1", "2", "3"], "customer_id": ["a", "a", "b"],
+    ...                    "date": ["d1", "d1", "d2"], "touchpoint": ["x", "x", "x"], "ltr": [9, 9, 3]})
+    >>> duplicate_report(df)[["check", "n_rows"]]
+                                                    check  n_rows
+    0                               duplicate response_id       0
+    1  same customer_id, date, touchpoint more than once       2
+    2            identical answers apart from response_id       2
+    """
+    keys = tuple(k for k in keys if k in data.columns)
+    rest = [c for c in data.columns if c != id_column]
+    checks = [
+        (f"duplicate {id_column}", int(data[id_column].duplicated(keep=False).sum()) if id_column in data else 0),
+        (f"same {', '.join(keys)} more than once", int(data.duplicated(list(keys), keep=False).sum()) if keys else 0),
+        (f"identical answers apart from {id_column}", int(data.duplicated(rest, keep=False).sum())),
+    ]
+    out = pd.DataFrame(checks, columns=["check", "n_rows"])
+    out["percent"] = 100 * out["n_rows"] / max(len(data), 1)
+    return out
+
+
+def responses_over_time(data: pd.DataFrame, *, date: str = "date", freq: str = "M",
+                        by: str | None = "survey_type") -> pd.DataFrame:
+    """Number of responses per period (and per ``by`` group), zero-filled for empty periods.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"date": pd.to_datetime(["2024-01-03", "2024-03-09"])})
+    >>> responses_over_time(df, by=None)
+        period  n
+    0  2024-01  1
+    1  2024-02  0
+    2  2024-03  1
+    """
+    code = _FREQ.get(freq.upper() if len(freq) <= 2 else freq)
+    if code is None:
+        raise ValueError(f"freq must be one of D, W, M, Q, Y; got {freq!r}")
+    period = data[date].dt.to_period(code)
+    full = pd.period_range(period.min(), period.max(), freq=code)
+    if by is None or by not in data:
+        counts = period.value_counts().reindex(full, fill_value=0).sort_index()
+        return pd.DataFrame({"period": full.astype(str), "n": counts.to_numpy()})
+    table = pd.crosstab(period, data[by]).reindex(full, fill_value=0)
+    table.index = full.astype(str)
+    out = table.rename_axis(index="period", columns=None).reset_index()
+    return out.melt(id_vars="period", var_name=by, value_name="n")
+
+
+def ltr_distribution(data: pd.DataFrame, *, ltr: str = "ltr", language: str = "en") -> pd.DataFrame:
+    """Count and percent of each answer 0-10 with its category (promoter/passive/detractor).
+
+    Percentages are of the non-missing answers; all eleven scores are listed, also those nobody gave.
+    """
+    scores = data[ltr].dropna().astype(int)
+    counts = scores.value_counts().reindex(range(11), fill_value=0)
+    cats = categorize(pd.Series(range(11)), language=language)
+    out = pd.DataFrame({"score": range(11), "n": counts.to_numpy()})
+    out["percent"] = 100 * out["n"] / max(int(out["n"].sum()), 1)
+    out["category"] = cats.astype(str).to_numpy() if hasattr(cats, "astype") else list(cats)
+    return out
