@@ -700,10 +700,10 @@ def nps_ci_from_counts(
     """
     d, pa, p = _as_count_arrays(detractors, passives, promoters)
     n = d + pa + p
-    if warn:
-        _warn_small(n)
     se, lo, hi, extra = _engine(d, pa, p, method, confidence, pseudo=pseudo, bootstrap_kind=bootstrap_kind,
                                 n_resamples=n_resamples, prior=prior, n_draws=n_draws, seed=seed)
+    if warn:
+        _warn_small(n)
     est = (p - d) / n
     return NPSInterval(
         nps=_scalar(100 * est),
@@ -791,8 +791,6 @@ def nps_ci(
     sw = w.sum()
     shares = np.array([w[y == -1].sum(), w[y == 0].sum(), w[y == 1].sum()]) / sw
     n_eff = sw**2 / np.sum(w**2)
-    if warn:
-        _warn_small(np.array(n_eff))
     if method == "bootstrap":
         raise ValueError("method='bootstrap' does not support weights; use 'wald' (Taylor linearisation) or "
                          "'adjusted-wald'")
@@ -805,6 +803,8 @@ def nps_ci(
         res.ci_low = float(np.clip(100 * (est - z * se), -100, 100))
         res.ci_high = float(np.clip(100 * (est + z * se), -100, 100))
     res.n_eff = float(n_eff)
+    if warn:
+        _warn_small(np.array(n_eff))
     return res
 
 
