@@ -1,0 +1,43 @@
+"""Customer-experience measurement: scales, reliability, factor models, validity and invariance.
+
+Examples
+--------
+>>> from nps_research.cx import EXQ
+>>> list(EXQ.dimensions), EXQ.n_items
+(['pex', 'out', 'mot', 'pom'], 19)
+"""
+
+from __future__ import annotations
+
+from .cfa import FIT_THRESHOLDS, CFAResult, ConvergenceError, HeywoodWarning, IdentificationError, cfa, sem
+from .model import ModelSyntaxError, parse_model
+from .report import describe_fit, describe_invariance, describe_reliability, describe_validity
+from .scales import ESQUAL, EXQ, SCALES, SERVQUAL, Scale, get_scale, score_scale
+from .validity import VALIDITY_THRESHOLDS, ValidityResult, htmt, validity
+
+__all__ = [
+    "ESQUAL",
+    "EXQ",
+    "FIT_THRESHOLDS",
+    "SCALES",
+    "SERVQUAL",
+    "VALIDITY_THRESHOLDS",
+    "CFAResult",
+    "ConvergenceError",
+    "HeywoodWarning",
+    "IdentificationError",
+    "ModelSyntaxError",
+    "Scale",
+    "ValidityResult",
+    "cfa",
+    "describe_fit",
+    "describe_invariance",
+    "describe_reliability",
+    "describe_validity",
+    "get_scale",
+    "htmt",
+    "parse_model",
+    "score_scale",
+    "sem",
+    "validity",
+]
