@@ -36,19 +36,22 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from .errors import StudyDataError
-
-try:  # the shared warning class lives in errors.py once the lead adds it
-    from .errors import SmallSampleWarning  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - until then a local stand-in
-
-    class SmallSampleWarning(UserWarning):
-        """Estimate based on few observations."""
-
+from .errors import SmallSampleWarning, StudyDataError
 
 __all__ = [
+    "CollinearityWarning",
+    "DriverModelResult",
+    "FallbackWarning",
     "RelativeImportanceResult",
+    "all_subsets_mcfadden",
+    "all_subsets_r2",
+    "driver_model",
+    "importance_performance",
+    "johnson_weights",
+    "logistic_relative_weights",
+    "penalty_reward",
     "relative_importance",
+    "shapley_permutation",
 ]
 
 #: Below this many complete rows per driver a relative-importance estimate warns.
@@ -859,3 +862,679 @@ def relative_importance(
         conditional=cond, differences=differences, bootstrap=bootstrap, confidence=confidence,
         subset_r2=main["subsets"],
     )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# driver_model
+# ---------------------------------------------------------------------------------------------------------
+
+
+class CollinearityWarning(UserWarning):
+    """A driver's variance inflation factor is above the threshold."""
+
+
+#: LTR cut-offs: detractor <= 6, promoter >= 9 (0-10 scale).
+DETRACTOR_MAX, PROMOTER_MIN = 6, 9
+SCENARIO_METHOD = ("simulation: {n_sim} draws of the coefficients from their estimated asymptotic normal "
+                   "distribution (Krinsky-Robb); {level:.0%} percentile interval")
+
+
+def _design(df: pd.DataFrame, drivers: list[str], controls: list[str] | None) -> pd.DataFrame:
+    """Numeric design matrix: drivers as numbers, controls as numbers or dummies (first level dropped)."""
+    parts = [_numeric_columns(df, drivers)]
+    for c in controls or []:
+        if c not in df.columns:
+            from .errors import DataProblem
+
+            raise StudyDataError([DataProblem("responses", "control column is missing", column=c)])
+        s = df[c]
+        if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
+            parts.append(s.astype(float).to_frame(c))
+        else:
+            d = pd.get_dummies(s.astype("string"), prefix=c, drop_first=True, dtype=float)
+            d[s.isna().to_numpy()] = np.nan
+            parts.append(d)
+    return pd.concat(parts, axis=1)
+
+
+def _vif(X: np.ndarray) -> np.ndarray:
+    R = np.corrcoef(X, rowvar=False)
+    R = np.atleast_2d(R)
+    try:
+        return np.diag(np.linalg.inv(R))
+    except np.linalg.LinAlgError:
+        return np.diag(np.linalg.pinv(R)) * np.inf
+
+
+def _scale_max(study, df: pd.DataFrame, driver: str, override=None) -> float:
+    if override is not None:
+        return float(override[driver]) if isinstance(override, dict) else float(override)
+    if study is not None:
+        ranges = getattr(study, "ranges", {}) or {}
+        if driver in ranges:
+            return float(ranges[driver][1])
+        if driver in (getattr(study, "attributes", []) or []) and "attributes" in ranges:
+            return float(ranges["attributes"][1])
+        if driver in (getattr(study, "cx_items", []) or []) and "cx_items" in ranges:
+            return float(ranges["cx_items"][1])
+    return float(pd.to_numeric(df[driver], errors="coerce").max())
+
+
+@dataclass
+class DriverModelResult:
+    """A fitted driver model (see :func:`driver_model`).
+
+    Attributes
+    ----------
+    coefficients : DataFrame
+        One row per term (drivers first, then controls; no intercept or
+        thresholds): ``term, coef, se, ci_low, ci_high, p_value, std_coef``.
+        ``std_coef``: OLS - change in SDs of the outcome per SD of the term
+        (beta weight); ordinal / logit - change in log-odds per SD of the term.
+    thresholds : DataFrame or None
+        Ordinal only: the cut points between adjacent *observed* score levels
+        (``P(Y <= k) = F(cut_k - x'b)``, the parametrisation of R's
+        ``MASS::polr`` zeta), with standard errors.
+    r2 : float
+        R-squared (OLS) or McFadden pseudo R-squared (ordinal, logit).
+    r2_adj : float or None
+        Adjusted R-squared (OLS).
+    vif : DataFrame
+        ``term, vif, high`` (``high`` when above ``vif_threshold``).
+    unused_levels : list of int
+        Ordinal: outcome levels in 0-10 nobody used (they get probability 0).
+    fit : statsmodels results
+        The underlying fit, for everything else.
+    """
+
+    kind: str
+    outcome: str
+    drivers: list[str]
+    controls: list[str]
+    target: str | None
+    coefficients: pd.DataFrame
+    thresholds: pd.DataFrame | None
+    r2: float
+    r2_adj: float | None
+    vif: pd.DataFrame
+    n: int
+    unused_levels: list[int]
+    fit: Any = field(repr=False)
+    confidence: float = 0.95
+    _X: pd.DataFrame = field(default=None, repr=False)
+    _y: np.ndarray = field(default=None, repr=False)
+    _w: np.ndarray | None = field(default=None, repr=False)
+    _scale_max: dict[str, float] = field(default_factory=dict, repr=False)
+    _levels: np.ndarray | None = field(default=None, repr=False)
+
+    def summary(self) -> str:
+        """Plain-text summary: fit, coefficients with intervals, VIFs."""
+        kinds = {"ols": "OLS with HC3 (robust) standard errors", "ordinal": "ordered logit",
+                 "logit": f"logit of {self.target} vs not"}
+        fit = "R-squared" if self.kind == "ols" else "McFadden pseudo R-squared"
+        lines = [f"Driver model for '{self.outcome}': {kinds[self.kind]}, n = {self.n:,}",
+                 f"{fit} = {self.r2:.4f}" + (f" (adjusted {self.r2_adj:.4f})" if self.r2_adj is not None else "")]
+        tab = self.coefficients.merge(self.vif, on="term", how="left")
+        lines.append(tab.to_string(index=False, float_format=lambda v: f"{v:.4f}"))
+        if self.unused_levels:
+            lines.append(f"score levels nobody used: {self.unused_levels}")
+        high = self.vif.loc[self.vif["high"], "term"].tolist()
+        if high:
+            lines.append("high VIF (collinear; read coefficients with care, see relative_importance): "
+                         + ", ".join(high))
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:  # pragma: no cover - convenience
+        return self.summary()
+
+    # -- prediction -----------------------------------------------------------------------------------
+    def _param_draws(self, n_sim: int, rng) -> np.ndarray:
+        params = np.asarray(self.fit.params, float)
+        cov = np.asarray(self.fit.cov_params(), float)
+        draws = rng.multivariate_normal(params, cov, size=n_sim, method="eigh")
+        return np.vstack([params, draws])
+
+    def _group_shares(self, params: np.ndarray, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Promoter and detractor probability per respondent for each parameter row. Shapes (S, n)."""
+        from scipy import stats
+
+        if self.kind == "ols":
+            eta = params[:, :1] + params[:, 1:] @ X.T
+            sigma = float(np.sqrt(self.fit.scale))
+            prom = stats.norm.sf((PROMOTER_MIN - 0.5 - eta) / sigma)
+            det = stats.norm.cdf((DETRACTOR_MAX + 0.5 - eta) / sigma)
+            return prom, det
+        if self.kind == "logit":
+            eta = params[:, :1] + params[:, 1:] @ X.T
+            share = 1.0 / (1.0 + np.exp(-eta))
+            return share, np.zeros_like(share)
+        k = X.shape[1]
+        b = params[:, :k]
+        th = params[:, k:]
+        cuts = np.concatenate([th[:, :1], th[:, :1] + np.cumsum(np.exp(th[:, 1:]), axis=1)], axis=1)
+        eta = b @ X.T
+        levels = self._levels
+        # P(Y <= level) for the last detractor level and the level just below promoters
+        def cdf_at(value):
+            j = np.searchsorted(levels, value, side="right") - 1  # index of highest observed level <= value
+            if j < 0:
+                return np.zeros_like(eta)
+            if j >= len(levels) - 1:
+                return np.ones_like(eta)
+            return 1.0 / (1.0 + np.exp(-(cuts[:, j:j + 1] - eta)))
+
+        det = cdf_at(DETRACTOR_MAX)
+        prom = 1.0 - cdf_at(PROMOTER_MIN - 1)
+        return prom, det
+
+    def scenario(self, drivers=None, delta: float = 1.0, *, n_sim: int = 2000, seed=0,
+                 confidence: float | None = None) -> pd.DataFrame:
+        """Predicted NPS if a driver improves by ``delta`` points for everyone (capped at the scale max).
+
+        For each driver separately: every respondent's score is raised by
+        ``delta`` but not above the scale maximum (respondents already at the
+        top stay there), the model predicts each respondent's chance of being a
+        promoter and a detractor, and the (weighted) average gives the NPS.
+        ``ols`` reads the fitted line with its normal residual spread
+        (promoter: latent LTR >= 8.5, detractor: <= 6.5); ``ordinal`` uses the
+        model's category probabilities; ``logit`` predicts the share of its
+        target (promoters or detractors, in percent) instead of an NPS.
+
+        The interval is from simulation: ``n_sim`` draws of all parameters from
+        their estimated asymptotic normal distribution (Krinsky-Robb), the
+        percentile interval of the change.
+
+        Returns
+        -------
+        DataFrame
+            ``driver, delta, quantity, n_can_improve, observed, baseline,
+            scenario, change, ci_low, ci_high, method``. ``observed`` is the
+            sample value, ``baseline`` the model's prediction for the data as
+            they are, ``change = scenario - baseline``.
+        """
+        conf = self.confidence if confidence is None else confidence
+        drivers = self.drivers if drivers is None else ([drivers] if isinstance(drivers, str) else list(drivers))
+        rng = np.random.default_rng(seed)
+        P = self._param_draws(n_sim, rng)
+        X0 = self._X.to_numpy(float)
+        w = np.ones(len(X0)) if self._w is None else self._w
+        w = w / w.sum()
+        if self.kind == "logit":
+            quantity = f"{self.target} share (%)"
+            observed = 100 * float(w @ self._y)
+        else:
+            quantity = "NPS"
+            yv = self._y
+            observed = 100 * float(w @ ((yv >= PROMOTER_MIN).astype(float) - (yv <= DETRACTOR_MAX)))
+
+        def value(params, X):
+            prom, det = self._group_shares(params, X)
+            return 100 * ((prom - det) @ w) if self.kind != "logit" else 100 * (prom @ w)
+
+        base = value(P, X0)
+        rows = []
+        a = (1 - conf) / 2
+        for d in drivers:
+            if d not in self.drivers:
+                raise ValueError(f"scenario: '{d}' is not a driver of this model ({self.drivers})")
+            j = list(self._X.columns).index(d)
+            X1 = X0.copy()
+            top = self._scale_max[d]
+            X1[:, j] = np.minimum(X0[:, j] + delta, np.maximum(top, X0[:, j]))
+            sc = value(P, X1)
+            ch = sc - base
+            lo, hi = np.quantile(ch[1:], [a, 1 - a])
+            rows.append({"driver": d, "delta": delta, "quantity": quantity,
+                         "n_can_improve": int((X0[:, j] < top).sum()), "observed": observed,
+                         "baseline": base[0], "scenario": sc[0], "change": ch[0], "ci_low": lo, "ci_high": hi,
+                         "method": SCENARIO_METHOD.format(n_sim=n_sim, level=conf)})
+        return pd.DataFrame(rows)
+
+
+def driver_model(
+    data,
+    *,
+    outcome: str = "ltr",
+    drivers=None,
+    kind: Literal["ols", "ordinal", "logit"] = "ols",
+    weights=None,
+    controls=None,
+    target: Literal["promoter", "detractor"] = "promoter",
+    confidence: float = 0.95,
+    vif_threshold: float = 5.0,
+    scale_max=None,
+) -> DriverModelResult:
+    """Regression of LTR on drivers: OLS, ordered logit or promoter/detractor logit.
+
+    Parameters
+    ----------
+    data : DataFrame or Study
+        One row per response (a Study: its responses; drivers default to its attributes).
+    outcome : str
+        The 0-10 LTR column.
+    drivers : list of str, optional
+        Driver columns (numeric scores).
+    kind : {"ols", "ordinal", "logit"}
+        ``"ols"``: linear regression of the 0-10 score, HC3 robust standard
+        errors (WLS with ``weights``). ``"ordinal"``: ordered logit of the score
+        (statsmodels ``OrderedModel``); levels nobody used are dropped from the
+        thresholds and listed in ``unused_levels``. ``"logit"``: logistic
+        regression of ``target`` (promoter: 9-10, detractor: 0-6) vs not.
+    weights : str or array, optional
+        Survey weights. OLS: WLS with HC3; logit: weighted likelihood with
+        sandwich (HC0) standard errors; ordinal: not supported.
+    controls : list of str, optional
+        Extra columns held constant (numeric, or categorical -> dummies).
+    target : {"promoter", "detractor"}
+        Logit outcome.
+    confidence : float
+        Interval level for coefficients and scenarios.
+    vif_threshold : float
+        A :class:`CollinearityWarning` names drivers whose VIF exceeds it.
+    scale_max : float or dict, optional
+        Scale maximum for scenarios (default: the study's range, else the observed maximum).
+
+    Returns
+    -------
+    DriverModelResult
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> df = pd.DataFrame({"a": rng.integers(1, 11, 500), "b": rng.integers(1, 11, 500)})
+    >>> df["ltr"] = np.clip(np.round(2 + 0.5 * df["a"] + 0.2 * df["b"] + rng.normal(0, 1, 500)), 0, 10)
+    >>> m = driver_model(df, outcome="ltr", drivers=["a", "b"])
+    >>> m.coefficients[["term", "coef"]].round(1)
+      term  coef
+    0    a   0.5
+    1    b   0.2
+    >>> float(m.scenario("b")["change"].iloc[0]) > 0
+    True
+    """
+    import statsmodels.api as sm
+    from scipy import stats
+
+    if kind not in ("ols", "ordinal", "logit"):
+        raise ValueError(f"kind must be 'ols', 'ordinal' or 'logit', not {kind!r}")
+    if target not in ("promoter", "detractor"):
+        raise ValueError(f"target must be 'promoter' or 'detractor', not {target!r}")
+    df, study = _frame(data)
+    drivers = _resolve_drivers(drivers, study)
+    controls = [] if controls is None else ([controls] if isinstance(controls, str) else list(controls))
+    if outcome in drivers or outcome in controls:
+        raise ValueError(f"outcome '{outcome}' is also a driver or control")
+    Xall = _design(df, drivers, controls)
+    yser = _numeric_columns(df, [outcome])[outcome]
+    keep = Xall.notna().all(axis=1) & yser.notna()
+    X = Xall[keep]
+    y = yser[keep].to_numpy(float)
+    n = len(y)
+    k = X.shape[1]
+    if n < k + 2:
+        raise StudyDataError(f"driver_model: only {n} complete rows for {k} terms: too few to estimate")
+    if n < MIN_ROWS_PER_DRIVER * k:
+        warnings.warn(f"driver_model: {n} complete rows for {k} terms (< {MIN_ROWS_PER_DRIVER} per term)",
+                      SmallSampleWarning, stacklevel=2)
+    w = _weights_array(df, weights, X.index)
+    if kind == "ordinal" and w is not None:
+        raise ValueError("driver_model: weights are not supported for kind='ordinal' (use 'ols' or 'logit')")
+    if kind in ("ordinal", "logit"):
+        bad = ~np.isin(y, np.arange(0, 11))
+        if bad.any():
+            from .errors import DataProblem
+
+            raise StudyDataError([DataProblem("responses", "LTR must be whole numbers 0-10", column=outcome,
+                                              rows=tuple(int(i) + 2 for i in
+                                                         df.index.get_indexer(X.index[bad])[:50]),
+                                              n_rows=int(bad.sum()))])
+    z = stats.norm.ppf(0.5 + confidence / 2)
+    Xc = sm.add_constant(X.to_numpy(float), has_constant="add")
+    names = list(X.columns)
+    thresholds = None
+    unused: list[int] = []
+    levels = None
+    r2_adj = None
+    if kind == "ols":
+        fit = (sm.OLS(y, Xc) if w is None else sm.WLS(y, Xc, weights=w)).fit(cov_type="HC3")
+        coef, se = fit.params[1:], fit.bse[1:]
+        r2, r2_adj = float(fit.rsquared), float(fit.rsquared_adj)
+        sdy = np.sqrt(np.cov(y, aweights=w)) if w is not None else y.std(ddof=1)
+        sdx = (np.sqrt(np.diag(np.atleast_2d(np.cov(X.to_numpy(float), rowvar=False, aweights=w))))
+               if w is not None else X.std(ddof=1).to_numpy())
+        std = coef * sdx / sdy
+        pval = fit.pvalues[1:]
+    elif kind == "logit":
+        yy = (y >= PROMOTER_MIN).astype(float) if target == "promoter" else (y <= DETRACTOR_MAX).astype(float)
+        if yy.min() == yy.max():
+            raise StudyDataError(f"driver_model: every response is {'a' if yy[0] else 'not a'} {target}; "
+                                 "a logit needs both")
+        if w is None:
+            fit = sm.GLM(yy, Xc, family=sm.families.Binomial()).fit()
+        else:
+            fit = sm.GLM(yy, Xc, family=sm.families.Binomial(), var_weights=w * len(w) / w.sum()).fit(
+                cov_type="HC0")
+        coef, se, pval = fit.params[1:], fit.bse[1:], fit.pvalues[1:]
+        null = sm.GLM(yy, np.ones((n, 1)), family=sm.families.Binomial(),
+                      var_weights=None if w is None else w * len(w) / w.sum()).fit()
+        r2 = float(1 - fit.llf / null.llf)
+        sdx = X.std(ddof=1).to_numpy()
+        std = coef * sdx
+        y = yy
+    else:
+        from statsmodels.miscmodels.ordinal_model import OrderedModel
+
+        levels = np.unique(y).astype(int)
+        if len(levels) < 3:
+            raise StudyDataError(f"driver_model: '{outcome}' takes {len(levels)} values; an ordered logit "
+                                 "needs at least 3 (use kind='logit')")
+        unused = [v for v in range(levels.min(), levels.max() + 1) if v not in levels]
+        model = OrderedModel(pd.Series(y.astype(int)), pd.DataFrame(X.to_numpy(float), columns=names),
+                             distr="logit")
+        fit = model.fit(method="bfgs", disp=0, maxiter=2000, gtol=1e-8)
+        coef, se, pval = (np.asarray(fit.params[:k]), np.asarray(fit.bse[:k]), np.asarray(fit.pvalues[:k]))
+        r2 = float(fit.prsquared)
+        sdx = X.std(ddof=1).to_numpy()
+        std = coef * sdx
+        th = np.asarray(fit.params[k:])
+        cuts = np.concatenate([[th[0]], th[0] + np.cumsum(np.exp(th[1:]))])
+        # delta-method SEs of the cut points from the (first, log-increment) parametrisation
+        J = np.zeros((len(th), len(th)))
+        J[:, 0] = 1.0
+        for i in range(1, len(th)):
+            J[i:, i] = np.exp(th[i])
+        V = np.asarray(fit.cov_params())[k:, k:]
+        cse = np.sqrt(np.diag(J @ V @ J.T))
+        thresholds = pd.DataFrame({"between": [f"{a}|{b}" for a, b in zip(levels[:-1], levels[1:])],
+                                   "cut": cuts, "se": cse})
+    coef, se = np.asarray(coef), np.asarray(se)
+    coefs = pd.DataFrame({"term": names, "coef": coef, "se": se, "ci_low": coef - z * se,
+                          "ci_high": coef + z * se, "p_value": np.asarray(pval), "std_coef": np.asarray(std)})
+    vif = _vif(X.to_numpy(float)) if k > 1 else np.ones(1)
+    vif_df = pd.DataFrame({"term": names, "vif": vif, "high": vif > vif_threshold})
+    high = vif_df.loc[vif_df["high"] & vif_df["term"].isin(drivers), "term"].tolist()
+    if high:
+        warnings.warn(f"driver_model: VIF above {vif_threshold:g} for {high}: these drivers overlap; "
+                      "their coefficients are unstable (relative_importance shares importance honestly)",
+                      CollinearityWarning, stacklevel=2)
+    smax = {d: _scale_max(study, df, d, scale_max) for d in drivers}
+    return DriverModelResult(kind=kind, outcome=outcome, drivers=drivers, controls=controls,
+                             target=target if kind == "logit" else None, coefficients=coefs,
+                             thresholds=thresholds, r2=r2, r2_adj=r2_adj, vif=vif_df, n=n, unused_levels=unused,
+                             fit=fit, confidence=confidence, _X=X, _y=y, _w=w, _scale_max=smax,
+                             _levels=levels)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# penalty-reward contrast analysis
+# ---------------------------------------------------------------------------------------------------------
+
+PENALTY_REWARD_RULE = (
+    "Dummies per attribute: bottom box (score <= low) and top box (score >= high), the middle is the "
+    "reference; one OLS regression of the outcome on all dummies (HC3 standard errors). penalty = minus the "
+    "bottom-box coefficient (points lost), reward = the top-box coefficient (points gained). Impact-asymmetry "
+    "index IA = (reward - penalty) / (reward + penalty), with negative effects counted as 0. Class: "
+    "IA <= -{t:g} basic (dissatisfier: hurts when bad, little credit when good); IA >= +{t:g} excitement "
+    "(delighter: credit when good, little harm when bad); otherwise performance (both ways); 'no effect' when "
+    "neither penalty nor reward is positive."
+)
+
+
+def _default_boxes(study, df, drivers, low, high):
+    lows, highs = {}, {}
+    for d in drivers:
+        if low is not None and high is not None:
+            lows[d] = low[d] if isinstance(low, dict) else low
+            highs[d] = high[d] if isinstance(high, dict) else high
+            continue
+        vals = pd.to_numeric(df[d], errors="coerce")
+        lo_s, hi_s = vals.min(), vals.max()
+        if study is not None:
+            ranges = getattr(study, "ranges", {}) or {}
+            r = ranges.get(d) or (ranges.get("attributes") if d in (getattr(study, "attributes", []) or [])
+                                  else None)
+            if r is not None:
+                lo_s, hi_s = r
+        span = hi_s - lo_s
+        lows[d] = (low[d] if isinstance(low, dict) else low) if low is not None else lo_s + math.floor(0.45 * span)
+        highs[d] = ((high[d] if isinstance(high, dict) else high) if high is not None
+                    else hi_s - math.floor(0.15 * span))
+    return lows, highs
+
+
+def penalty_reward(
+    data,
+    *,
+    outcome: str = "ltr",
+    drivers=None,
+    low=None,
+    high=None,
+    weights=None,
+    controls=None,
+    threshold: float = 0.2,
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """Penalty-reward contrast analysis with an impact-asymmetry index and Kano-style classes.
+
+    Parameters
+    ----------
+    data : DataFrame or Study
+    outcome : str
+        Outcome (LTR or overall satisfaction).
+    drivers : list of str, optional
+        Attribute columns (default: the study's attributes).
+    low, high : number or dict, optional
+        Bottom box is ``score <= low``, top box ``score >= high`` (a dict gives
+        them per attribute). Default from the scale ``lo..hi`` (the study's
+        range, else the observed one): ``low = lo + floor(0.45 (hi - lo))`` and
+        ``high = hi - floor(0.15 (hi - lo))``, i.e. 1-10: low 1-5, high 9-10;
+        0-10: 0-4 and 9-10; 1-7: 1-3 and 7; 1-5: 1-2 and 5.
+    weights : str or array, optional
+        Survey weights (WLS).
+    controls : list of str, optional
+        Further columns held constant in the regression.
+    threshold : float
+        Impact-asymmetry cut-off for the classes (see the rule below).
+    confidence : float
+        Interval level.
+
+    Returns
+    -------
+    DataFrame
+        One row per attribute: ``driver, low, high, n_low, n_high, penalty,
+        penalty_ci_low, penalty_ci_high, penalty_p, reward, reward_ci_low,
+        reward_ci_high, reward_p, impact_asymmetry, kano_class``; the rule
+        is in ``.attrs["rule"]``, n in ``.attrs["n"]``.
+
+    Notes
+    -----
+    The rule, as stored in ``.attrs["rule"]`` (shown for the default threshold 0.2):
+    Dummies per attribute: bottom box and top box, the middle is the
+    reference; one OLS regression of the outcome on all dummies. penalty =
+    minus the bottom-box coefficient, reward = the top-box coefficient.
+    IA = (reward - penalty) / (reward + penalty), negative effects counted as
+    0. IA <= -0.2 basic; IA >= +0.2 excitement; otherwise performance.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(1)
+    >>> df = pd.DataFrame({"basic": rng.integers(1, 11, 3000), "plus": rng.integers(1, 11, 3000)})
+    >>> df["ltr"] = (6 - 0.6 * np.maximum(0, 6 - df["basic"]) + 0.8 * (df["plus"] >= 9)
+    ...              + rng.normal(0, 1, 3000))
+    >>> pr = penalty_reward(df, drivers=["basic", "plus"])
+    >>> pr[["driver", "kano_class"]]
+      driver   kano_class
+    0  basic        basic
+    1   plus  excitement
+    """
+    import statsmodels.api as sm
+    from scipy import stats
+
+    df, study = _frame(data)
+    drivers = _resolve_drivers(drivers, study)
+    controls = [] if controls is None else ([controls] if isinstance(controls, str) else list(controls))
+    lows, highs = _default_boxes(study, df, drivers, low, high)
+    num = _numeric_columns(df, drivers)
+    yser = _numeric_columns(df, [outcome])[outcome]
+    cols = {}
+    for d in drivers:
+        if not lows[d] < highs[d]:
+            raise ValueError(f"penalty_reward: for '{d}' low ({lows[d]}) must be below high ({highs[d]})")
+        cols[f"{d}__low"] = (num[d] <= lows[d]).astype(float).where(num[d].notna())
+        cols[f"{d}__high"] = (num[d] >= highs[d]).astype(float).where(num[d].notna())
+    D = pd.DataFrame(cols, index=df.index)
+    if controls:
+        D = pd.concat([D, _design(df, [], controls)], axis=1)
+    keep = D.notna().all(axis=1) & yser.notna()
+    D, y = D[keep], yser[keep].to_numpy(float)
+    n = len(y)
+    empty = [c for c in D.columns[: 2 * len(drivers)] if D[c].sum() == 0]
+    if empty:
+        raise StudyDataError(f"penalty_reward: nobody in the box for {empty}; choose other low/high values")
+    if n < MIN_ROWS_PER_DRIVER * D.shape[1]:
+        warnings.warn(f"penalty_reward: {n} complete rows for {D.shape[1]} dummies", SmallSampleWarning,
+                      stacklevel=2)
+    w = _weights_array(df, weights, D.index)
+    Xc = sm.add_constant(D.to_numpy(float), has_constant="add")
+    fit = (sm.OLS(y, Xc) if w is None else sm.WLS(y, Xc, weights=w)).fit(cov_type="HC3")
+    params = pd.Series(fit.params[1:], index=D.columns)
+    bse = pd.Series(fit.bse[1:], index=D.columns)
+    pv = pd.Series(fit.pvalues[1:], index=D.columns)
+    z = stats.norm.ppf(0.5 + confidence / 2)
+    rows = []
+    for d in drivers:
+        pen, pse = -params[f"{d}__low"], bse[f"{d}__low"]
+        rew, rse = params[f"{d}__high"], bse[f"{d}__high"]
+        pp, rp = max(pen, 0.0), max(rew, 0.0)
+        ia = (rp - pp) / (rp + pp) if rp + pp > 0 else np.nan
+        if np.isnan(ia):
+            cls = "no effect"
+        elif ia <= -threshold:
+            cls = "basic"
+        elif ia >= threshold:
+            cls = "excitement"
+        else:
+            cls = "performance"
+        rows.append({"driver": d, "low": lows[d], "high": highs[d], "n_low": int(D[f"{d}__low"].sum()),
+                     "n_high": int(D[f"{d}__high"].sum()), "penalty": pen, "penalty_ci_low": pen - z * pse,
+                     "penalty_ci_high": pen + z * pse, "penalty_p": pv[f"{d}__low"], "reward": rew,
+                     "reward_ci_low": rew - z * rse, "reward_ci_high": rew + z * rse, "reward_p": pv[f"{d}__high"],
+                     "impact_asymmetry": ia, "kano_class": cls})
+    out = pd.DataFrame(rows)
+    out.attrs["rule"] = PENALTY_REWARD_RULE.format(t=threshold)
+    out.attrs["n"] = n
+    out.attrs["outcome"] = outcome
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# importance-performance
+# ---------------------------------------------------------------------------------------------------------
+
+QUADRANTS = {
+    (True, False): "concentrate here",
+    (True, True): "keep up the good work",
+    (False, False): "low priority",
+    (False, True): "possible overkill",
+}
+
+
+def importance_performance(
+    data,
+    *,
+    outcome: str = "ltr",
+    drivers=None,
+    importance="shapley",
+    performance: Literal["mean", "top_box"] = "mean",
+    top_box=None,
+    weights=None,
+    split: Literal["mean", "median"] | tuple[float, float] = "mean",
+) -> pd.DataFrame:
+    """Importance against performance per driver, with the classic four quadrants.
+
+    Parameters
+    ----------
+    data : DataFrame or Study
+    outcome : str
+    drivers : list of str, optional
+    importance : {"shapley", "johnson", "correlation"} or RelativeImportanceResult
+        How importance is measured (a precomputed result is reused, with its
+        intervals). Importance is normalised to shares summing to 1
+        (correlation: squared correlations normalised).
+    performance : {"mean", "top_box"}
+        The driver's (weighted) mean score, or the share (0-1) scoring
+        ``>= top_box`` (default: the top box of :func:`penalty_reward`).
+    weights : str or array, optional
+    split : "mean", "median" or (importance, performance)
+        Where the quadrant lines are: the mean (or median) over drivers, or given values.
+
+    Returns
+    -------
+    DataFrame
+        ``driver, importance, performance, quadrant`` (plus ``importance_ci_low,
+        importance_ci_high`` when the importance has a bootstrap); the lines in
+        ``.attrs["split"]``. Quadrants: high importance & low performance
+        "concentrate here"; high & high "keep up the good work"; low & low
+        "low priority"; low importance & high performance "possible overkill".
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(2)
+    >>> df = pd.DataFrame({"a": rng.normal(5, 1, 400), "b": rng.normal(8, 1, 400), "c": rng.normal(6, 1, 400)})
+    >>> df["ltr"] = 2 * df["a"] + 0.2 * df["b"] + 0.1 * df["c"] + rng.normal(0, 1, 400)
+    >>> ip = importance_performance(df, drivers=["a", "b", "c"])
+    >>> ip.set_index("driver")["quadrant"].to_dict()
+    {'a': 'concentrate here', 'b': 'possible overkill', 'c': 'low priority'}
+    """
+    df, study = _frame(data)
+    if isinstance(importance, RelativeImportanceResult):
+        ri = importance
+        drivers = ri.drivers if drivers is None else _resolve_drivers(drivers, study)
+        imp = ri.importance.set_index("driver").loc[drivers]
+        share = imp["share"].to_numpy()
+    else:
+        drivers = _resolve_drivers(drivers, study)
+        if importance in ("shapley", "johnson"):
+            ri = relative_importance(df, outcome=outcome, drivers=drivers, method=importance, weights=weights)
+            imp = ri.importance.set_index("driver")
+            share = imp["share"].to_numpy()
+        elif importance == "correlation":
+            ri = None
+            num = _numeric_columns(df, [*drivers, outcome]).dropna()
+            w = _weights_array(df, weights, num.index)
+            r = _weighted_corr(num.to_numpy(float), w)[:-1, -1]
+            share = r**2 / np.sum(r**2)
+            imp = None
+        else:
+            raise ValueError("importance must be 'shapley', 'johnson', 'correlation' or a RelativeImportanceResult")
+    num = _numeric_columns(df, drivers)
+    perf = []
+    if performance == "top_box" and top_box is None:
+        _, highs = _default_boxes(study, df, drivers, None, None)
+    for d in drivers:
+        s = num[d]
+        ok = s.notna()
+        w = _weights_array(df, weights, s.index[ok])
+        w = np.ones(ok.sum()) if w is None else w
+        if performance == "mean":
+            perf.append(float(np.average(s[ok], weights=w)))
+        elif performance == "top_box":
+            hb = top_box if top_box is not None else highs[d]
+            hb = hb[d] if isinstance(hb, dict) else hb
+            perf.append(float(np.average(s[ok] >= hb, weights=w)))
+        else:
+            raise ValueError("performance must be 'mean' or 'top_box'")
+    perf = np.array(perf)
+    if split == "mean":
+        si, sp = float(np.mean(share)), float(np.mean(perf))
+    elif split == "median":
+        si, sp = float(np.median(share)), float(np.median(perf))
+    else:
+        si, sp = map(float, split)
+    out = pd.DataFrame({"driver": drivers, "importance": share, "performance": perf})
+    if imp is not None and "share_ci_low" in imp.columns:
+        out["importance_ci_low"] = imp["share_ci_low"].to_numpy()
+        out["importance_ci_high"] = imp["share_ci_high"].to_numpy()
+    out["quadrant"] = [QUADRANTS[(bool(i > si), bool(p > sp))] for i, p in zip(share, perf)]
+    out.attrs["split"] = (si, sp)
+    out.attrs["performance"] = performance
+    return out
