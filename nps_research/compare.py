@@ -75,9 +75,11 @@ from .nps import SMALL_N, SmallSampleWarning, categorize
 
 __all__ = [
     "EXQ_DIMENSIONS",
+    "EXQ_LABELS",
     "CATEGORIES",
     "CategoryValue",
     "CorrelationComparison",
+    "DimensionImportance",
     "IncrementalValidity",
     "PredictiveValidity",
     "auc",
@@ -85,6 +87,7 @@ __all__ = [
     "corrected_resampled_ttest",
     "customer_frame",
     "dependent_correlation_test",
+    "dimension_importance",
     "add_nps_categories",
     "exq_dimension_scores",
     "incremental_validity",
@@ -94,12 +97,19 @@ __all__ = [
     "value_by_category",
 ]
 
-#: EXQ dimensions (Klaus & Maklan 2013) and their items in the demo data (Likert 1-7).
+#: EXQ dimensions (Klaus & Maklan 2013) and their items in the demo data (Likert 1-7); the keys are those of
+#: :data:`nps_research.cx.scales.EXQ`.
 EXQ_DIMENSIONS: dict[str, list[str]] = {
-    "product_experience": ["pex1", "pex2", "pex3", "pex4"],
-    "outcome_focus": ["out1", "out2", "out3", "out4"],
-    "moments_of_truth": ["mot1", "mot2", "mot3", "mot4", "mot5"],
-    "peace_of_mind": ["pom1", "pom2", "pom3", "pom4", "pom5", "pom6"],
+    "pex": ["pex1", "pex2", "pex3", "pex4"],
+    "out": ["out1", "out2", "out3", "out4"],
+    "mot": ["mot1", "mot2", "mot3", "mot4", "mot5"],
+    "pom": ["pom1", "pom2", "pom3", "pom4", "pom5", "pom6"],
+}
+#: Readable names of the EXQ dimensions per language.
+EXQ_LABELS: dict[str, dict[str, str]] = {
+    "en": {"pex": "product experience", "out": "outcome focus", "mot": "moments of truth", "pom": "peace of mind"},
+    "nl": {"pex": "productervaring", "out": "uitkomstgerichtheid", "mot": "momenten van de waarheid",
+           "pom": "gemoedsrust"},
 }
 
 #: NPS categories in order, as used for the dummy columns added by :func:`customer_frame`.
@@ -278,77 +288,104 @@ def join_latest_response(
 
 
 def exq_dimension_scores(
-    data: pd.DataFrame, dimensions: Mapping[str, Sequence[str]] | None = None, *, min_share: float = 0.5
+    data: pd.DataFrame, dimensions: Mapping[str, Sequence[str]] | None = None, *, min_share: float = 0.5,
+    total: str | None = None,
 ) -> pd.DataFrame:
-    """Mean item score per CX dimension (EXQ by default), per row.
+    """Mean item score per CX dimension (EXQ by default), per row, and optionally the total score.
 
     A row's dimension score is the mean of its answered items when at least ``min_share`` of the
-    dimension's items are answered, else missing. This is the plain unweighted mean; the scale module
-    (:mod:`nps_research.cx`) offers validated scoring and is used by :func:`customer_frame` when present.
+    dimension's items are answered, else missing; the total (column ``total``, when given) is the mean of
+    all answered items under the same rule. This is the plain unweighted mean scoring of
+    :func:`nps_research.cx.scales.score_scale` (``method="mean"``), without reverse-keyed items.
 
     Examples
     --------
     >>> df = pd.DataFrame({"a1": [1, 7, None], "a2": [3, 5, None], "b1": [4, 4, 4]})
-    >>> exq_dimension_scores(df, {"a": ["a1", "a2"], "b": ["b1"]})
-         a    b
-    0  2.0  4.0
-    1  6.0  4.0
-    2  NaN  4.0
+    >>> exq_dimension_scores(df, {"a": ["a1", "a2"], "b": ["b1"]}, total="cx")
+         a    b        cx
+    0  2.0  4.0  2.666667
+    1  6.0  4.0  5.333333
+    2  NaN  4.0       NaN
     """
     dims = dict(EXQ_DIMENSIONS if dimensions is None else dimensions)
+    groups = dict(dims)
+    if total is not None:
+        groups[total] = [c for items in dims.values() for c in items]
     out = {}
-    for name, items in dims.items():
+    for name, items in groups.items():
         _require_columns(data, list(items), f"CX dimension '{name}'")
         block = data[list(items)].apply(pd.to_numeric, errors="coerce")
-        answered = block.notna().mean(axis=1)
-        out[name] = block.mean(axis=1).where(answered >= min_share)
+        need = max(1, math.ceil(min_share * len(items) - 1e-9))
+        out[name] = block.mean(axis=1).where(block.notna().sum(axis=1) >= need)
     return pd.DataFrame(out, index=data.index)
 
 
-def _cx_dimension_scores(study: Any, frame: pd.DataFrame, dimensions: Mapping[str, Sequence[str]]) -> pd.DataFrame:
-    """Dimension scores per row (plain item means; see :func:`exq_dimension_scores`)."""
-    return exq_dimension_scores(frame, dimensions)
+def _cx_scores(frame: pd.DataFrame, dimensions: Mapping[str, Sequence[str]]) -> pd.DataFrame:
+    """Dimension scores and the total per row (last column): the scale module's mean scoring when present."""
+    try:
+        from .cx.scales import Scale, score_scale
+    except ImportError:  # pragma: no cover - the scale module is part of the package
+        return exq_dimension_scores(frame, dimensions, total="cx")
+    scale = Scale("cx", {k: tuple(v) for k, v in dimensions.items()})
+    return score_scale(frame, scale, method="mean", validate=False)
 
 
 def customer_frame(
     study: Any,
     *,
-    survey_type: str | None = None,
+    survey_type: str | None = "auto",
     dimensions: Mapping[str, Sequence[str]] | None = None,
     breaks: Sequence[int] = (6, 8),
 ) -> pd.DataFrame:
-    """One row per customer: latest response, outcomes, NPS category dummies and CX dimension scores.
+    """One row per customer: latest response, outcomes, NPS category dummies and CX scores.
 
     Calls :func:`join_latest_response` on ``study.responses`` and ``study.outcomes`` and adds
     ``category`` (detractor / passive / promoter), the 0/1 columns ``detractor``, ``passive`` and
     ``promoter``, one column per CX dimension (the EXQ dimensions whose items are all in the data,
-    unless ``dimensions`` is given) and ``cx``, the mean of the dimension scores.
+    unless ``dimensions`` is given; mean of the answered items, at least half answered) and ``cx``, the
+    mean of all the dimensions' answered items (the scale's total score).
     ``result.attrs["cx_dimensions"]`` lists the dimension columns.
+
+    Parameters
+    ----------
+    study : Study
+    survey_type : str or None
+        ``"auto"`` (default): the relational responses when the responses have a ``survey_type`` column
+        with relational responses (a relational survey measures the whole relationship and carries the
+        CX items), else all responses; None: all responses; or a survey type.
+    dimensions : dict, optional
+        Dimension name -> item columns; default :data:`EXQ_DIMENSIONS`.
+    breaks : (int, int)
+        NPS category bounds (see :func:`nps_research.nps.categorize`).
 
     Examples
     --------
     >>> from nps_research import Study
     >>> r = pd.DataFrame({"customer_id": ["a", "b"], "date": ["2024-01-01", "2024-01-02"], "ltr": [10, 3],
-    ...                   "q1": [6, 2], "q2": [7, 3]})
+    ...                   "q1": [6, 2], "q2": [7, 3], "q3": [7, 1]})
     >>> o = pd.DataFrame({"customer_id": ["a", "b"], "retained": [1, 0]})
-    >>> f = customer_frame(Study(responses=r, outcomes=o), dimensions={"quality": ["q1", "q2"]})
-    >>> f[["customer_id", "category", "promoter", "detractor", "quality", "cx", "retained"]]
-      customer_id   category  promoter  detractor  quality   cx  retained
-    0           a   promoter         1          0      6.5  6.5         1
-    1           b  detractor         0          1      2.5  2.5         0
+    >>> f = customer_frame(Study(responses=r, outcomes=o), dimensions={"quality": ["q1", "q2"], "care": ["q3"]})
+    >>> f[["customer_id", "category", "promoter", "quality", "care", "cx", "retained"]]
+      customer_id   category  promoter  quality  care        cx  retained
+    0           a   promoter         1      6.5   7.0  6.666667         1
+    1           b  detractor         0      2.5   1.0  2.000000         0
     """
-    if study.outcomes is None:
+    if getattr(study, "outcomes", None) is None:
         raise StudyDataError([DataProblem(table="outcomes", rule="the study has no outcomes table; "
                                           "comparing NPS with CX needs customer outcomes")])
-    frame = join_latest_response(study.responses, study.outcomes, survey_type=survey_type)
+    responses = study.responses
+    if survey_type == "auto":
+        has_rel = "survey_type" in responses.columns and (responses["survey_type"] == "relational").any()
+        survey_type = "relational" if has_rel else None
+    frame = join_latest_response(responses, study.outcomes, survey_type=survey_type)
     frame = add_nps_categories(frame, breaks=breaks)
     if dimensions is None:
         dimensions = {k: v for k, v in EXQ_DIMENSIONS.items() if all(c in frame.columns for c in v)}
     if dimensions:
-        scores = _cx_dimension_scores(study, frame, dimensions)
+        scores = _cx_scores(frame, dimensions)
         for name in dimensions:
             frame[name] = scores[name].to_numpy()
-        frame["cx"] = frame[list(dimensions)].mean(axis=1, skipna=False)
+        frame["cx"] = scores.iloc[:, len(dimensions)].to_numpy()
     frame.attrs["cx_dimensions"] = list(dimensions)
     return frame
 
@@ -1006,7 +1043,6 @@ class IncrementalValidity:
         for _, r in self.table.iterrows():
             claim = t["adds" if r["p_value"] < self.alpha else "not_adds"].format(
                 added=r["added"], base=r["base"], outcome=self.outcome)
-            claim = claim[0].upper() + claim[1:]
             if r["test"] == "F":
                 test = f"F({int(r['df1'])}, {int(r['df2'])}) = {_fmt(r['statistic'], 2, language)}"
             else:
@@ -1248,7 +1284,6 @@ class CorrelationComparison:
                                      more=t["stronger"] if abs(self.r_x) > abs(self.r_y) else t["weaker"])
         else:
             claim = t["same"].format(x=self.x, y=self.y, target=self.target)
-        claim = claim[0].upper() + claim[1:]
         return [t["sentence"].format(
             claim=claim, rx=_fmt(self.r_x, 3, language), ry=_fmt(self.r_y, 3, language),
             rxy=_fmt(self.r_xy, 3, language), d=_fmt(self.difference, 3, language, signed=True),
@@ -1325,8 +1360,8 @@ _VAL_TEXT = {
         "lower": "lower",
         "higher": "higher",
         "no_ratio": "The promoter-to-detractor ratio of {value} is undefined (detractors' mean is not positive).",
-        "move": "A detractor who becomes {to} goes with {d} {value} (95% CI {lo} to {hi}); this is a difference "
-                "between groups, not a proven effect of changing one customer.",
+        "move": "A detractor who becomes {to} goes with a difference of {d} in {value} (95% CI {lo} to {hi}); "
+                "this is a difference between groups, not a proven effect of changing one customer.",
         "to": {"passive": "a passive", "promoter": "a promoter"},
     },
     "nl": {
@@ -1342,8 +1377,8 @@ _VAL_TEXT = {
         "higher": "hoger",
         "no_ratio": "De verhouding promotors/criticasters voor {value} is niet gedefinieerd (het gemiddelde van "
                     "criticasters is niet positief).",
-        "move": "Een criticaster die {to} wordt, gaat samen met {d} {value} (95%-BI {lo} tot {hi}); dit is een "
-                "verschil tussen groepen, geen bewezen effect van het veranderen van één klant.",
+        "move": "Een criticaster die {to} wordt, gaat samen met een verschil van {d} in {value} (95%-BI {lo} tot "
+                "{hi}); dit is een verschil tussen groepen, geen bewezen effect van het veranderen van één klant.",
         "to": {"passive": "passief", "promoter": "promotor"},
     },
 }
@@ -1573,3 +1608,164 @@ def value_by_category(
     return CategoryValue(by_category=pd.DataFrame(cat_rows), ratios=pd.DataFrame(ratio_rows),
                          moves=pd.DataFrame(move_rows), n_boot=n_boot, confidence=confidence, seed=seed,
                          claimed_ratio=claimed_ratio, alpha=alpha)
+
+
+# --------------------------------------------------------------------------------------------
+# which CX dimension matters most
+# --------------------------------------------------------------------------------------------
+
+_IMP_TEXT = {
+    "en": {
+        "top_sig": "For {outcome}, {top} matters most ({share} of the explained {fit}, 95% CI {lo} to {hi}); it is "
+                   "significantly more important than {beaten}{rest}.",
+        "rest": " but not distinguishable from {others}",
+        "top_ns": "For {outcome}, {top} has the largest share ({share} of the explained {fit}, 95% CI {lo} to "
+                  "{hi}), but it is not significantly more important than {others}: the data do not single out one "
+                  "dimension.",
+        "and": "and",
+        "fit": {"linear": "R²", "logistic": "pseudo R²"},
+    },
+    "nl": {
+        "top_sig": "Voor {outcome} telt {top} het zwaarst ({share} van de verklaarde {fit}, 95%-BI {lo} tot {hi}); "
+                   "significant zwaarder dan {beaten}{rest}.",
+        "rest": ", maar niet te onderscheiden van {others}",
+        "top_ns": "Voor {outcome} heeft {top} het grootste aandeel ({share} van de verklaarde {fit}, 95%-BI {lo} "
+                  "tot {hi}), maar niet significant groter dan {others}: de gegevens wijzen geen enkele dimensie aan.",
+        "and": "en",
+        "fit": {"linear": "R²", "logistic": "pseudo-R²"},
+    },
+}
+
+
+def _join(items: list[str], word: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+def _pct(x: float, language: str) -> str:
+    return _fmt(100 * x, 0, language) + "%"
+
+
+@dataclass
+class DimensionImportance:
+    """Result of :func:`dimension_importance`.
+
+    ``importance``: per outcome and dimension the relative importance, its share of the explained
+    (pseudo) R-squared and rank, with bootstrap intervals. ``differences``: per outcome, pairwise
+    differences of importance with intervals and ``significant``. ``results``: the underlying
+    :class:`nps_research.drivers.RelativeImportanceResult` per outcome.
+    """
+
+    importance: pd.DataFrame
+    differences: pd.DataFrame
+    results: dict[str, Any]
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def summary(self) -> pd.DataFrame:
+        """The importance table."""
+        return self.importance
+
+    def most_important(self) -> pd.Series:
+        """Outcome -> the dimension with the largest importance."""
+        top = self.importance.sort_values("rank").groupby("outcome", sort=False).first()
+        return top["driver"]
+
+    def conclusions(self, language: str = "en") -> list[str]:
+        """Per outcome: which dimension matters most, and whether the data can tell it from the others."""
+        _check_language(language)
+        t = _IMP_TEXT[language]
+        names = {**EXQ_LABELS[language], **self.labels}
+        label = lambda d: names.get(d, d)  # noqa: E731
+        out = []
+        for outcome, g in self.importance.groupby("outcome", sort=False):
+            g = g.sort_values("rank")
+            top = g.iloc[0]
+            d = self.differences[self.differences["outcome"] == outcome]
+            beaten, tied = [], []
+            for other in g["driver"].iloc[1:]:
+                row = d[((d["driver_a"] == top["driver"]) & (d["driver_b"] == other))
+                        | ((d["driver_b"] == top["driver"]) & (d["driver_a"] == other))]
+                (beaten if len(row) and bool(row["significant"].iloc[0]) else tied).append(label(other))
+            fit = t["fit"][self.results[outcome].family]
+            common = dict(outcome=outcome, top=label(top["driver"]), share=_pct(top["share"], language), fit=fit,
+                          lo=_pct(top.get("share_ci_low", np.nan), language),
+                          hi=_pct(top.get("share_ci_high", np.nan), language))
+            if beaten:
+                rest = t["rest"].format(others=_join(tied, t["and"])) if tied else ""
+                out.append(t["top_sig"].format(beaten=_join(beaten, t["and"]), rest=rest, **common))
+            else:
+                out.append(t["top_ns"].format(others=_join(tied, t["and"]), **common))
+        return out
+
+
+def dimension_importance(
+    data: Any,
+    *,
+    outcomes: str | Sequence[str],
+    dimensions: Sequence[str] | None = None,
+    method: str = "shapley",
+    bootstrap: int = 200,
+    confidence: float = 0.95,
+    seed: int | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> DimensionImportance:
+    """Which CX dimension matters most for each outcome? Relative importance with bootstrap intervals.
+
+    Runs :func:`nps_research.drivers.relative_importance` (Shapley/LMG dominance by default; for a
+    binary outcome McFadden's pseudo R-squared is decomposed) of the dimension scores for each outcome,
+    so that a claim such as "peace of mind influences loyalty most" is tested rather than assumed: the
+    conclusions say which dimension is largest and which differences the bootstrap can distinguish.
+
+    Parameters
+    ----------
+    data : DataFrame or Study
+        One row per customer (a Study goes through :func:`customer_frame`).
+    outcomes : str or list of str
+        Outcome columns (``retained``, ``revenue_next_12m``, ``ltr`` ...).
+    dimensions : list of str, optional
+        Dimension score columns; default ``data.attrs["cx_dimensions"]`` (set by :func:`customer_frame`)
+        or the EXQ dimensions.
+    method : {"shapley", "johnson"}
+    bootstrap : int
+        Bootstrap resamples for the intervals and pairwise tests (0 = none).
+    confidence : float
+    seed : int, optional
+    labels : dict, optional
+        Readable dimension names for the conclusions (default: the EXQ names).
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(4)
+    >>> d = pd.DataFrame(rng.normal(size=(400, 3)), columns=["pex", "out", "pom"])
+    >>> d["y"] = 0.1 * d["pex"] + 0.1 * d["out"] + 0.6 * d["pom"] + rng.normal(size=400)
+    >>> res = dimension_importance(d, outcomes="y", dimensions=["pex", "out", "pom"], bootstrap=50, seed=1)
+    >>> res.most_important()["y"]
+    'pom'
+    >>> res.conclusions()[0].split(" (")[0]
+    'For y, peace of mind matters most'
+    """
+    from .drivers import relative_importance
+
+    df = _frame(data)
+    outs = [outcomes] if isinstance(outcomes, str) else list(outcomes)
+    if dimensions is None:
+        dimensions = df.attrs.get("cx_dimensions") or [d for d in EXQ_DIMENSIONS if d in df.columns]
+    dims = list(dimensions)
+    if len(dims) < 2:
+        raise ValueError("dimension_importance needs at least two dimension columns")
+    imps, diffs, results = [], [], {}
+    for o in outs:
+        res = relative_importance(df, outcome=o, drivers=dims, method=method, bootstrap=bootstrap,
+                                  confidence=confidence, seed=seed)
+        results[o] = res
+        imps.append(res.importance.assign(outcome=o, family=res.family, r2=res.r2, n=res.n))
+        if res.differences is not None:
+            diffs.append(res.differences.assign(outcome=o))
+    importance = pd.concat(imps, ignore_index=True)
+    importance = importance[["outcome", *[c for c in importance.columns if c != "outcome"]]]
+    differences = (pd.concat(diffs, ignore_index=True) if diffs else
+                   pd.DataFrame(columns=["driver_a", "driver_b", "difference", "ci_low", "ci_high", "significant",
+                                         "outcome"]))
+    return DimensionImportance(importance=importance, differences=differences, results=results,
+                               labels=dict(labels or {}))
