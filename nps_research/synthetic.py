@@ -1,0 +1,1045 @@
+"""A synthetic NPS/CX study with a known truth: a Dutch energy supplier.
+
+:func:`make_study` simulates customers of an energy supplier over 24 months (2023-01 .. 2024-12) and returns a
+:class:`~nps_research.study.Study` whose ``truth`` attribute (a frozen :class:`Truth`) holds the generating
+model, so tests and notebooks can check that each analysis recovers it. :func:`write_demo` writes the tables as
+CSV files plus ``truth.json``, byte for byte the same on every run.
+
+The simulated world
+-------------------
+*Customers* have a region (noord, oost, zuid, west), a product (electricity, electricity_gas, solar) and a
+preferred channel (app, web, phone, chat, shop). Every customer answered the relational survey once (the
+customer list *is* the relational sample), so ``outcomes`` can be joined to a relational response per customer.
+
+*CX items* (EXQ, Klaus & Maklan): product experience ``pex1-pex4``, outcome focus ``out1-out4``, moments of
+truth ``mot1-mot5``, peace of mind ``pom1-pom6``. A second-order factor model: a general CX factor ``g``
+(standard normal) drives four first-order factors ``f_d = s_d g + sqrt(1 - s_d^2) u_d`` (so the factor
+correlations are ``s_d s_e``); each item's latent response is ``y* = l_k f_d + sqrt(1 - l_k^2) e_k``
+(standardised) and is cut into 1-7 at fixed thresholds (:data:`ITEM_THRESHOLDS`, skewed towards agreement).
+``truth.loadings`` are the standardised loadings of ``y*``; **discretisation to 1-7 attenuates them** (a
+Pearson-based CFA of the 1-7 items finds loadings a few per cent lower; factor correlations are barely
+affected because the attenuation largely cancels).
+
+*Attribute scores* ``sat_<attribute>`` (1-10) are each tied to one EXQ factor (``truth.attribute_factors``)
+and cut at :data:`ATTRIBUTE_THRESHOLDS`.
+
+*Relational LTR*. A continuous latent LTR ::
+
+    ltr* = intercept + sum_d b_d (D_d - 4) + sum_j c_j (sat_j - 7) - sum_k p_k max(0, 6 - sat_k)
+           + segment effects (channel, product, region) + month effect + level shift + N(0, sigma^2)
+
+where ``D_d`` is the mean of dimension ``d``'s observed 1-7 items (all items, before item nonresponse is
+applied) and ``sat_j`` the observed 1-10 attribute scores. ``ltr = clip(round(ltr*), 0, 10)``. Because the
+drivers in the formula are the *observed* scores, OLS of ``ltr`` on them (plus the hinge terms
+``max(0, 6 - sat_k)`` of the penalty attributes) recovers ``b``, ``c`` and ``p``; rounding adds no bias and
+clipping at 10 (``truth.ltr_clipped_share``, a few per cent) attenuates OLS slopes slightly; an interval
+(ordered-probit-type) regression with the known cut points 0.5, 1.5, ..., 9.5 recovers them exactly.
+Peace of mind has the largest effect among the CX dimensions; the penalty attributes are asymmetric: below 6 a
+point lower costs ``c_k + p_k``, above 6 a point higher gains only ``c_k``.
+
+*Journeys* (``journey_events``): switching (overstappen), moving_house (verhuizen), billing (jaarafrekening)
+and complaint (klacht), 3-5 touchpoints each (stages pre, during, post), scores 0-10. Each journey is one
+*transaction* handled by one employee (``invitations``). The customer may be invited to a transactional
+survey after the journey's last touchpoint; the response has that touchpoint and channel, and the same date as
+the journey's last touchpoint (``customer_id`` + ``date`` join it to its journey uniquely; also
+``truth.response_journey``). Transaction ``T000123`` in ``invitations`` is journey ``J000123``. Transactional latent LTR ::
+
+    ltr* = intercept + w_mean (mean - 7) + w_min (min - 7) + w_last (last - 7)
+           - sum_{moments of truth t in journey} m_t max(0, 5 - score_t)
+           + cx_effect * g + segment effects (channel, product, region, team) + employee effect
+           + month effect + level shift + N(0, sigma^2)
+
+(peak-end: the worst and the last touchpoint weigh more than the average; moments of truth: a bad score at
+``meter_reading``, ``annual_bill`` or ``complaint_handling`` costs much more). Transactional responses carry the
+attribute scores relevant to their journey/channel, generated as noisy measures of the journey experience
+(they measure, not drive; the drivers are the journey scores).
+
+*Employees* (48, in 6 teams): ``truth.employee_nps`` is each employee's true NPS, the expected NPS over *all*
+transactions they handled (honest answers, everyone invited), computed exactly from the normal model. One
+employee games the survey (``truth.gaming_employee``: most customers who would answer 7 or 8 answer 9 or 10;
+``csat`` stays honest), one cherry-picks (``truth.cherry_picking_employee``: invites a customer mostly when the
+customer's latent LTR for that transaction is high; everyone else invites at random).
+
+*Agents* (20 contact-centre agents): after phone and chat transactions the agent predicts the customer's LTR:
+``agent_predicted_ltr = clip(round(ltr + bias_a + N(0, agent_noise_sd^2)), 0, 10)``.
+
+*Outcomes* per customer, twelve months after the relational response: with ``cx_z`` the standardised mean of the
+customer's 19 EXQ items and ``ltr_z`` the standardised relational LTR, ``logit P(retained) = a + b_cx cx_z +
+b_ltr ltr_z``; ``outcome_driver`` chooses ``(b_cx, b_ltr)``: ``"cx"`` (1.0, 0.2), ``"ltr"`` (0.2, 1.0) or
+``"equal"`` (0.6, 0.6). The same mix drives ``n_products``, ``share_of_wallet`` and revenue. Every part of the
+simulation draws from its own random stream, so ``outcome_driver`` changes ``outcomes`` only.
+
+*Time*: a seasonal month effect (trough in winter, when annual bills arrive) and a level shift: a new billing
+system from 2024-04-01 lowers latent LTR (``truth.level_shift`` gives the size in latent points and in
+expected NPS points).
+
+*Columns per survey type*: relational responses carry the EXQ items, all attribute scores, ``csat`` and
+``wave`` (``2024-Q1``); transactional responses carry ``touchpoint``, ``employee_id``, ``team``, ``csat``, the
+attribute scores of their journey/channel and, after phone/chat contacts, ``agent_id`` and
+``agent_predicted_ltr``. Item nonresponse: 1.5 % per CX item, 2 % per attribute, 1 % for ``csat``
+(missing completely at random); ``ltr`` is always present. ``reason`` (Dutch or English open text tied to a
+theme and to the score; themes per response in ``truth.response_themes``) is given by about 70 %.
+``weight`` post-stratifies region to the population shares (``truth.region_population_shares``) within each
+survey type.
+
+Examples
+--------
+>>> study = make_study(n_customers=300, seed=1)
+>>> study.responses["survey_type"].value_counts()["relational"]
+np.int64(300)
+>>> study.truth.loadings.loc["pom1", "pom"]
+np.float64(0.82)
+>>> sorted(study.truth.factor_correlations.columns)
+['mot', 'out', 'pex', 'pom']
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy.special import expit, ndtr
+
+from .study import Study
+
+__all__ = [
+    "ATTRIBUTES",
+    "ATTRIBUTE_THRESHOLDS",
+    "CX_ITEMS",
+    "ITEM_THRESHOLDS",
+    "JOURNEYS",
+    "Truth",
+    "make_study",
+    "write_demo",
+]
+
+START = np.datetime64("2023-01-01")
+END = np.datetime64("2024-12-31")
+N_DAYS = int((END - START).astype(int)) + 1
+
+FACTORS = ("pex", "out", "mot", "pom")
+ITEM_COUNTS = {"pex": 4, "out": 4, "mot": 5, "pom": 6}
+CX_ITEMS = [f"{d}{i}" for d in FACTORS for i in range(1, ITEM_COUNTS[d] + 1)]
+_LOADINGS = {
+    "pex": (0.72, 0.78, 0.70, 0.75),
+    "out": (0.80, 0.74, 0.77, 0.70),
+    "mot": (0.78, 0.82, 0.73, 0.70, 0.76),
+    "pom": (0.82, 0.80, 0.76, 0.84, 0.72, 0.78),
+}
+SECOND_ORDER = {"pex": 0.70, "out": 0.75, "mot": 0.80, "pom": 0.90}
+#: Cut points of the latent item response y* (standard normal) into 1..7.
+ITEM_THRESHOLDS = (-2.2, -1.6, -1.0, -0.4, 0.35, 1.2)
+#: Cut points of an attribute's latent score (standard normal) into 1..10.
+ATTRIBUTE_THRESHOLDS = (-2.6, -2.2, -1.8, -1.35, -0.9, -0.35, 0.25, 0.9, 1.55)
+
+ATTRIBUTES = [
+    "sat_price",
+    "sat_billing_clarity",
+    "sat_app",
+    "sat_information",
+    "sat_staff_knowledge",
+    "sat_waiting_time",
+    "sat_problem_resolution",
+]
+#: attribute -> (EXQ factor, correlation of its latent score with that factor)
+_ATTRIBUTE_FACTORS = {
+    "sat_price": ("pex", 0.55),
+    "sat_billing_clarity": ("pom", 0.60),
+    "sat_app": ("out", 0.55),
+    "sat_information": ("pom", 0.60),
+    "sat_staff_knowledge": ("mot", 0.65),
+    "sat_waiting_time": ("mot", 0.55),
+    "sat_problem_resolution": ("mot", 0.65),
+}
+ATTRIBUTE_THEMES = {
+    "sat_price": "price",
+    "sat_billing_clarity": "billing",
+    "sat_app": "app",
+    "sat_information": "information",
+    "sat_staff_knowledge": "staff",
+    "sat_waiting_time": "waiting",
+    "sat_problem_resolution": "resolution",
+}
+
+CHANNELS = ("app", "web", "phone", "chat", "shop")
+REGIONS = ("noord", "oost", "zuid", "west")
+PRODUCTS = ("electricity", "electricity_gas", "solar")
+TEAMS = ("amsterdam", "eindhoven", "groningen", "rotterdam", "utrecht", "zwolle")
+
+#: journey -> list of (stage, touchpoint, probability the touchpoint occurs, mean score, channel probabilities)
+JOURNEYS: dict[str, list[tuple[str, str, float, float, dict[str, float]]]] = {
+    "switching": [
+        ("pre", "compare_offers", 1.0, 7.4, {"web": 0.6, "app": 0.2, "phone": 0.1, "shop": 0.1}),
+        ("during", "sign_up", 1.0, 7.6, {"web": 0.5, "app": 0.3, "phone": 0.15, "shop": 0.05}),
+        ("during", "contract_confirmation", 0.5, 7.2, {"web": 0.5, "app": 0.4, "chat": 0.1}),
+        ("post", "welcome", 1.0, 7.5, {"phone": 0.3, "app": 0.3, "web": 0.3, "chat": 0.1}),
+    ],
+    "moving_house": [
+        ("pre", "report_move", 1.0, 7.0, {"web": 0.4, "app": 0.3, "phone": 0.2, "chat": 0.1}),
+        ("during", "meter_reading", 1.0, 6.6, {"app": 0.4, "web": 0.3, "phone": 0.3}),
+        ("during", "move_check", 0.4, 6.8, {"phone": 0.5, "chat": 0.3, "web": 0.2}),
+        ("post", "final_settlement", 1.0, 6.7, {"web": 0.4, "app": 0.3, "phone": 0.2, "chat": 0.1}),
+    ],
+    "billing": [
+        ("pre", "advance_payment", 0.7, 7.0, {"app": 0.5, "web": 0.4, "phone": 0.1}),
+        ("during", "annual_bill", 1.0, 6.4, {"app": 0.5, "web": 0.5}),
+        ("during", "bill_question", 0.5, 6.2, {"phone": 0.5, "chat": 0.3, "web": 0.2}),
+        ("post", "bill_settlement", 1.0, 6.9, {"app": 0.4, "web": 0.3, "phone": 0.2, "chat": 0.1}),
+    ],
+    "complaint": [
+        ("pre", "complaint_contact", 1.0, 6.0, {"phone": 0.45, "chat": 0.3, "web": 0.15, "shop": 0.1}),
+        ("during", "complaint_handling", 1.0, 5.6, {"phone": 0.6, "chat": 0.4}),
+        ("during", "follow_up_contact", 0.5, 6.0, {"phone": 0.6, "chat": 0.3, "web": 0.1}),
+        ("post", "resolution", 1.0, 6.2, {"phone": 0.5, "chat": 0.3, "web": 0.1, "shop": 0.1}),
+    ],
+}
+_JOURNEY_SHARES = {"switching": 0.2, "moving_house": 0.15, "billing": 0.45, "complaint": 0.2}
+_TOUCHPOINT_SCORE_SD = 2.2
+_TOUCHPOINT_THEMES = {
+    "compare_offers": "price", "sign_up": "information", "contract_confirmation": "information",
+    "welcome": "staff", "report_move": "information", "meter_reading": "billing", "move_check": "staff",
+    "final_settlement": "billing", "advance_payment": "price", "annual_bill": "billing",
+    "bill_question": "resolution", "bill_settlement": "billing", "complaint_contact": "waiting",
+    "complaint_handling": "staff", "follow_up_contact": "waiting", "resolution": "resolution",
+}
+_CHANNEL_THEMES = {"app": "app", "web": "information", "phone": "waiting", "chat": "waiting", "shop": "staff"}
+
+# ---- texts: (theme, sentiment, language) -> variants -------------------------------------------------------
+_TEXTS: dict[tuple[str, str, str], tuple[str, ...]] = {
+    ("price", "neg", "en"): ("Far too expensive compared to other suppliers.",
+                             "The monthly advance went up again, prices are too high."),
+    ("price", "neg", "nl"): ("Veel te duur vergeleken met andere leveranciers.",
+                             "Het termijnbedrag is weer omhoog gegaan, de tarieven zijn te hoog."),
+    ("price", "pos", "en"): ("Good rates and a fair fixed price.", "Competitive price, cheaper than my old supplier."),
+    ("price", "pos", "nl"): ("Goede tarieven en een eerlijke vaste prijs.",
+                             "Scherpe prijs, goedkoper dan mijn oude leverancier."),
+    ("billing", "neg", "en"): ("The annual bill was wrong and hard to understand.",
+                               "Unexpected extra charges on my bill."),
+    ("billing", "neg", "nl"): ("De jaarafrekening klopte niet en was onduidelijk.",
+                               "Onverwachte extra kosten op mijn rekening."),
+    ("billing", "pos", "en"): ("Clear bill, no surprises.", "The annual statement was easy to follow."),
+    ("billing", "pos", "nl"): ("Duidelijke rekening, geen verrassingen.",
+                               "De jaarafrekening was goed te volgen."),
+    ("app", "neg", "en"): ("The app keeps crashing when I enter my meter readings.",
+                           "The app is slow and logs me out all the time."),
+    ("app", "neg", "nl"): ("De app crasht steeds bij het doorgeven van de meterstanden.",
+                           "De app is traag en logt me steeds uit."),
+    ("app", "pos", "en"): ("Handy app, I can see my usage every day.", "The app works perfectly."),
+    ("app", "pos", "nl"): ("Handige app, ik zie elke dag mijn verbruik.", "De app werkt prima."),
+    ("information", "neg", "en"): ("I could not find the information I needed.",
+                                   "Unclear communication about the changes."),
+    ("information", "neg", "nl"): ("Ik kon de informatie die ik nodig had niet vinden.",
+                                   "Onduidelijke communicatie over de wijzigingen."),
+    ("information", "pos", "en"): ("Everything was explained clearly.", "Good information on the website."),
+    ("information", "pos", "nl"): ("Alles werd duidelijk uitgelegd.", "Goede informatie op de website."),
+    ("staff", "neg", "en"): ("The employee did not know what he was talking about.",
+                             "Unfriendly staff who did not listen."),
+    ("staff", "neg", "nl"): ("De medewerker wist niet waar hij het over had.",
+                             "Onvriendelijke medewerker die niet luisterde."),
+    ("staff", "pos", "en"): ("Very friendly and knowledgeable staff.", "The employee really helped me."),
+    ("staff", "pos", "nl"): ("Zeer vriendelijke en deskundige medewerker.", "De medewerker heeft me echt geholpen."),
+    ("waiting", "neg", "en"): ("I was on hold for more than half an hour.", "Far too long waiting times."),
+    ("waiting", "neg", "nl"): ("Ik heb meer dan een half uur in de wacht gestaan.", "Veel te lange wachttijden."),
+    ("waiting", "pos", "en"): ("Quickly helped, hardly any waiting.", "Fast response via chat."),
+    ("waiting", "pos", "nl"): ("Snel geholpen, bijna geen wachttijd.", "Snelle reactie via de chat."),
+    ("resolution", "neg", "en"): ("My problem has still not been solved.",
+                                  "I had to call three times before anything happened."),
+    ("resolution", "neg", "nl"): ("Mijn probleem is nog steeds niet opgelost.",
+                                  "Ik moest drie keer bellen voordat er iets gebeurde."),
+    ("resolution", "pos", "en"): ("My question was solved in one go.", "Problem solved quickly and properly."),
+    ("resolution", "pos", "nl"): ("Mijn vraag werd in een keer opgelost.", "Probleem snel en goed opgelost."),
+}
+THEMES = ("price", "billing", "app", "information", "staff", "waiting", "resolution")
+
+
+@dataclass(frozen=True)
+class Truth:
+    """The generating model of a synthetic study (see the module docstring for the equations).
+
+    All LTR effects are in *latent LTR points* (the continuous scale before rounding to 0-10) unless the name
+    says ``nps``; NPS values are in NPS points (-100..100).
+
+    Attributes
+    ----------
+    seed, n_customers, outcome_driver : int, int, str
+        Arguments of :func:`make_study`.
+    period : tuple of str
+        First and last day of the study (ISO dates).
+    loadings : DataFrame
+        Items x factors (``pex, out, mot, pom``): standardised loadings of the latent item responses before
+        discretisation to 1-7 (0 off the item's own factor). Discretisation attenuates them.
+    factor_correlations : DataFrame
+        Correlations of the four first-order factors (implied by the second-order model).
+    second_order_loadings : Series
+        Loading of each first-order factor on the general CX factor ``g``.
+    item_thresholds, attribute_thresholds : tuple of float
+        Cut points of the latent scores into 1-7 (items) and 1-10 (attributes).
+    attribute_factors : dict
+        Attribute column -> ``(factor, correlation of the attribute's latent score with the factor)``.
+    ltr_relational : dict
+        Relational LTR model: ``intercept``, ``dimension_effects`` (per point of the 1-7 dimension mean, centred
+        at 4), ``attribute_effects`` (per point of the 1-10 score, centred at 7), ``penalties`` (attribute ->
+        extra loss per point below ``penalty_threshold``), ``penalty_threshold``, ``noise_sd``.
+    ltr_transactional : dict
+        Transactional LTR model: ``intercept``, ``peak_end`` (weights of the mean, minimum and last touchpoint
+        score, centred at 7), ``cx_effect`` (per SD of ``g``), ``noise_sd``.
+    moments_of_truth : dict
+        Touchpoint -> extra loss per point its score falls below ``moment_of_truth_threshold``.
+    moment_of_truth_threshold : int
+        Score below which a moment of truth hurts (5).
+    segment_effects : dict
+        Role (``channel, product, region, team``) -> value -> effect. ``team`` applies to transactional
+        responses only; ``channel`` is the preferred channel (relational) or the touchpoint's channel.
+    seasonality : Series
+        Calendar month (1-12) -> effect.
+    level_shift : dict
+        ``date`` (first day affected), ``size`` (latent points), ``nps_points`` (expected change of NPS over
+        the responses from that date on), ``cause``.
+    monthly_nps : Series
+        Month (``"2023-01"``) -> expected NPS of that month's responses (honest answers).
+    employee_team : Series
+        Employee -> team.
+    employee_effects : Series
+        Employee -> individual effect (on top of the team effect) on transactional LTR.
+    employee_nps : Series
+        Employee -> true NPS: expected NPS over all their transactions, honest answers, everyone invited.
+    gaming_employee, cherry_picking_employee : str
+        Ids of the employee who solicits 9-10 scores and of the one who invites mostly happy customers.
+    gaming : dict
+        ``share``: share of would-be 7/8 answers that the gaming employee turns into 9/10; ``p_ten``.
+    invitation : dict
+        ``p_invite`` (everyone but the cherry-picker), ``p_respond``, and the cherry-picker's rule.
+    agent_bias : Series
+        Agent -> bias of the predicted LTR (predicted - actual before rounding/clipping).
+    agent_noise_sd : float
+        SD of the agents' prediction noise.
+    outcome_effects : dict
+        Outcome -> model coefficients on ``cx_z`` and ``ltr_z``; ``standardisation`` holds the means and SDs.
+    region_population_shares : dict
+        Population share per region (the weighting targets).
+    reason_themes : dict
+        Reason text -> theme (every text the generator can write).
+    reason_sentiments : dict
+        Reason text -> ``"complaint"`` or ``"praise"``. Scores 0-6 get complaints, 9-10 praise, 7-8 either.
+    ltr_clipped_share : dict
+        Share of latent LTR above 10.5 or below -0.5 (clipped), per survey type.
+    response_themes : Series
+        Response id -> theme of its reason (NaN without a reason). Not written to ``truth.json``.
+    response_journey : Series
+        Transactional response id -> journey id. Not written to ``truth.json``.
+    ltr_latent : Series
+        Response id -> honest latent LTR (before rounding; before gaming). Not written to ``truth.json``.
+    ltr_mean : Series
+        Response id -> structural mean of the latent LTR (without noise). Not written to ``truth.json``.
+    transaction_ltr_latent : Series
+        Transaction id -> honest latent LTR of the transaction (invited or not; transaction ``T000123`` is
+        journey ``J000123``). Not written to ``truth.json``.
+    latent_items : DataFrame
+        Relational response id x CX item: latent responses before discretisation. Not in ``truth.json``.
+    latent_factors : DataFrame
+        Relational response id x ``g, pex, out, mot, pom``. Not written to ``truth.json``.
+    """
+
+    seed: int
+    n_customers: int
+    outcome_driver: str
+    period: tuple[str, str]
+    loadings: pd.DataFrame
+    factor_correlations: pd.DataFrame
+    second_order_loadings: pd.Series
+    item_thresholds: tuple[float, ...]
+    attribute_thresholds: tuple[float, ...]
+    attribute_factors: dict[str, tuple[str, float]]
+    ltr_relational: dict[str, Any]
+    ltr_transactional: dict[str, Any]
+    moments_of_truth: dict[str, float]
+    moment_of_truth_threshold: int
+    segment_effects: dict[str, dict[str, float]]
+    seasonality: pd.Series
+    level_shift: dict[str, Any]
+    monthly_nps: pd.Series
+    employee_team: pd.Series
+    employee_effects: pd.Series
+    employee_nps: pd.Series
+    gaming_employee: str
+    cherry_picking_employee: str
+    gaming: dict[str, float]
+    invitation: dict[str, Any]
+    agent_bias: pd.Series
+    agent_noise_sd: float
+    outcome_effects: dict[str, Any]
+    region_population_shares: dict[str, float]
+    reason_themes: dict[str, str]
+    reason_sentiments: dict[str, str]
+    ltr_clipped_share: dict[str, float]
+    response_themes: pd.Series = field(repr=False)
+    response_journey: pd.Series = field(repr=False)
+    ltr_latent: pd.Series = field(repr=False)
+    ltr_mean: pd.Series = field(repr=False)
+    transaction_ltr_latent: pd.Series = field(repr=False)
+    latent_items: pd.DataFrame = field(repr=False)
+    latent_factors: pd.DataFrame = field(repr=False)
+
+    _NOT_IN_JSON = ("response_themes", "response_journey", "ltr_latent", "ltr_mean", "transaction_ltr_latent",
+                    "latent_items", "latent_factors")
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict of the model (per-response series and latent data left out).
+
+        Examples
+        --------
+        >>> d = make_study(n_customers=200, seed=3).truth.to_dict()
+        >>> d["second_order_loadings"]["pom"], "latent_items" in d
+        (0.9, False)
+        """
+        return {f.name: _jsonable(getattr(self, f.name)) for f in fields(self) if f.name not in self._NOT_IN_JSON}
+
+    def to_json(self) -> str:
+        """Human-readable JSON of :meth:`to_dict` (sorted keys, 2-space indent, floats to 6 decimals)."""
+        return json.dumps(self.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, pd.DataFrame):
+        return {str(c): _jsonable(v[c]) for c in v.columns}
+    if isinstance(v, pd.Series):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    if isinstance(v, dict):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    if isinstance(v, list | tuple):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, bool | np.bool_):
+        return bool(v)
+    if isinstance(v, int | np.integer):
+        return int(v)
+    if isinstance(v, float | np.floating):
+        x = float(v)
+        return None if math.isnan(x) else round(x, 6)
+    return v
+
+
+# ---- model parameters --------------------------------------------------------------------------------------
+_LTR_REL = {
+    "intercept": 6.6,
+    "dimension_effects": {"pex": 0.18, "out": 0.20, "mot": 0.22, "pom": 0.40},
+    "attribute_effects": {"sat_price": 0.10, "sat_billing_clarity": 0.06, "sat_app": 0.04,
+                          "sat_information": 0.04, "sat_staff_knowledge": 0.05, "sat_waiting_time": 0.04,
+                          "sat_problem_resolution": 0.06},
+    "penalties": {"sat_billing_clarity": 0.25, "sat_problem_resolution": 0.25, "sat_price": 0.15},
+    "penalty_threshold": 6,
+    "noise_sd": 1.2,
+}
+_LTR_TRANS = {
+    "intercept": 8.0,
+    "peak_end": {"mean": 0.15, "min": 0.25, "last": 0.25},
+    "cx_effect": 0.6,
+    "noise_sd": 1.2,
+}
+_MOMENTS_OF_TRUTH = {"meter_reading": 0.30, "annual_bill": 0.30, "complaint_handling": 0.40}
+_MOT_THRESHOLD = 5
+_SEGMENT_EFFECTS = {
+    "channel": {"app": 0.2, "web": 0.0, "phone": -0.2, "chat": -0.1, "shop": 0.3},
+    "product": {"electricity": 0.0, "electricity_gas": 0.1, "solar": -0.5},
+    "region": {"noord": 0.3, "oost": 0.15, "zuid": 0.0, "west": -0.3},
+    "team": {"amsterdam": -0.25, "eindhoven": 0.1, "groningen": 0.25, "rotterdam": -0.1, "utrecht": 0.0,
+             "zwolle": 0.15},
+}
+_SEASON_AMPLITUDE = 0.35  # latent points; trough in January, peak in July
+_SHIFT = {"date": "2024-04-01", "size": -0.45, "cause": "new billing system (wrong advance payments)"}
+_PREFERRED_CHANNEL = {"app": 0.35, "web": 0.30, "phone": 0.20, "chat": 0.10, "shop": 0.05}
+_PRODUCT_SHARES = {"electricity": 0.30, "electricity_gas": 0.55, "solar": 0.15}
+_REGION_POPULATION = {"noord": 0.10, "oost": 0.21, "zuid": 0.21, "west": 0.48}
+_REGION_SAMPLE = {"noord": 0.16, "oost": 0.25, "zuid": 0.22, "west": 0.37}  # noord over-sampled
+_N_EMPLOYEES = 48
+_N_AGENTS = 20
+_EMPLOYEE_SD = 0.4
+_AGENT_NOISE_SD = 1.3
+_P_INVITE = 0.8
+_P_RESPOND = 0.45
+_GAMING = {"share": 0.7, "p_ten": 0.45}
+_OUTCOME_DRIVERS = {"cx": (1.0, 0.2), "ltr": (0.2, 1.0), "equal": (0.6, 0.6)}
+_RETENTION_INTERCEPT = 1.9  # about 85 % retained
+_MISSING = {"cx_items": 0.015, "attributes": 0.02, "csat": 0.01}
+_P_REASON = 0.7
+_P_DUTCH = 0.75
+
+
+def _cut(latent: np.ndarray, thresholds: tuple[float, ...], low: int) -> np.ndarray:
+    return np.searchsorted(np.asarray(thresholds), latent, side="right").astype(np.int64) + low
+
+
+def _nps_expected(mu: np.ndarray, sd: float) -> np.ndarray:
+    """Expected promoter minus detractor share for latent N(mu, sd^2) rounded to 0..10."""
+    return (1.0 - ndtr((8.5 - mu) / sd)) - ndtr((6.5 - mu) / sd)
+
+
+def _round_clip(x: np.ndarray, low: int, high: int) -> np.ndarray:
+    return np.clip(np.floor(x + 0.5), low, high).astype(np.int64)
+
+
+def _choice(rng: np.random.Generator, probs: dict[str, float], size: int) -> np.ndarray:
+    keys = list(probs)
+    p = np.array([probs[k] for k in keys], dtype=float)
+    return np.array(keys, dtype=object)[rng.choice(len(keys), size=size, p=p / p.sum())]
+
+
+def _days_to_dates(days: np.ndarray) -> np.ndarray:
+    return (START + days.astype("timedelta64[D]")).astype("datetime64[us]")
+
+
+def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = "cx") -> Study:
+    """Simulate the energy-supplier study; see the module docstring for the model.
+
+    Parameters
+    ----------
+    n_customers : int
+        Customers, each with one relational response and about 1.5 journeys (transactions).
+    seed : int
+        Seed of the numpy ``Generator(PCG64)`` streams; same seed, same study.
+    outcome_driver : {"cx", "ltr", "equal"}
+        Which of CX and LTR drives the behavioural outcomes more (changes ``outcomes`` only).
+
+    Returns
+    -------
+    Study
+        ``responses``, ``outcomes``, ``journey_events``, ``invitations``, with ``truth`` a :class:`Truth`.
+
+    Examples
+    --------
+    >>> s = make_study(n_customers=400, seed=2)
+    >>> s
+    Study('synthetic_energy': responses=..., outcomes=400 rows, journey_events=..., invitations=...)
+    >>> s.responses["ltr"].between(0, 10).all(), s.truth.gaming_employee != s.truth.cherry_picking_employee
+    (np.True_, True)
+    """
+    if outcome_driver not in _OUTCOME_DRIVERS:
+        raise ValueError(f"outcome_driver must be one of {sorted(_OUTCOME_DRIVERS)}, got {outcome_driver!r}")
+    if int(n_customers) != n_customers or n_customers < 50:
+        raise ValueError(f"n_customers must be a whole number >= 50, got {n_customers!r}")
+    n = int(n_customers)
+    streams = np.random.SeedSequence(seed).spawn(12)
+    (rng_cust, rng_fac, rng_rel, rng_jour, rng_tr, rng_inv, rng_txt, rng_out, rng_miss, rng_agent,
+     rng_emp, rng_misc) = (np.random.Generator(np.random.PCG64(s)) for s in streams)
+
+    # ---- customers ----------------------------------------------------------------------------------------
+    cust_ids = np.array([f"C{i:05d}" for i in range(1, n + 1)], dtype=object)
+    region = _choice(rng_cust, _REGION_SAMPLE, n)
+    product = _choice(rng_cust, _PRODUCT_SHARES, n)
+    pref_channel = _choice(rng_cust, _PREFERRED_CHANNEL, n)
+    rel_day = rng_cust.integers(0, N_DAYS, size=n)
+
+    # ---- factor model -------------------------------------------------------------------------------------
+    g = rng_fac.standard_normal(n)
+    s2 = np.array([SECOND_ORDER[d] for d in FACTORS])
+    f = g[:, None] * s2 + np.sqrt(1 - s2**2) * rng_fac.standard_normal((n, len(FACTORS)))
+    fidx = {d: k for k, d in enumerate(FACTORS)}
+    lat_items = np.empty((n, len(CX_ITEMS)))
+    col = 0
+    for d in FACTORS:
+        for lam in _LOADINGS[d]:
+            lat_items[:, col] = lam * f[:, fidx[d]] + math.sqrt(1 - lam**2) * rng_fac.standard_normal(n)
+            col += 1
+    items = _cut(lat_items, ITEM_THRESHOLDS, 1)
+    attrs = np.empty((n, len(ATTRIBUTES)), dtype=np.int64)
+    for j, a in enumerate(ATTRIBUTES):
+        d, r = _ATTRIBUTE_FACTORS[a]
+        lat = r * f[:, fidx[d]] + math.sqrt(1 - r**2) * rng_fac.standard_normal(n)
+        attrs[:, j] = _cut(lat, ATTRIBUTE_THRESHOLDS, 1)
+
+    # ---- time effects -------------------------------------------------------------------------------------
+    season = pd.Series({m: _SEASON_AMPLITUDE * math.cos(2 * math.pi * (m - 7) / 12) for m in range(1, 13)},
+                       name="effect")
+    season.index.name = "month"
+    shift_day = int((np.datetime64(_SHIFT["date"]) - START).astype(int))
+    month_of_day = (START + np.arange(N_DAYS).astype("timedelta64[D]")).astype("datetime64[M]")
+    cal_month = month_of_day.astype(int) % 12 + 1
+    season_by_day = season.to_numpy()[cal_month - 1]
+
+    def time_effect(day: np.ndarray) -> np.ndarray:
+        return season_by_day[day] + np.where(day >= shift_day, _SHIFT["size"], 0.0)
+
+    seg = _SEGMENT_EFFECTS
+
+    def seg_effect(role: str, values: np.ndarray) -> np.ndarray:
+        return np.array([seg[role][v] for v in values], dtype=float)
+
+    # ---- relational LTR -----------------------------------------------------------------------------------
+    dim_mean = np.column_stack([items[:, [i for i, c in enumerate(CX_ITEMS) if c.startswith(d)]].mean(axis=1)
+                                for d in FACTORS])
+    P = _LTR_REL
+    mu_rel = (P["intercept"]
+              + sum(P["dimension_effects"][d] * (dim_mean[:, k] - 4) for k, d in enumerate(FACTORS))
+              + sum(P["attribute_effects"][a] * (attrs[:, j] - 7) for j, a in enumerate(ATTRIBUTES))
+              - sum(P["penalties"].get(a, 0.0) * np.maximum(0, P["penalty_threshold"] - attrs[:, j])
+                    for j, a in enumerate(ATTRIBUTES))
+              + seg_effect("channel", pref_channel) + seg_effect("product", product)
+              + seg_effect("region", region) + time_effect(rel_day))
+    lat_rel = mu_rel + P["noise_sd"] * rng_rel.standard_normal(n)
+    ltr_rel = _round_clip(lat_rel, 0, 10)
+    csat_rel = _round_clip(1.2 + 0.85 * lat_rel + 0.9 * rng_rel.standard_normal(n), 1, 10)
+
+    # ---- employees, teams, agents -------------------------------------------------------------------------
+    emp_ids = np.array([f"E{i:02d}" for i in range(1, _N_EMPLOYEES + 1)], dtype=object)
+    emp_team = np.array(TEAMS, dtype=object)[np.arange(_N_EMPLOYEES) % len(TEAMS)]
+    emp_eff = _EMPLOYEE_SD * rng_emp.standard_normal(_N_EMPLOYEES)
+    gamer_i, picker_i = (int(x) for x in rng_emp.choice(_N_EMPLOYEES, size=2, replace=False))
+    agent_ids = np.array([f"A{i:02d}" for i in range(1, _N_AGENTS + 1)], dtype=object)
+    agent_bias = 0.3 + 0.8 * rng_agent.standard_normal(_N_AGENTS)
+
+    # ---- journeys -----------------------------------------------------------------------------------------
+    n_j_per = rng_jour.poisson(1.5, size=n)
+    j_cust = np.repeat(np.arange(n), n_j_per)
+    nj = len(j_cust)
+    j_type = _choice(rng_jour, _JOURNEY_SHARES, nj)
+    j_start = rng_jour.integers(0, N_DAYS - 40, size=nj)
+    ev_rows: list[tuple] = []  # (journey index, stage, touchpoint, channel, day, minute, score)
+    j_scores: list[list[int]] = [[] for _ in range(nj)]
+    j_tps: list[list[str]] = [[] for _ in range(nj)]
+    j_last_channel = np.empty(nj, dtype=object)
+    j_last_tp = np.empty(nj, dtype=object)
+    j_end = np.empty(nj, dtype=np.int64)
+    for k in range(nj):
+        day = int(j_start[k])
+        steps = JOURNEYS[j_type[k]]
+        occurs = rng_jour.random(len(steps)) < np.array([s[2] for s in steps])
+        for (stage, tp, _p, base, chans), occ in zip(steps, occurs):
+            if not occ:
+                continue
+            ch = _choice(rng_jour, chans, 1)[0]
+            sc = int(_round_clip(np.array([base + 0.4 * seg["channel"][ch]
+                                           + _TOUCHPOINT_SCORE_SD * rng_jour.standard_normal()]), 0, 10)[0])
+            minute = int(rng_jour.integers(8 * 60, 22 * 60))
+            ev_rows.append((k, stage, tp, ch, day, minute, sc))
+            j_scores[k].append(sc)
+            j_tps[k].append(tp)
+            j_last_channel[k], j_last_tp[k] = ch, tp
+            day += int(rng_jour.integers(1, 10))
+        j_end[k] = ev_rows[-1][4]
+    # one journey end per customer and day, so (customer_id, date) identifies a transactional response
+    order = np.lexsort((j_end, j_cust))
+    for a_, b_ in zip(order[:-1], order[1:]):
+        if j_cust[a_] == j_cust[b_] and j_end[b_] <= j_end[a_]:
+            j_end[b_] = j_end[a_] + 1
+    # move the last event's day to the (possibly nudged) end day
+    last_event_of = {}
+    for r, row in enumerate(ev_rows):
+        last_event_of[row[0]] = r
+    for k, r in last_event_of.items():
+        row = ev_rows[r]
+        if row[4] != j_end[k]:
+            ev_rows[r] = (*row[:4], int(j_end[k]), *row[5:])
+
+    sc_mean = np.array([np.mean(s) for s in j_scores])
+    sc_min = np.array([min(s) for s in j_scores], dtype=float)
+    sc_last = np.array([s[-1] for s in j_scores], dtype=float)
+    mot_pen = np.zeros(nj)
+    for k in range(nj):
+        for tp, sc in zip(j_tps[k], j_scores[k]):
+            if tp in _MOMENTS_OF_TRUTH:
+                mot_pen[k] += _MOMENTS_OF_TRUTH[tp] * max(0, _MOT_THRESHOLD - sc)
+    j_emp = rng_tr.integers(0, _N_EMPLOYEES, size=nj)
+    T = _LTR_TRANS
+    mu_tr = (T["intercept"] + T["peak_end"]["mean"] * (sc_mean - 7) + T["peak_end"]["min"] * (sc_min - 7)
+             + T["peak_end"]["last"] * (sc_last - 7) - mot_pen + T["cx_effect"] * g[j_cust]
+             + seg_effect("channel", j_last_channel) + seg_effect("product", product[j_cust])
+             + seg_effect("region", region[j_cust]) + seg_effect("team", emp_team[j_emp]) + emp_eff[j_emp]
+             + time_effect(j_end))
+    lat_tr = mu_tr + T["noise_sd"] * rng_tr.standard_normal(nj)
+    ltr_tr_honest = _round_clip(lat_tr, 0, 10)
+    csat_tr = _round_clip(1.2 + 0.85 * lat_tr + 0.9 * rng_tr.standard_normal(nj), 1, 10)
+    # journey experience in SD units, measured by the transactional attribute scores
+    exp_score = 0.4 * sc_mean + 0.3 * sc_min + 0.3 * sc_last
+    exp_z = (exp_score - exp_score.mean()) / exp_score.std()
+
+    # ---- invitations and responses ------------------------------------------------------------------------
+    u_inv = rng_inv.random(nj)
+    p_inv = np.full(nj, _P_INVITE)
+    picker = j_emp == picker_i
+    p_inv[picker] = np.where(lat_tr[picker] >= 8.0, 0.95, 0.15)
+    invited = (u_inv < p_inv).astype(np.int64)
+    responded = (invited.astype(bool) & (rng_inv.random(nj) < _P_RESPOND)).astype(np.int64)
+    ltr_tr = ltr_tr_honest.copy()
+    gamer = (j_emp == gamer_i) & np.isin(ltr_tr_honest, (7, 8))
+    flip = gamer & (rng_inv.random(nj) < _GAMING["share"])
+    ltr_tr[flip] = np.where(rng_inv.random(int(flip.sum())) < _GAMING["p_ten"], 10, 9)
+
+    tr_idx = np.flatnonzero(responded)
+    m = len(tr_idx)
+
+    # ---- responses frame ----------------------------------------------------------------------------------
+    n_resp = n + m
+    resp_ids = np.array([f"R{i:06d}" for i in range(1, n_resp + 1)], dtype=object)
+    # relational first (sorted by date), then transactional, then all sorted by date for a natural file
+    days = np.concatenate([rel_day, j_end[tr_idx]])
+    is_rel = np.r_[np.ones(n, bool), np.zeros(m, bool)]
+    cust = np.concatenate([np.arange(n), j_cust[tr_idx]])
+    ltr_all = np.concatenate([ltr_rel, ltr_tr[tr_idx]])
+    lat_all = np.concatenate([lat_rel, lat_tr[tr_idx]])
+    mu_all = np.concatenate([mu_rel, mu_tr[tr_idx]])
+    csat_all = np.concatenate([csat_rel, csat_tr[tr_idx]])
+    channel_all = np.concatenate([pref_channel, j_last_channel[tr_idx]])
+    tp_all = np.concatenate([np.full(n, None, dtype=object), j_last_tp[tr_idx]])
+    emp_all = np.concatenate([np.full(n, None, dtype=object), emp_ids[j_emp[tr_idx]]])
+    team_all = np.concatenate([np.full(n, None, dtype=object), emp_team[j_emp[tr_idx]]])
+
+    # attribute and item matrices (float with NaN for missing)
+    item_mat = np.full((n_resp, len(CX_ITEMS)), np.nan)
+    item_mat[:n] = items
+    attr_mat = np.full((n_resp, len(ATTRIBUTES)), np.nan)
+    attr_mat[:n] = attrs
+    ai = {a: j for j, a in enumerate(ATTRIBUTES)}
+    tr_attr_lat = 0.75 * exp_z[tr_idx, None] + math.sqrt(1 - 0.75**2) * rng_tr.standard_normal((m, len(ATTRIBUTES)))
+    tr_attr = _cut(tr_attr_lat, ATTRIBUTE_THRESHOLDS, 1)
+    tr_ch = j_last_channel[tr_idx]
+    tr_jt = j_type[tr_idx]
+    asked = np.zeros((m, len(ATTRIBUTES)), bool)
+    staff = np.isin(tr_ch, ("phone", "chat", "shop"))
+    for a in ("sat_staff_knowledge", "sat_waiting_time", "sat_problem_resolution"):
+        asked[:, ai[a]] = staff
+    asked[:, ai["sat_app"]] = tr_ch == "app"
+    asked[:, ai["sat_information"]] = tr_ch == "web"
+    asked[:, ai["sat_billing_clarity"]] = np.isin(tr_jt, ("billing", "moving_house"))
+    asked[:, ai["sat_price"]] = tr_jt == "switching"
+    attr_mat[n:] = np.where(asked, tr_attr, np.nan)
+    # item nonresponse (MCAR)
+    item_mat[rng_miss.random(item_mat.shape) < _MISSING["cx_items"]] = np.nan
+    attr_mat[rng_miss.random(attr_mat.shape) < _MISSING["attributes"]] = np.nan
+    csat_f = csat_all.astype(float)
+    csat_f[rng_miss.random(n_resp) < _MISSING["csat"]] = np.nan
+
+    # agents: after phone and chat transactions
+    has_agent = np.r_[np.zeros(n, bool), np.isin(tr_ch, ("phone", "chat"))]
+    agent_idx = rng_agent.integers(0, _N_AGENTS, size=n_resp)
+    pred = _round_clip(ltr_all + agent_bias[agent_idx] + _AGENT_NOISE_SD * rng_agent.standard_normal(n_resp),
+                       0, 10).astype(float)
+    pred[~has_agent] = np.nan
+    agent_col = np.where(has_agent, agent_ids[agent_idx], None)
+
+    # reasons and consent
+    reason, reason_lang, themes = _reasons(rng_txt, ltr_all, is_rel, attr_mat, n, tr_idx, j_scores, j_tps,
+                                           j_last_channel)
+    consent = (rng_txt.random(n_resp) < np.where(ltr_all <= 6, 0.6, 0.45)).astype(np.int64)
+
+    # weights: region post-stratification within each survey type
+    region_all = region[cust]
+    weight = np.empty(n_resp)
+    for rel_flag in (True, False):
+        sel = is_rel == rel_flag
+        for rg in REGIONS:
+            cell = sel & (region_all == rg)
+            if cell.any():
+                weight[cell] = _REGION_POPULATION[rg] * sel.sum() / cell.sum()
+    weight = np.round(weight, 4)
+
+    dates = _days_to_dates(days)
+    quarter = (dates.astype("datetime64[M]").astype(int) % 12) // 3 + 1
+    year = dates.astype("datetime64[Y]").astype(int) + 1970
+    wave = np.where(is_rel, np.char.add(np.char.add(year.astype(str), "-Q"), quarter.astype(str)).astype(object),
+                    None)
+
+    order = np.lexsort((np.arange(n_resp), days))
+    responses = pd.DataFrame({
+        "response_id": resp_ids,  # assigned after sorting below
+        "customer_id": cust_ids[cust][order],
+        "date": dates[order],
+        "survey_type": np.where(is_rel, "relational", "transactional").astype(object)[order],
+        "touchpoint": tp_all[order],
+        "channel": channel_all[order],
+        "ltr": ltr_all[order],
+        "product": product[cust][order],
+        "region": region_all[order],
+        "team": team_all[order],
+        "employee_id": emp_all[order],
+        "agent_id": agent_col[order],
+        "weight": weight[order],
+        "reason": reason[order],
+        "reason_language": reason_lang[order],
+        "followup_consent": consent[order],
+        "agent_predicted_ltr": pd.array(pred[order], dtype="Int64"),
+        "wave": wave[order],
+        "csat": pd.array(csat_f[order], dtype="Int64"),
+    })
+    for j, a in enumerate(ATTRIBUTES):
+        responses[a] = pd.array(attr_mat[order, j], dtype="Int64")
+    for j, c in enumerate(CX_ITEMS):
+        responses[c] = pd.array(item_mat[order, j], dtype="Int64")
+    for c in ("response_id", "customer_id", "survey_type", "touchpoint", "channel", "product", "region", "team",
+              "employee_id", "agent_id", "reason", "reason_language", "wave"):
+        responses[c] = _str_col(responses[c])
+    rid_of_pos = resp_ids  # response i (in sorted order) gets id R{i}
+    pos_of_orig = np.empty(n_resp, dtype=np.int64)
+    pos_of_orig[order] = np.arange(n_resp)
+    rid_orig = rid_of_pos[pos_of_orig]  # response id of each unsorted response
+
+    # ---- journey events frame -----------------------------------------------------------------------------
+    ev = np.array(ev_rows, dtype=object)
+    ev_j = ev[:, 0].astype(np.int64)
+    ts = (_days_to_dates(ev[:, 4].astype(np.int64))
+          + (ev[:, 5].astype(np.int64) * 60_000_000).astype("timedelta64[us]"))
+    journey_ids = np.array([f"J{k + 1:06d}" for k in range(nj)], dtype=object)
+    journey_events = pd.DataFrame({
+        "customer_id": _str_col(cust_ids[j_cust[ev_j]]),
+        "journey": _str_col(j_type[ev_j]),
+        "touchpoint": _str_col(ev[:, 2]),
+        "stage": _str_col(ev[:, 1]),
+        "channel": _str_col(ev[:, 3]),
+        "timestamp": ts,
+        "score": ev[:, 6].astype(np.int64),
+        "journey_id": _str_col(journey_ids[ev_j]),
+    })
+    journey_events = journey_events.sort_values(["customer_id", "timestamp", "journey_id"],
+                                                kind="stable").reset_index(drop=True)
+
+    # ---- invitations --------------------------------------------------------------------------------------
+    inv_order = np.lexsort((np.arange(nj), j_end))
+    trans_ids = np.array([f"T{k + 1:06d}" for k in range(nj)], dtype=object)
+    invitations = pd.DataFrame({
+        "transaction_id": _str_col(trans_ids[inv_order]),
+        "customer_id": _str_col(cust_ids[j_cust][inv_order]),
+        "employee_id": _str_col(emp_ids[j_emp][inv_order]),
+        "date": _days_to_dates(j_end)[inv_order],
+        "invited": invited[inv_order],
+        "responded": responded[inv_order],
+    })
+
+    # ---- outcomes -----------------------------------------------------------------------------------------
+    b_cx, b_ltr = _OUTCOME_DRIVERS[outcome_driver]
+    cx_raw = items.mean(axis=1)
+    std = {"cx_mean": float(cx_raw.mean()), "cx_sd": float(cx_raw.std()), "ltr_mean": float(ltr_rel.mean()),
+           "ltr_sd": float(ltr_rel.std())}
+    cx_z = (cx_raw - std["cx_mean"]) / std["cx_sd"]
+    ltr_z = (ltr_rel - std["ltr_mean"]) / std["ltr_sd"]
+    drive = b_cx * cx_z + b_ltr * ltr_z
+    retained = (rng_out.random(n) < expit(_RETENTION_INTERCEPT + drive)).astype(np.int64)
+    lam = np.exp(-0.7 + 0.35 * drive)
+    n_products = np.minimum(1 + rng_out.poisson(lam), 6).astype(np.int64)
+    sow = np.round(expit(0.9 + 0.5 * drive + 0.8 * rng_out.standard_normal(n)), 4)
+    base_rev = np.array([{"electricity": 950.0, "electricity_gas": 2100.0, "solar": 700.0}[p] for p in product])
+    months_kept = np.where(retained == 1, 12.0, rng_out.integers(1, 12, size=n).astype(float))
+    revenue = np.round(base_rev * np.exp(0.25 * rng_out.standard_normal(n)) * (1 + 0.15 * (n_products - 1))
+                       * months_kept / 12, 2)
+    outcomes = pd.DataFrame({
+        "customer_id": _str_col(cust_ids),
+        "retained": retained,
+        "revenue_next_12m": revenue,
+        "n_products": n_products,
+        "share_of_wallet": sow,
+    })
+    outcome_effects = {
+        "retained": {"model": "logit P(retained) = intercept + b_cx * cx_z + b_ltr * ltr_z",
+                     "intercept": _RETENTION_INTERCEPT, "b_cx": b_cx, "b_ltr": b_ltr},
+        "n_products": {"model": "n_products = min(1 + Poisson(exp(-0.7 + 0.35 * (b_cx cx_z + b_ltr ltr_z))), 6)",
+                       "intercept": -0.7, "scale": 0.35, "b_cx": b_cx, "b_ltr": b_ltr},
+        "share_of_wallet": {"model": "expit(0.9 + 0.5 * (b_cx cx_z + b_ltr ltr_z) + N(0, 0.8^2))",
+                            "intercept": 0.9, "scale": 0.5, "noise_sd": 0.8, "b_cx": b_cx, "b_ltr": b_ltr},
+        "revenue_next_12m": {"model": "base(product) * lognormal(0, 0.25) * (1 + 0.15 (n_products - 1)) * "
+                                      "months_kept / 12; months_kept = 12 if retained else uniform 1..11",
+                             "base": {"electricity": 950.0, "electricity_gas": 2100.0, "solar": 700.0}},
+        "standardisation": {**std, "cx": "mean of the 19 EXQ items of the relational response (all items, "
+                                          "before item nonresponse)", "ltr": "relational LTR"},
+    }
+
+    # ---- truth --------------------------------------------------------------------------------------------
+    loadings = pd.DataFrame(0.0, index=pd.Index(CX_ITEMS, name="item"), columns=list(FACTORS))
+    for d in FACTORS:
+        for i, lam_ in enumerate(_LOADINGS[d], start=1):
+            loadings.loc[f"{d}{i}", d] = lam_
+    fc = np.outer(s2, s2)
+    np.fill_diagonal(fc, 1.0)
+    factor_corr = pd.DataFrame(fc, index=list(FACTORS), columns=list(FACTORS))
+
+    nps_i = np.where(is_rel, _nps_expected(mu_all, P["noise_sd"]), _nps_expected(mu_all, T["noise_sd"]))
+    month_lab = pd.Series(dates).dt.strftime("%Y-%m").to_numpy()
+    monthly = pd.Series(nps_i * 100).groupby(month_lab).mean().rename("expected_nps")
+    monthly.index.name = "month"
+    post = days >= shift_day
+    no_shift = np.where(is_rel, _nps_expected(mu_all - _SHIFT["size"], P["noise_sd"]),
+                        _nps_expected(mu_all - _SHIFT["size"], T["noise_sd"]))
+    shift_nps = float(100 * (nps_i[post] - no_shift[post]).mean())
+
+    emp_nps = pd.Series(100 * _nps_expected(mu_tr, T["noise_sd"]), dtype=float).groupby(
+        emp_ids[j_emp]).mean().reindex(list(emp_ids))
+    emp_nps.index.name = "employee_id"
+    clipped = {"relational": float(np.mean((lat_rel > 10.5) | (lat_rel < -0.5))),
+               "transactional": float(np.mean((lat_tr > 10.5) | (lat_tr < -0.5)))}
+    reason_themes = {t: k[0] for k, v in sorted(_TEXTS.items()) for t in v}
+
+    truth = Truth(
+        seed=int(seed),
+        n_customers=n,
+        outcome_driver=outcome_driver,
+        period=(str(START), str(END)),
+        loadings=loadings,
+        factor_correlations=factor_corr,
+        second_order_loadings=pd.Series(SECOND_ORDER, name="loading"),
+        item_thresholds=ITEM_THRESHOLDS,
+        attribute_thresholds=ATTRIBUTE_THRESHOLDS,
+        attribute_factors=dict(_ATTRIBUTE_FACTORS),
+        ltr_relational=json.loads(json.dumps(_LTR_REL)),
+        ltr_transactional=json.loads(json.dumps(_LTR_TRANS)),
+        moments_of_truth=dict(_MOMENTS_OF_TRUTH),
+        moment_of_truth_threshold=_MOT_THRESHOLD,
+        segment_effects=json.loads(json.dumps(_SEGMENT_EFFECTS)),
+        seasonality=season,
+        level_shift={**_SHIFT, "nps_points": shift_nps},
+        monthly_nps=monthly,
+        employee_team=pd.Series(emp_team, index=pd.Index(emp_ids, name="employee_id"), name="team"),
+        employee_effects=pd.Series(emp_eff, index=pd.Index(emp_ids, name="employee_id"), name="effect"),
+        employee_nps=emp_nps.rename("true_nps"),
+        gaming_employee=str(emp_ids[gamer_i]),
+        cherry_picking_employee=str(emp_ids[picker_i]),
+        gaming=dict(_GAMING),
+        invitation={"p_invite": _P_INVITE, "p_respond": _P_RESPOND,
+                    "cherry_picker": "invites with probability 0.95 if the transaction's latent LTR >= 8, "
+                                     "else 0.15"},
+        agent_bias=pd.Series(agent_bias, index=pd.Index(agent_ids, name="agent_id"), name="bias"),
+        agent_noise_sd=_AGENT_NOISE_SD,
+        outcome_effects=outcome_effects,
+        region_population_shares=dict(_REGION_POPULATION),
+        reason_themes=reason_themes,
+        reason_sentiments={t: {"neg": "complaint", "pos": "praise"}[k[1]] for k, v in sorted(_TEXTS.items())
+                           for t in v},
+        ltr_clipped_share=clipped,
+        response_themes=pd.Series(themes, index=pd.Index(rid_orig, name="response_id"),
+                                  name="theme").sort_index(),
+        response_journey=pd.Series(journey_ids[tr_idx], index=pd.Index(rid_orig[n:], name="response_id"),
+                                   name="journey_id").sort_index(),
+        ltr_latent=pd.Series(lat_all, index=pd.Index(rid_orig, name="response_id"), name="ltr_latent").sort_index(),
+        ltr_mean=pd.Series(mu_all, index=pd.Index(rid_orig, name="response_id"), name="ltr_mean").sort_index(),
+        transaction_ltr_latent=pd.Series(lat_tr, index=pd.Index(trans_ids, name="transaction_id"),
+                                         name="ltr_latent"),
+        latent_items=pd.DataFrame(lat_items, index=pd.Index(rid_orig[:n], name="response_id"),
+                                  columns=CX_ITEMS).sort_index(),
+        latent_factors=pd.DataFrame(np.column_stack([g, f]), index=pd.Index(rid_orig[:n], name="response_id"),
+                                    columns=["g", *FACTORS]).sort_index(),
+    )
+    ranges = {"cx_items": (1, 7), "attributes": (1, 10), "ltr": (0, 10), "csat": (1, 10), "score": (0, 10),
+              "agent_predicted_ltr": (0, 10)}
+    return Study(responses=responses, outcomes=outcomes, journey_events=journey_events, invitations=invitations,
+                 attributes=list(ATTRIBUTES), cx_items=list(CX_ITEMS), ranges=ranges, name="synthetic_energy",
+                 language="en", truth=truth)
+
+
+def _str_col(values) -> pd.Series:
+    s = pd.Series(np.asarray(values, dtype=object))
+    return s.astype("str").where(s.notna())
+
+
+def _reasons(rng, ltr, is_rel, attr_mat, n, tr_idx, j_scores, j_tps, j_last_channel):
+    """Reason text, language and theme per response (NaN/None when no reason was given)."""
+    n_resp = len(ltr)
+    give = rng.random(n_resp) < _P_REASON
+    dutch = rng.random(n_resp) < _P_DUTCH
+    u_sent = rng.random(n_resp)
+    u_theme = rng.random(n_resp)
+    variant = rng.integers(0, 2, size=n_resp)
+    neg = np.where(ltr <= 6, True, np.where(ltr >= 9, False, u_sent < 0.5))
+    reason = np.full(n_resp, None, dtype=object)
+    lang = np.full(n_resp, None, dtype=object)
+    theme = np.full(n_resp, None, dtype=object)
+    for i in range(n_resp):
+        if not give[i]:
+            continue
+        if is_rel[i]:
+            row = attr_mat[i]
+            ok = ~np.isnan(row)
+            if u_theme[i] < 0.75 and ok.any():
+                vals = np.where(ok, row, np.inf if neg[i] else -np.inf)
+                j = int(np.argmin(vals)) if neg[i] else int(np.argmax(vals))
+                th = ATTRIBUTE_THEMES[ATTRIBUTES[j]]
+            else:
+                th = THEMES[int(u_theme[i] * 1000) % len(THEMES)]
+        else:
+            k = tr_idx[i - n]
+            sc = j_scores[k]
+            pos = int(np.argmin(sc)) if neg[i] else int(np.argmax(sc))
+            th = _TOUCHPOINT_THEMES[j_tps[k][pos]] if u_theme[i] < 0.8 else _CHANNEL_THEMES[j_last_channel[k]]
+        lg = "nl" if dutch[i] else "en"
+        reason[i] = _TEXTS[(th, "neg" if neg[i] else "pos", lg)][variant[i]]
+        lang[i] = lg
+        theme[i] = th
+    return reason, lang, theme
+
+
+# ---- writing the demo --------------------------------------------------------------------------------------
+_FLOAT_DECIMALS = {"weight": 4, "revenue_next_12m": 2, "share_of_wallet": 4}
+
+
+def _csv_text(df: pd.DataFrame) -> str:
+    out = {}
+    for c in df.columns:
+        s = df[c]
+        if pd.api.types.is_datetime64_any_dtype(s):
+            has_time = bool((s.dropna() != s.dropna().dt.normalize()).any()) or c == "timestamp"
+            fmt = "%Y-%m-%dT%H:%M:%S" if has_time else "%Y-%m-%d"
+            out[c] = s.dt.strftime(fmt)
+        elif pd.api.types.is_float_dtype(s):
+            dec = _FLOAT_DECIMALS.get(c, 4)
+            out[c] = s.map(lambda x, d=dec: "" if pd.isna(x) else f"{x:.{d}f}")
+        else:
+            out[c] = s
+    text = pd.DataFrame(out).to_csv(index=False, lineterminator="\n", na_rep="")
+    return text
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_demo(folder: str | os.PathLike, *, n_customers: int = 2500, seed: int = 0) -> dict[str, Path]:
+    """Write the synthetic study as CSV files plus ``truth.json`` into ``folder``.
+
+    Files: ``responses.csv``, ``outcomes.csv``, ``journey_events.csv``, ``invitations.csv`` (comma-separated,
+    UTF-8, ``\\n`` line ends, ISO dates, floats with fixed decimals: weight 4, revenue 2, share of wallet 4) and
+    ``truth.json``. Each file is written to a temporary file in ``folder`` and then renamed, so no half-written
+    file is left behind. The bytes depend only on ``n_customers`` and ``seed`` (and numpy's random streams,
+    which numpy keeps stable across platforms).
+
+    Parameters
+    ----------
+    folder : path
+        Target folder (created if missing).
+    n_customers, seed : int
+        Passed to :func:`make_study`. The default of 2500 customers keeps the files under 5 MB together.
+
+    Returns
+    -------
+    dict
+        File name -> path written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> paths = write_demo(tempfile.mkdtemp(), n_customers=200, seed=0)
+    >>> sorted(paths)
+    ['invitations.csv', 'journey_events.csv', 'outcomes.csv', 'responses.csv', 'truth.json']
+    >>> paths["outcomes.csv"].read_text(encoding="utf-8").splitlines()[0]
+    'customer_id,retained,revenue_next_12m,n_products,share_of_wallet'
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    study = make_study(n_customers=n_customers, seed=seed)
+    written: dict[str, Path] = {}
+    for name, df in study.tables().items():
+        path = folder / f"{name}.csv"
+        _write_atomic(path, _csv_text(df).encode("utf-8"))
+        written[path.name] = path
+    path = folder / "truth.json"
+    _write_atomic(path, study.truth.to_json().encode("utf-8"))
+    written[path.name] = path
+    return dict(sorted(written.items()))
