@@ -143,28 +143,39 @@ def _scores_array(scores: Any, name: str = "scores") -> tuple[np.ndarray, pd.Ind
     if isinstance(scores, pd.Series):
         index = scores.index
         name = str(scores.name) if scores.name is not None else name
-        values = scores.to_numpy(dtype=object, na_value=np.nan)
+        if pd.api.types.is_numeric_dtype(scores.dtype) and not pd.api.types.is_bool_dtype(scores.dtype):
+            values = scores.to_numpy(dtype=float, na_value=np.nan)
+        else:
+            values = scores.to_numpy(dtype=object, na_value=np.nan)
     else:
-        values = np.asarray(scores, dtype=object).ravel() if np.ndim(scores) else np.asarray([scores], dtype=object)
-    x = np.full(len(values), np.nan)
-    bad = np.zeros(len(values), dtype=bool)
-    for i, v in enumerate(values):
-        if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
-            continue
-        if isinstance(v, bool | np.bool_):
-            bad[i] = True
-            continue
-        try:
-            f = float(v)
-        except (TypeError, ValueError):
-            bad[i] = True
-            continue
-        if math.isnan(f):
-            continue
-        if not (0 <= f <= 10 and f == round(f)):
-            bad[i] = True
-            continue
-        x[i] = f
+        values = np.asarray(scores)
+        values = values.ravel() if values.ndim else values.reshape(1)
+    if values.dtype.kind in "iuf":  # fast path: plain numbers
+        x = values.astype(float)
+        with np.errstate(invalid="ignore"):
+            bad = ~np.isnan(x) & ((x < 0) | (x > 10) | (x != np.round(x)))
+        x = np.where(bad, np.nan, x)
+    else:  # strings, objects, booleans: element by element
+        values = values.astype(object)
+        x = np.full(len(values), np.nan)
+        bad = np.zeros(len(values), dtype=bool)
+        for i, v in enumerate(values):
+            if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
+                continue
+            if isinstance(v, bool | np.bool_):
+                bad[i] = True
+                continue
+            try:
+                f = float(v)
+            except (TypeError, ValueError):
+                bad[i] = True
+                continue
+            if math.isnan(f):
+                continue
+            if not (0 <= f <= 10 and f == round(f)):
+                bad[i] = True
+                continue
+            x[i] = f
     if bad.any():
         pos = np.flatnonzero(bad)
         labels = tuple(index[pos]) if index is not None else tuple(int(p) for p in pos)
@@ -177,7 +188,7 @@ def _scores_array(scores: Any, name: str = "scores") -> tuple[np.ndarray, pd.Ind
                     rule=f"likelihood-to-recommend scores must be whole numbers 0-10 (rows are {where})",
                     rows=labels,
                     n_rows=len(pos),
-                    examples=tuple(values[pos[:5]]),
+                    examples=tuple(v.item() if isinstance(v, np.generic) else v for v in values[pos[:5]]),
                 )
             ]
         )
@@ -240,7 +251,7 @@ def categorize(scores: Any, breaks: Sequence[int] = DEFAULT_BREAKS, language: st
     Traceback (most recent call last):
     ...
     nps_research.errors.StudyDataError: 1 problem in the study data:
-      - table 'scores', column 'scores': likelihood-to-recommend scores must be whole numbers 0-10 (rows are 0-based positions) (2 rows: 1, 2); values: 11, 7.5
+      - table 'scores', column 'scores': likelihood-to-recommend scores must be whole numbers 0-10 (rows are 0-based positions) (2 rows: 1, 2); values: 11.0, 7.5
     """
     if language not in LABELS:
         raise ValueError(f"language must be one of {sorted(LABELS)}, got {language!r}")
