@@ -330,7 +330,7 @@ def _normalize_key(s: pd.Series) -> pd.Series:
 def _truncate_pandas(values: pd.Series, code: str) -> pd.Series:
     d = pd.to_datetime(values)
     if code == "W":
-        return (d.dt.normalize() - pd.to_timedelta(d.dt.weekday, unit="D")).astype("datetime64[ns]")
+        return (d.dt.normalize() - pd.to_timedelta(d.dt.day_of_week, unit="D")).astype("datetime64[ns]")
     return d.dt.to_period(code).dt.start_time.astype("datetime64[ns]")
 
 

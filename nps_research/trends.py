@@ -1,0 +1,372 @@
+"""NPS over time: per-period NPS with intervals, change tests, control limits, rolling NPS and STL.
+
+The counting (including the truncation of dates to periods) runs in the data's engine
+(:mod:`nps_research.engines`); all statistics come from the counts per period via
+:func:`nps_research.segments.stats_from_counts`.
+
+Control limits
+--------------
+The NPS is the mean of a per-respondent score :math:`s \\in \\{-1, 0, 1\\}`, so a
+p-chart-like control chart applies: centre line :math:`\\bar m` = the NPS of all periods
+pooled (per segment when ``by`` is given), per-respondent variance
+:math:`\\sigma^2 = \\bar p + \\bar d - \\bar m^2` from the pooled promoter and detractor shares,
+and limits :math:`\\bar m \\pm k \\sigma / \\sqrt{n_t}` with each period's own :math:`n_t`
+(Kish's effective n when weighted) and ``k = sigma`` (default 3), clipped to [-100, 100].
+A period beyond the limits is a ``signal``. With ``run_length=r`` (default 8, ``None`` turns
+it off) a *run rule* is applied as well: the r-th and every further consecutive period on the
+same side of the centre line (strictly above or strictly below; an empty period breaks the
+run) is flagged ``run_signal`` (Western Electric / Nelson "run of 8").
+
+Periods
+-------
+Periods are labelled by their first day; the table holds every period between the first and
+the last answer, including empty ones (n = 0, statistics NaN). Frequencies follow
+:func:`nps_research.engines.normalize_freq` (``"M"``, ``"ME"`` and ``"MS"`` all mean months).
+
+Seasonality
+-----------
+With at least two full seasonal cycles (``seasonal_period`` periods: 12 for months, 4 for
+quarters, 52 for weeks, 7 for days) the per-period NPS is decomposed by
+``statsmodels.tsa.seasonal.STL`` (robust fitting) into trend, seasonal and remainder
+(``NPSTrend.decomposition``); empty periods are filled by linear interpolation first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .engines import CATEGORIES, PANDAS_START_ALIAS, count_groups, normalize_freq
+from .errors import StudyDataError
+from .segments import _lang, _moments, diff_test_from_counts, fmt_p, fmt_points, stats_from_counts
+
+__all__ = ["SEASONAL_PERIODS", "NPSTrend", "control_limits", "describe_trend", "nps_trend"]
+
+#: Default number of periods per seasonal cycle, by canonical frequency.
+SEASONAL_PERIODS = {"D": 7, "W": 52, "M": 12, "Q": 4, "Y": None}
+
+
+@dataclass
+class NPSTrend:
+    """Result of :func:`nps_trend`.
+
+    Attributes
+    ----------
+    table : DataFrame
+        One row per period (and segment): counts, shares, NPS with interval, change versus the
+        previous period with its test, control limits and signals, rolling NPS.
+    decomposition : DataFrame or None
+        STL decomposition (``observed``, ``trend``, ``seasonal``, ``resid`` per period), or None
+        when there are fewer than two full seasonal cycles (see ``notes``).
+    freq : str
+        Canonical frequency code (``"D"``, ``"W"``, ``"M"``, ``"Q"``, ``"Y"``).
+    by : str or None
+        The segment column, if any.
+    method, confidence : str, float
+        Interval method and level.
+    notes : list of str
+        What was not done and why.
+    """
+
+    table: pd.DataFrame
+    decomposition: pd.DataFrame | None
+    freq: str
+    by: str | None
+    method: str
+    confidence: float
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> pd.DataFrame:
+        """The per-period table."""
+        return self.table
+
+    def _repr_html_(self) -> str:  # pragma: no cover - notebook display
+        return self.table._repr_html_()
+
+
+def control_limits(
+    counts: pd.DataFrame, *, sigma: float = 3.0
+) -> tuple[float, np.ndarray, np.ndarray]:
+    """Centre line and control limits (NPS points) for the periods of one series.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        Counts per period (``n_*`` and, when weighted, ``w_*``/``w2_*`` columns).
+    sigma : float
+        Width of the limits in standard errors.
+
+    Returns
+    -------
+    center : float
+        Pooled NPS of all periods.
+    lcl, ucl : ndarray
+        Lower and upper limits per period (NaN for empty periods).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"n_detractors": [20, 10], "n_passives": [30, 20], "n_promoters": [50, 20]})
+    >>> center, lcl, ucl = control_limits(c)
+    >>> round(center, 4), lcl.round(2).tolist(), ucl.round(2).tolist()
+    (26.6667, [3.51, -6.07], [49.82, 59.41])
+    """
+    pooled = counts[[c for c in counts.columns if c.startswith(("n_", "w_", "w2_"))]].sum().to_frame().T
+    mp = _moments(pooled)
+    center = float(mp["nps"][0])
+    s2 = float(mp["p"][0] + mp["d"][0] - center**2)
+    n_eff = _moments(counts)["n_eff"]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        half = sigma * np.sqrt(s2 / n_eff)
+    half = np.where(n_eff > 0, half, np.nan)
+    return 100 * center, np.clip(100 * (center - half), -100, 100), np.clip(100 * (center + half), -100, 100)
+
+
+def _runs(side: np.ndarray, run_length: int) -> np.ndarray:
+    """True where the point completes or extends a run of >= run_length points on one side."""
+    out = np.zeros(len(side), dtype=bool)
+    count = 0
+    prev = 0
+    for i, s in enumerate(side):
+        if s != 0 and s == prev:
+            count += 1
+        elif s != 0:
+            count = 1
+        else:
+            count = 0
+        prev = s
+        out[i] = s != 0 and count >= run_length
+    return out
+
+
+def _series_table(counts: pd.DataFrame, periods: pd.DatetimeIndex, *, method, confidence, sigma, run_length,
+                  window, min_n) -> pd.DataFrame:
+    count_cols = [c for c in counts.columns if c.startswith(("n_", "w_", "w2_"))]
+    full = counts.set_index("period")[count_cols].reindex(periods, fill_value=0)
+    full.index.name = "period"
+    full = full.reset_index()
+    for c in count_cols:
+        full[c] = full[c].astype(counts[c].dtype)
+    st = stats_from_counts(full, method=method, confidence=confidence)
+    prev = full[count_cols].shift(1)
+    test = diff_test_from_counts(full, prev.fillna(0), confidence=confidence)
+    first = np.arange(len(full)) == 0
+    st["change"] = np.where(first, np.nan, test["diff"])
+    st["change_se"] = np.where(first, np.nan, test["diff_se"])
+    st["change_p_value"] = np.where(first, np.nan, test["p_value"])
+    center, lcl, ucl = control_limits(full, sigma=sigma)
+    st["center"], st["lcl"], st["ucl"] = center, lcl, ucl
+    nps = st["nps"].to_numpy()
+    st["signal"] = (nps > ucl) | (nps < lcl)
+    side = np.where(np.isnan(nps), 0, np.sign(np.round(nps - center, 10))).astype(int)
+    st["run_signal"] = _runs(side, run_length) if run_length else False
+    rolled = full[count_cols].rolling(window, min_periods=window).sum()
+    has = rolled["n_detractors"].notna().to_numpy()
+    roll = stats_from_counts(rolled.fillna(0), method=method, confidence=confidence)
+    for src, dst in (("n", "rolling_n"), ("nps", "rolling_nps"), ("ci_low", "rolling_ci_low"),
+                     ("ci_high", "rolling_ci_high")):  # fmt: skip
+        st[dst] = np.where(has, roll[src], np.nan)
+    st["rolling_n"] = st["rolling_n"].astype("Int64").where(has, pd.NA)
+    st["small_n"] = st["n_eff"].fillna(0).to_numpy() < min_n
+    return st
+
+
+def _stl(series: pd.Series, period: int) -> pd.DataFrame:
+    from statsmodels.tsa.seasonal import STL
+
+    y = series.astype(float).interpolate(limit_direction="both")
+    res = STL(y.to_numpy(), period=period, robust=True).fit()
+    return pd.DataFrame(
+        {"period": series.index, "observed": y.to_numpy(), "trend": res.trend, "seasonal": res.seasonal,
+         "resid": res.resid}
+    )  # fmt: skip
+
+
+def nps_trend(
+    data: Any,
+    *,
+    ltr: str = "ltr",
+    date: str = "date",
+    freq: str = "M",
+    by: str | None = None,
+    weights: str | None = None,
+    method: str = "adjusted-wald",
+    confidence: float = 0.95,
+    sigma: float = 3.0,
+    run_length: int | None = 8,
+    window: int = 3,
+    seasonal_period: int | None = None,
+    min_n: int = 30,
+    where: dict[str, Any] | None = None,
+) -> NPSTrend:
+    """NPS per period with intervals, period-on-period tests, control limits, rolling NPS and STL.
+
+    Parameters
+    ----------
+    data : DataFrame, Study, path or ibis Table
+        The responses (see :mod:`nps_research.engines`); dates are truncated to periods in the engine.
+    ltr, date : str
+        LTR and date columns.
+    freq : str
+        Period length: ``"D"``, ``"W"`` (weeks from Monday), ``"M"`` (also ``"ME"``/``"MS"``),
+        ``"Q"``, ``"Y"``.
+    by : str, optional
+        One segment column: a separate series (own centre line, limits, STL) per segment.
+    weights : str, optional
+        Survey weight column; see :mod:`nps_research.segments` for the weighted standard errors.
+    method, confidence
+        Interval method and level (:func:`nps_research.nps.nps_ci_from_counts`).
+    sigma : float
+        Control limits at centre +- ``sigma`` standard errors (default 3).
+    run_length : int or None
+        Run rule: flag runs of at least this many periods on one side of the centre; None = off.
+    window : int
+        Rolling NPS over this many periods, from the pooled counts of the window.
+    seasonal_period : int, optional
+        Periods per seasonal cycle for STL; default from ``freq`` (:data:`SEASONAL_PERIODS`).
+    min_n : int
+        Periods with fewer answers are flagged ``small_n``.
+    where : dict, optional
+        Row filter applied in the engine.
+
+    Returns
+    -------
+    NPSTrend
+        ``table`` columns: [``by``], ``period``, counts, shares, ``nps``, ``se``, ``ci_low``,
+        ``ci_high``, ``n_eff``, ``change`` (vs the previous period, points), ``change_se``,
+        ``change_p_value``, ``center``, ``lcl``, ``ucl``, ``signal``, ``run_signal``,
+        ``rolling_n``, ``rolling_nps``, ``rolling_ci_low``, ``rolling_ci_high``, ``small_n``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-01-20", "2024-02-03", "2024-03-09"]),
+    ...                    "ltr": [10, 3, 9, 8]})
+    >>> tr = nps_trend(df, freq="M", window=2, min_n=1)
+    >>> tr.table[["period", "n", "nps", "change", "rolling_nps"]]
+          period  n    nps  change  rolling_nps
+    0 2024-01-01  2    0.0     NaN          NaN
+    1 2024-02-01  1  100.0   100.0    33.333333
+    2 2024-03-01  1    0.0  -100.0    50.000000
+    """
+    code = normalize_freq(freq)
+    if by is not None and not isinstance(by, str):
+        raise ValueError("nps_trend takes one segment column (by='column'); call it once per column")
+    if window < 1:
+        raise ValueError(f"window must be >= 1, got {window}")
+    keys = ("period",) if by is None else (by, "period")
+    (counts,) = count_groups(data, ltr=ltr, groupings=[keys], weights=weights, date=date, freq=code, where=where)
+    valid = counts[[f"n_{c}" for c in CATEGORIES]].sum(axis=1)
+    if counts.empty or valid.sum() == 0:
+        raise StudyDataError(f"no valid answers in column '{ltr}' with a date in '{date}': no trend to compute")
+    counts = counts.loc[counts["period"].notna()]
+    periods = pd.date_range(counts["period"].min(), counts["period"].max(), freq=PANDAS_START_ALIAS[code])
+    periods = periods.astype("datetime64[ns]")
+    kw = dict(method=method, confidence=confidence, sigma=sigma, run_length=run_length, window=window, min_n=min_n)
+    sp = seasonal_period if seasonal_period is not None else SEASONAL_PERIODS[code]
+    notes: list[str] = []
+    parts, decomp = [], []
+    groups = [(None, counts)] if by is None else list(counts.groupby(by, dropna=False, sort=False))
+    for key, part in groups:
+        st = _series_table(part.drop(columns=[by]) if by else part, periods, **kw)
+        label = None if by is None else (key[0] if isinstance(key, tuple) else key)
+        if by is not None:
+            st.insert(0, by, label)
+        parts.append(st)
+        if sp is None or sp < 2:
+            continue
+        observed = st.set_index("period")["nps"]
+        if observed.notna().sum() < 2 * sp or len(observed) < 2 * sp:
+            notes.append(
+                f"no seasonal decomposition{'' if by is None else f' for {by}={label}'}: {len(observed)} periods, "
+                f"STL needs at least two full cycles ({2 * sp})"
+            )
+            continue
+        d = _stl(observed, sp)
+        if by is not None:
+            d.insert(0, by, label)
+        decomp.append(d)
+    table = pd.concat(parts, ignore_index=True)
+    if by is not None:
+        table[by] = table[by].astype(counts[by].dtype)
+    order = ([by] if by else []) + ["period"]
+    front = order + ["n", "n_missing"] + [f"n_{c}" for c in CATEGORIES]
+    rest = [c for c in table.columns if c not in front and not c.startswith(("w_", "w2_"))]
+    weight_cols = [c for c in table.columns if c.startswith(("w_", "w2_"))]
+    table = table[front + rest + weight_cols]
+    decomposition = pd.concat(decomp, ignore_index=True) if decomp else None
+    if sp is None:
+        notes.append(f"no seasonal decomposition for freq={freq!r}")
+    return NPSTrend(table=table, decomposition=decomposition, freq=code, by=by, method=method,
+                    confidence=confidence, notes=notes)  # fmt: skip
+
+
+_TEXT = {
+    "en": {
+        "up_sig": "NPS rose significantly from {a} in {pa} to {b} in {pb} ({p}).",
+        "down_sig": "NPS fell significantly from {a} in {pa} to {b} in {pb} ({p}).",
+        "flat": "NPS went from {a} in {pa} to {b} in {pb}; the change is not significant ({p}).",
+        "signals": "{k} period(s) fall outside the control limits: {which}.",
+        "no_signals": "No period falls outside the control limits (centre {c}).",
+        "season": "The seasonal pattern spans {amp} points from the weakest to the strongest period of the cycle.",
+    },
+    "nl": {
+        "up_sig": "De NPS steeg significant van {a} in {pa} naar {b} in {pb} ({p}).",
+        "down_sig": "De NPS daalde significant van {a} in {pa} naar {b} in {pb} ({p}).",
+        "flat": "De NPS ging van {a} in {pa} naar {b} in {pb}; de verandering is niet significant ({p}).",
+        "signals": "{k} periode(s) vallen buiten de controlegrenzen: {which}.",
+        "no_signals": "Geen enkele periode valt buiten de controlegrenzen (centrum {c}).",
+        "season": "Het seizoenspatroon beslaat {amp} punten van de zwakste tot de sterkste periode van de cyclus.",
+    },
+}
+
+
+def _period_label(ts: pd.Timestamp, code: str) -> str:
+    if code == "M":
+        return ts.strftime("%Y-%m")
+    if code == "Q":
+        return f"{ts.year}-Q{(ts.month - 1) // 3 + 1}"
+    if code == "Y":
+        return str(ts.year)
+    return ts.date().isoformat()
+
+
+def describe_trend(trend: NPSTrend, language: str = "en", alpha: float = 0.05) -> list[str]:
+    """Sentences about the latest change, control-limit signals and seasonality of an overall trend.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"date": pd.to_datetime(["2024-01-15"] * 100 + ["2024-02-15"] * 100),
+    ...                    "ltr": [10] * 30 + [3] * 40 + [8] * 30 + [10] * 60 + [3] * 20 + [8] * 20})
+    >>> print(describe_trend(nps_trend(df, freq="M"))[0])
+    NPS rose significantly from -10.0 in 2024-01 to +40.0 in 2024-02 (p < 0.001).
+    """
+    if trend.by is not None:
+        raise ValueError("describe_trend describes an overall trend (by=None)")
+    _lang(language)  # validates the language
+    t = _TEXT[language]
+    tab = trend.table.loc[trend.table["n"] > 0].reset_index(drop=True)
+    out = []
+    if len(tab) >= 2:
+        a, b = tab.iloc[-2], tab.iloc[-1]
+        test = diff_test_from_counts(tab.iloc[[-1]].reset_index(drop=True), tab.iloc[[-2]].reset_index(drop=True))
+        p = float(test["p_value"].iloc[0])
+        key = "flat" if not p < alpha else ("up_sig" if b["nps"] > a["nps"] else "down_sig")
+        out.append(t[key].format(a=fmt_points(a["nps"], language), b=fmt_points(b["nps"], language),
+                                 pa=_period_label(a["period"], trend.freq), pb=_period_label(b["period"], trend.freq),
+                                 p=fmt_p(p, language, "p")))  # fmt: skip
+    sig = tab.loc[tab["signal"]]
+    if len(sig):
+        which = ", ".join(f"{_period_label(r.period, trend.freq)} ({fmt_points(r.nps, language)})"
+                          for r in sig.itertuples())  # fmt: skip
+        out.append(t["signals"].format(k=len(sig), which=which))
+    else:
+        out.append(t["no_signals"].format(c=fmt_points(float(tab["center"].iloc[0]), language)))
+    if trend.decomposition is not None:
+        seas = trend.decomposition["seasonal"]
+        out.append(t["season"].format(amp=fmt_points(float(seas.max() - seas.min()), language, signed=False)))
+    return out
