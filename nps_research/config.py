@@ -19,6 +19,7 @@ A minimal study file::
       - notebook: 02_nps
         parameters: {freq: "M"}
     output: ../reports
+    notebooks: null                   # a folder with your own notebooks (default: the workbench's)
 
 Examples
 --------
@@ -29,6 +30,7 @@ Examples
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from pathlib import Path
 from typing import Any, Literal
@@ -51,9 +53,9 @@ class TableSpec(_Strict):
 
     path: str
     columns: dict[str, str] = Field(default_factory=dict)
-    attributes: list[str] | dict[str, str] | None = None
-    cx_items: list[str] | dict[str, str] | None = None
-    ranges: dict[str, tuple[float, float]] = Field(default_factory=dict)
+    attributes: str | list[str] | dict[str, str] | None = None
+    cx_items: str | list[str] | dict[str, str] | None = None
+    ranges: dict[str, tuple[int, int]] = Field(default_factory=dict)
     sheet: str | int | None = None
     sep: str | None = None
     encoding: str | None = None
@@ -62,19 +64,38 @@ class TableSpec(_Strict):
 
     @field_validator("ranges")
     @classmethod
-    def _ranges_ordered(cls, v: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    def _ranges_ordered(cls, v: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
         for k, (lo, hi) in v.items():
             if lo >= hi:
                 raise ValueError(f"range of '{k}' must be [low, high] with low < high, got [{lo:g}, {hi:g}]")
         return v
 
-    def score_columns(self) -> dict[str, dict[str, str]]:
-        """Score group -> {study name: client's column}."""
+    def score_columns(self, available: list[str] | None = None) -> dict[str, dict[str, str]]:
+        """Score group -> {study name: client's column}.
+
+        A group may be given as a list of columns, a mapping {study name: client's column}, or glob patterns
+        (``"sat_*"``, ``["pex*", "out*"]``) matched against the ``available`` columns in file order.
+
+        Examples
+        --------
+        >>> TableSpec(path="r.csv", attributes="sat_*").score_columns(["ltr", "sat_b", "sat_a"])
+        {'attributes': {'sat_b': 'sat_b', 'sat_a': 'sat_a'}}
+        """
         out = {}
         for group in SCORE_GROUPS:
             spec = getattr(self, group)
-            if spec:
-                out[group] = {c: c for c in spec} if isinstance(spec, list) else dict(spec)
+            if not spec:
+                continue
+            if isinstance(spec, dict):
+                out[group] = dict(spec)
+                continue
+            names: list[str] = []
+            for item in [spec] if isinstance(spec, str) else spec:
+                if any(ch in item for ch in "*?[") and available is not None:
+                    names += [c for c in available if fnmatch.fnmatchcase(str(c), item) and c not in names]
+                elif item not in names:
+                    names.append(item)
+            out[group] = {c: c for c in names}
         return out
 
 
@@ -128,6 +149,7 @@ class StudyConfig(_Strict):
     data: DataSpec
     analyses: list[AnalysisSpec] = Field(default_factory=lambda: [AnalysisSpec(notebook="01_data_overview")])
     output: str = "reports"
+    notebooks: str | None = None
     report: ReportSettings = Field(default_factory=ReportSettings)
     scales: dict[str, Any] | None = None
     base_dir: Path | None = Field(default=None, exclude=True)

@@ -19,7 +19,14 @@ import pandas as pd
 from .nps import categorize
 from .study import Study
 
-__all__ = ["duplicate_report", "ltr_distribution", "missingness", "responses_over_time", "table_overview"]
+__all__ = [
+    "duplicate_report",
+    "ltr_distribution",
+    "missingness",
+    "missingness_table",
+    "responses_over_time",
+    "table_overview",
+]
 
 _FREQ = {"M": "M", "ME": "M", "MS": "M", "Q": "Q", "QE": "Q", "QS": "Q", "W": "W", "D": "D", "Y": "Y", "YE": "Y"}
 
@@ -76,6 +83,24 @@ def missingness(data: pd.DataFrame, *, by: str | None = None) -> pd.DataFrame:
         m.insert(0, by, key)
         parts.append(m)
     return pd.concat(parts, ignore_index=True)
+
+
+def missingness_table(data: pd.DataFrame, *, by: str = "survey_type") -> pd.DataFrame:
+    """Percent missing per column (rows) and ``by`` group (columns), only columns with any missing value.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"t": ["a", "a", "b", "b"], "x": [1, None, 3, 4], "y": [1, 2, 3, 4]})
+    >>> missingness_table(df, by="t")
+      column     a    b
+    0      x  50.0  0.0
+    """
+    long = missingness(data, by=by)
+    wide = long.pivot(index="column", columns=by, values="percent_missing")
+    wide = wide[(wide > 0).any(axis=1)]
+    wide = wide.loc[wide.mean(axis=1).sort_values(ascending=False, kind="stable").index]
+    return wide.rename_axis(columns=None).reset_index()
 
 
 def duplicate_report(data: pd.DataFrame, *, id_column: str = "response_id",

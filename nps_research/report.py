@@ -27,8 +27,8 @@ def show_markdown(text: str) -> None:
     display(Markdown(text))
 
 
-def show_table(df: pd.DataFrame, *, decimals: int = 1, caption: str | None = None) -> Any:
-    """Display a DataFrame rounded, without its index, with an optional caption; returns the Styler."""
+def show_table(df: pd.DataFrame, *, decimals: int = 1, caption: str | None = None) -> None:
+    """Display a DataFrame rounded, without its index, with an optional caption."""
     styler = df.style.hide(axis="index").format(precision=decimals, thousands=None, na_rep="")
     if caption:
         styler = styler.set_caption(caption)
@@ -38,7 +38,6 @@ def show_table(df: pd.DataFrame, *, decimals: int = 1, caption: str | None = Non
         display(styler)
     except ImportError:  # pragma: no cover
         print(df.to_string(index=False))
-    return styler
 
 
 def nps_sentence(*, nps: float, ci_low: float, ci_high: float, n: int, confidence: float = 0.95,

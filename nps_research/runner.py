@@ -102,10 +102,17 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _git_commit() -> dict[str, Any] | None:
@@ -257,7 +264,7 @@ def run_study(
     kernel_name : str
         Jupyter kernel to run the notebooks with.
     nb_dir : path, optional
-        Folder with the notebooks (default :func:`notebooks_dir`).
+        Folder with the notebooks (default: the study's ``notebooks`` setting, else :func:`notebooks_dir`).
 
     Returns
     -------
@@ -278,7 +285,9 @@ def run_study(
 
     study_file = Path(study_file)
     cfg = load_config(study_file)
-    nb_dir = Path(nb_dir) if nb_dir is not None else notebooks_dir()
+    if nb_dir is None:
+        nb_dir = cfg.resolve(cfg.notebooks) if cfg.notebooks else notebooks_dir()
+    nb_dir = Path(nb_dir)
     load_data(cfg.data_parameters(), name=cfg.name, language=cfg.language)  # raises StudyDataError
     plan = _plan(cfg, nb_dir, only)
 

@@ -82,8 +82,11 @@ def load_table(spec: Any, table: str, *, base_dir: str | Path | None = None) -> 
     if base_dir is not None and not path.is_absolute():
         path = Path(base_dir) / path
     raw = read_raw(path, table=table, sep=spec.sep, encoding=spec.encoding, decimal=spec.decimal, sheet=spec.sheet)
-    return parse_table(raw, table, columns=spec.columns, score_columns=spec.score_columns(),
-                       ranges=dict(spec.ranges), date_format=spec.date_format)
+    groups = spec.score_columns(list(raw.frame.columns))
+    df = parse_table(raw, table, columns=spec.columns, score_columns=groups, ranges=dict(spec.ranges),
+                     date_format=spec.date_format)
+    df.attrs["score_columns"] = {g: list(cols) for g, cols in groups.items()}
+    return df
 
 
 def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "study", language: str = "en") -> Study:
@@ -124,12 +127,17 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
     0           1 2024-01-31     relational    9
     1           2 2024-02-01  transactional    6
     """
-    from .config import DataSpec
-    from .errors import StudyDataError
+    from pydantic import ValidationError
+
+    from .config import DataSpec, _format_validation_error
+    from .errors import StudyConfigError, StudyDataError
 
     if isinstance(data, str | Path) and Path(data).suffix.lower() in (".yml", ".yaml"):
         return load_study(data)
-    spec = DataSpec.model_validate(data)
+    try:
+        spec = DataSpec.model_validate(data)
+    except ValidationError as e:
+        raise StudyConfigError(_format_validation_error(e, "data")) from None
     tables: dict[str, pd.DataFrame] = {}
     sources: dict[str, str] = {}
     problems = []
@@ -145,7 +153,7 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
     if problems:
         raise StudyDataError(problems)
     rspec = spec.responses
-    groups = rspec.score_columns()
+    groups = tables["responses"].attrs.get("score_columns", {})
     ranges = {k: (int(v[0]), int(v[1])) for k, v in rspec.ranges.items()}
     from .schema import SCORE_GROUPS, TABLES
 

@@ -1,0 +1,163 @@
+"""The study runner and the command line: outputs, manifest, failures, validation messages."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+import nps_research as nr
+from nps_research.cli import app
+from nps_research.runner import NotebookFailed, run_study
+
+HEADER = "response_id,customer_id,date,survey_type,touchpoint,channel,ltr\n"
+ROWS = "".join(f"r{i},c{i},2024-01-{1 + i % 28:02d},relational,,web,{i % 11}\n" for i in range(40))
+
+
+def _notebook(path: Path, body: str, params: str = "data = {}  # help: tables\nlanguage = 'en'  # help: language"):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    p = nbformat.v4.new_code_cell(params)
+    p.metadata["tags"] = ["parameters"]
+    nb.cells = [p, nbformat.v4.new_code_cell(body)]
+    nbformat.write(nb, path)
+
+
+@pytest.fixture
+def study(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "r.csv").write_text(HEADER + ROWS)
+    nbdir = tmp_path / "nbs"
+    nbdir.mkdir()
+    _notebook(nbdir / "01_ok.ipynb", "import nps_research as nr\nstudy = nr.load_data(data)\n"
+              "print('n =', len(study.responses), 'language', language)")
+    _notebook(nbdir / "02_fails.ipynb", "x = 1\nraise ValueError('planted failure')")
+    _notebook(nbdir / "03_after.ipynb", "print('never runs')")
+    cfg = {"name": "t", "language": "nl", "data": {"responses": "data/r.csv"}, "output": "out", "notebooks": "nbs",
+           "analyses": [{"notebook": "01_ok"}]}
+    path = tmp_path / "study.yml"
+    path.write_text(yaml.safe_dump(cfg))
+    return path
+
+
+def _set(path: Path, **changes):
+    cfg = yaml.safe_load(path.read_text())
+    cfg.update(changes)
+    path.write_text(yaml.safe_dump(cfg))
+
+
+def test_run_writes_notebook_html_index_and_manifest(study):
+    result = run_study(study, run_id="r1", progress=False)
+    folder = study.parent / "out" / "t" / "r1"
+    assert result.folder == folder and result.ok
+    assert sorted(p.name for p in folder.iterdir()) == ["01_ok.html", "01_ok.ipynb", "index.html", "manifest.json"]
+    nb = nbformat.read(folder / "01_ok.ipynb", as_version=4)
+    printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
+    assert "n = 40 language nl" in printed  # parameters arrived through papermill
+    page = (folder / "01_ok.html").read_text()
+    assert "n = 40 language nl" in page and "load_data" not in page  # output without code
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["status"] == "ok" and manifest["notebooks"]["01_ok"]["status"] == "ok"
+    assert manifest["nps_research"] == nr.__version__
+    assert manifest["python"] == sys.version.split()[0]
+    assert manifest["libraries"]["pandas"] and manifest["started"] <= manifest["finished"]
+    # every input hashed, and the hashes are those of the files
+    files = {Path(k).name: v for k, v in manifest["inputs"].items()}
+    assert set(files) == {"study.yml", "r.csv", "01_ok.ipynb"}
+    for key, info in manifest["inputs"].items():
+        assert info["sha256"] == hashlib.sha256(Path(key).read_bytes()).hexdigest()
+    params = manifest["notebooks"]["01_ok"]["parameters"]
+    assert params["data"]["responses"]["path"] == str(study.parent / "data" / "r.csv")
+    assert 'href="01_ok.html"' in (folder / "index.html").read_text()
+    # a second run gets its own folder; the first stays
+    again = run_study(study, run_id="r1", progress=False)
+    assert again.folder.name == "r1-2" and (folder / "manifest.json").exists()
+
+
+def test_failing_notebook_stops_run_keeps_outputs_and_exits_nonzero(study):
+    _set(study, analyses=[{"notebook": "01_ok"}, {"notebook": "02_fails"}, {"notebook": "03_after"}])
+    res = CliRunner().invoke(app, ["run", str(study), "--run-id", "bad", "--no-progress"])
+    assert res.exit_code == 1
+    assert "notebook '02_fails' failed in cell 2" in res.output and "ValueError: planted failure" in res.output
+    folder = study.parent / "out" / "t" / "bad"
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["01_ok.html", "01_ok.ipynb", "02_fails.html", "02_fails.ipynb", "index.html", "manifest.json"]
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["status"] == "failed"
+    assert {k: v["status"] for k, v in manifest["notebooks"].items()} == {
+        "01_ok": "ok", "02_fails": "failed", "03_after": "not-run"}
+    kept = nbformat.read(folder / "02_fails.ipynb", as_version=4)
+    assert any(o.get("ename") == "ValueError" for c in kept.cells if c.cell_type == "code"
+               for o in c.get("outputs", []))
+    assert not list(folder.glob(".*tmp"))  # nothing half-written
+    with pytest.raises(NotebookFailed) as info:
+        run_study(study, run_id="bad", progress=False)
+    assert info.value.result.folder.name == "bad-2"
+    assert info.value.result.statuses == {"01_ok": "ok", "02_fails": "failed", "03_after": "not-run"}
+
+
+def test_run_via_python_dash_m(study):
+    proc = subprocess.run([sys.executable, "-m", "nps_research", "run", str(study), "--run-id", "m",
+                           "--no-progress"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"Report: {study.parent / 'out' / 't' / 'm' / 'index.html'}"
+
+
+def test_unknown_notebook_and_parameter_are_reported_before_running(study):
+    _set(study, analyses=[{"notebook": "09_nothing"}, {"notebook": "01_ok", "parameters": {"langauge": "nl"}}])
+    with pytest.raises(nr.StudyConfigError) as info:
+        run_study(study, progress=False)
+    assert str(info.value).splitlines() == [
+        "the study's analyses are not valid:",
+        "  - analyses: notebook '09_nothing' does not exist (available: 01_ok, 02_fails, 03_after)",
+        "  - analyses.01_ok.parameters: unknown parameter(s) langauge (the notebook's parameters: data, language)",
+    ]
+    assert not (study.parent / "out").exists()
+
+
+def test_bad_data_stops_the_run_before_any_notebook(study):
+    (study.parent / "data" / "r.csv").write_text(HEADER + "r1,c1,2024-01-01,relational,,web,12\n")
+    res = CliRunner().invoke(app, ["run", str(study), "--no-progress"])
+    assert res.exit_code == 1
+    assert "column 'ltr': must be a whole number 0-10, found values outside the range (1 row: 2)" in res.output
+    assert not (study.parent / "out").exists()
+
+
+def test_cli_validate(study):
+    ok = CliRunner().invoke(app, ["validate", str(study)])
+    assert ok.exit_code == 0
+    assert ok.output.splitlines()[:2] == [f"{study}: study 't' is valid.", "  responses: 40 rows, 7 columns"]
+    assert "NPS -55.0 (n = 40)" in ok.output  # scores i % 11 for i < 40: 6 promoters, 28 detractors
+    (study.parent / "data" / "r.csv").write_text(HEADER + "r1,c1,2024-01-01,relational,,web,x\n"
+                                                 "r1,c2,2024-01-01,relational,,web,5\n")
+    bad = CliRunner().invoke(app, ["validate", str(study)])
+    assert bad.exit_code == 1
+    assert bad.output.splitlines()[0] == "2 problems in the study data:"
+
+
+def test_study_file_errors_are_actionable(tmp_path):
+    p = tmp_path / "s.yml"
+    p.write_text("name: my study\nlanguage: fr\ndata:\n  responses: {path: x.csv, colums: {}}\nanalysis: []\n")
+    with pytest.raises(nr.StudyConfigError) as info:
+        nr.load_study(p)
+    lines = str(info.value).splitlines()
+    assert lines[0] == f"{p}: the study file is not valid:"
+    assert set(lines[1:]) == {
+        "  - name: use letters, digits, '-', '_' and '.' only (it becomes a folder name)",
+        "  - language: Input should be 'en' or 'nl'",
+        "  - data.responses.colums: unknown setting (check the spelling)",
+        "  - analysis: unknown setting (check the spelling)",
+    }
+    p.write_text("name: s\ndata:\n  responses: missing.csv\n")
+    with pytest.raises(nr.StudyConfigError, match=r"data.responses.path: file not found: .*missing.csv"):
+        nr.load_study(p)
+    p.write_text("name: s\ndata: [\n")
+    with pytest.raises(nr.StudyConfigError, match="not valid YAML"):
+        nr.load_study(p)
