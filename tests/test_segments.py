@@ -1,0 +1,168 @@
+"""nps_summary: per-segment numbers against nps_ci on the subset, R survey, statsmodels BH, row-level tests."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+from statsmodels.stats.multitest import multipletests
+
+from nps_research.nps import SmallSampleWarning, nps_ci
+from nps_research.segments import (
+    benjamini_hochberg,
+    describe_headline,
+    describe_segments,
+    diff_test_from_counts,
+    nps_by_survey_type,
+    nps_summary,
+    touchpoint_nps,
+)
+from nps_research.synthetic import make_study
+
+
+@pytest.fixture(scope="module")
+def study():
+    return make_study(2500, seed=1)
+
+
+@pytest.fixture(scope="module")
+def responses(study):
+    return study.responses
+
+
+def _quiet(fn, *args, **kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SmallSampleWarning)
+        return fn(*args, **kw)
+
+
+@pytest.mark.parametrize("method", ["adjusted-wald", "wald"])
+def test_segment_numbers_equal_nps_ci_on_the_subset(responses, method):
+    tab = _quiet(nps_summary, responses, by=["region", "product", "channel"], method=method)
+    for row in tab.itertuples():
+        if row.segment_column == "overall":
+            sub = responses["ltr"]
+        else:
+            sub = responses.loc[responses[row.segment_column].astype(str) == row.segment, "ltr"]
+        ref = _quiet(nps_ci, sub, method=method)
+        assert row.n == ref.n
+        assert row.nps == pytest.approx(ref.nps, abs=1e-12)
+        assert row.se == pytest.approx(ref.se, rel=1e-12)
+        assert (row.ci_low, row.ci_high) == pytest.approx((ref.ci_low, ref.ci_high), rel=1e-12)
+        assert row.promoters_pct == pytest.approx(ref.promoters_pct, rel=1e-12)
+        assert row.n_detractors + row.n_passives + row.n_promoters == row.n
+
+
+@pytest.mark.parametrize("method", ["adjusted-wald", "wald"])
+def test_weighted_segment_numbers_equal_row_level_nps_ci(responses, method):
+    """The linearised variance from per-group sums of w and w^2 equals nps_ci's row-level computation."""
+    tab = _quiet(nps_summary, responses, by="region", weights="weight", method=method)
+    for row in tab.itertuples():
+        sub = responses if row.segment_column == "overall" else responses[responses["region"] == row.segment]
+        ref = _quiet(nps_ci, sub["ltr"], weights=sub["weight"], method=method)
+        assert row.nps == pytest.approx(ref.nps, rel=1e-12)
+        assert row.se == pytest.approx(ref.se, rel=1e-10)
+        assert (row.ci_low, row.ci_high) == pytest.approx((ref.ci_low, ref.ci_high), rel=1e-10)
+        assert row.n_eff == pytest.approx(ref.n_eff, rel=1e-12)
+
+
+def test_weighted_taylor_se_matches_r_survey():
+    """Expected values from tests/r/segments_weighted.R (R survey::svymean, one design per subset)."""
+    i = np.arange(60)
+    df = pd.DataFrame({"ltr": np.minimum(10, (i * 37 + (i // 7) * 5) % 13), "w": 1 + ((i * i) % 7) / 3,
+                       "seg": np.where(i % 3 == 0, "b", "a")})  # fmt: skip
+    tab = _quiet(nps_summary, df, by="seg", weights="w", method="wald")
+    expected = {"overall": (-27.0903010033, 11.9062337656), "a": (-25.6281407035, 14.5853701844),
+                "b": (-30.0000000000, 21.1356520948)}  # fmt: skip
+    for row in tab.itertuples():
+        nps_r, se_r = expected[row.segment]
+        assert row.nps == pytest.approx(nps_r, abs=1e-8)
+        assert row.se == pytest.approx(se_r, abs=1e-8)
+
+
+def test_difference_from_rest_matches_row_level_z_test(responses):
+    """diff_vs_rest and p from counts vs the z-test computed from the -1/0/+1 scores row by row."""
+    tab = _quiet(nps_summary, responses, by="region")
+    y = np.select([responses["ltr"] <= 6, responses["ltr"] <= 8], [-1.0, 0.0], 1.0)
+    for row in tab.loc[tab["segment_column"] == "region"].itertuples():
+        inside = (responses["region"] == row.segment).to_numpy()
+        a, b = y[inside], y[~inside]
+        se = np.sqrt(a.var() / len(a) + b.var() / len(b))
+        z = (a.mean() - b.mean()) / se
+        assert row.diff_vs_rest == pytest.approx(100 * (a.mean() - b.mean()), abs=1e-10)
+        assert row.diff_se == pytest.approx(100 * se, rel=1e-10)
+        assert row.p_value == pytest.approx(2 * stats.norm.sf(abs(z)), rel=1e-9)
+
+
+def test_bh_q_values_equal_statsmodels(responses):
+    tab = _quiet(nps_summary, responses, by=["region", "team", "channel"])
+    for _col, part in tab.loc[tab["segment_column"] != "overall"].groupby("segment_column"):
+        p = part["p_value"].to_numpy()
+        ok = ~np.isnan(p)
+        expected = multipletests(p[ok], method="fdr_bh")[1]
+        np.testing.assert_allclose(part["q_value"].to_numpy()[ok], expected, rtol=1e-12)
+    rng = np.random.default_rng(0)
+    p = rng.uniform(0, 0.2, 40)
+    np.testing.assert_allclose(benjamini_hochberg(p), multipletests(p, method="fdr_bh")[1], rtol=1e-12)
+
+
+def test_synthetic_segment_effects_are_recovered(study):
+    """Regions with a higher true effect have a higher NPS; the strongest and weakest are significant."""
+    rel = study.responses[study.responses["survey_type"] == "relational"]
+    tab = _quiet(nps_summary, rel, by="region").query("segment_column == 'region'").set_index("segment")
+    truth = pd.Series(study.truth.segment_effects["region"])
+    assert stats.spearmanr(tab.loc[truth.index, "nps"], truth).statistic > 0.7
+    assert tab.loc[truth.idxmax(), "diff_vs_rest"] > 0 and tab.loc[truth.idxmin(), "diff_vs_rest"] < 0
+
+
+def test_layout_missing_segments_small_n_and_warning():
+    df = pd.DataFrame({"ltr": [10] * 40 + [2] * 5 + [9] * 3, "g": ["x"] * 40 + ["y"] * 5 + [None] * 3,
+                       "h": [1] * 24 + [2] * 24})  # fmt: skip
+    with pytest.warns(SmallSampleWarning, match="g=y"):
+        tab = nps_summary(df, by=["g", "h"], min_n=10)
+    assert tab["segment_column"].tolist() == ["overall", "g", "g", "g", "h", "h"]
+    assert tab["segment"].tolist()[:3] == ["overall", "x", "y"] and pd.isna(tab["segment"].iloc[3])
+    assert tab["segment"].tolist()[4:] == ["1", "2"]
+    assert tab["small_n"].tolist() == [False, False, True, True, False, False]
+    # The missing-value segment is a segment like any other: counts add up within a column.
+    assert tab.loc[tab["segment_column"] == "g", "n"].sum() == 48
+    assert np.isnan(tab.loc[0, "p_value"])
+    with pytest.raises(ValueError, match="twice"):
+        nps_summary(df, by=["g", "g"])
+
+
+def test_survey_type_and_touchpoint_helpers(responses):
+    by_type = _quiet(nps_by_survey_type, responses)
+    assert set(by_type["segment"]) == {"overall", "relational", "transactional"}
+    tp = _quiet(touchpoint_nps, responses)
+    trans = responses[responses["survey_type"] == "transactional"]
+    assert tp.loc[0, "n"] == trans["ltr"].notna().sum()
+    ref = _quiet(nps_summary, trans, by="touchpoint")
+    pd.testing.assert_frame_equal(tp, ref)
+
+
+def test_diff_test_hand_example():
+    a = pd.DataFrame({"n_detractors": [20], "n_passives": [30], "n_promoters": [50]})
+    b = pd.DataFrame({"n_detractors": [30], "n_passives": [30], "n_promoters": [40]})
+    res = diff_test_from_counts(a, b).iloc[0]
+    se = np.sqrt((0.5 + 0.2 - 0.3**2) / 100 + (0.4 + 0.3 - 0.1**2) / 100)  # by hand
+    assert res["diff"] == pytest.approx(20.0)
+    assert res["diff_se"] == pytest.approx(100 * se)
+    assert res["p_value"] == pytest.approx(2 * stats.norm.sf(0.2 / se))
+
+
+def test_sentences_follow_the_numbers():
+    df = pd.DataFrame({"ltr": [10] * 80 + [2] * 20 + [10] * 20 + [2] * 80 + [10] * 50 + [2] * 50,
+                       "region": ["N"] * 100 + ["S"] * 100 + ["W"] * 100})  # fmt: skip
+    tab = nps_summary(df, by="region")
+    assert describe_headline(tab).startswith("The NPS is +0.0 (95% CI")
+    sentences = describe_segments(tab)
+    assert len(sentences) == 2  # W equals the rest (0 vs 0): not named
+    assert "N scores significantly higher" in sentences[0] and "S scores significantly lower" in sentences[1]
+    nl = describe_segments(tab, language="nl")
+    assert "significant hoger" in nl[0]
+    flat = nps_summary(df.assign(region="same"), by="region")
+    assert describe_segments(flat) == ["No region differs significantly from the rest (all q >= 0.050)."]
