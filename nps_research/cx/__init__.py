@@ -10,12 +10,23 @@ Examples
 from __future__ import annotations
 
 from .cfa import FIT_THRESHOLDS, CFAResult, ConvergenceError, HeywoodWarning, IdentificationError, cfa, sem
+from .efa import EFAResult, bartlett_sphericity, efa, kmo, parallel_analysis
 from .model import ModelSyntaxError, parse_model
+from .reliability import ReliabilityResult, cronbach_alpha, omega_total, reliability
 from .report import describe_fit, describe_invariance, describe_reliability, describe_validity
 from .scales import ESQUAL, EXQ, SCALES, SERVQUAL, Scale, get_scale, score_scale
 from .validity import VALIDITY_THRESHOLDS, ValidityResult, htmt, validity
 
 __all__ = [
+    "reliability",
+    "parallel_analysis",
+    "omega_total",
+    "kmo",
+    "efa",
+    "cronbach_alpha",
+    "bartlett_sphericity",
+    "ReliabilityResult",
+    "EFAResult",
     "ESQUAL",
     "EXQ",
     "FIT_THRESHOLDS",

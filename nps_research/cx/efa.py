@@ -1,0 +1,240 @@
+"""Exploratory factor analysis: number of factors, sampling adequacy, rotated loadings.
+
+Estimation by statsmodels' :class:`~statsmodels.multivariate.factor.Factor` (ML by default) on the correlation
+matrix of the complete cases; rotations from :func:`statsmodels.multivariate.factor_rotation.rotate_factors`
+(``oblimin`` is GPArotation's default quartimin, gamma = 0, without row normalisation, as in ``psych::fa``).
+Factors are ordered by the variance they account for (``diag(Phi L'L)``) and signed so that their loadings sum to
+a positive number, as psych does. KMO (Kaiser 1970; ``psych::KMO``), Bartlett's sphericity test
+(``psych::cortest.bartlett``) and Horn's parallel analysis (principal-component eigenvalues of the data against the
+95th percentile of those of random normal data of the same size) suggest the number of factors, next to Kaiser's
+eigenvalue-above-one rule.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from .cfa import TextSummary
+
+__all__ = ["EFAResult", "bartlett_sphericity", "efa", "kmo", "parallel_analysis"]
+
+ROTATIONS = ("oblimin", "quartimin", "promax", "varimax", "quartimax", "equamax", "none")
+
+
+def kmo(corr: np.ndarray | pd.DataFrame) -> tuple[float, pd.Series]:
+    """Kaiser-Meyer-Olkin measure of sampling adequacy: overall and per item (MSA).
+
+    Examples
+    --------
+    >>> r = np.array([[1, .5, .4], [.5, 1, .3], [.4, .3, 1]])
+    >>> round(kmo(r)[0], 3)
+    0.628
+    """
+    names = corr.columns if isinstance(corr, pd.DataFrame) else [f"v{i + 1}" for i in range(len(corr))]
+    R = np.asarray(corr, float)
+    Ri = np.linalg.inv(R)
+    d = np.sqrt(np.diag(Ri))
+    P = -Ri / np.outer(d, d)
+    off = ~np.eye(len(R), dtype=bool)
+    r2, p2 = np.where(off, R**2, 0), np.where(off, P**2, 0)
+    overall = float(r2.sum() / (r2.sum() + p2.sum()))
+    return overall, pd.Series(r2.sum(0) / (r2.sum(0) + p2.sum(0)), index=names)
+
+
+def bartlett_sphericity(corr: np.ndarray, n: int) -> dict[str, float]:
+    """Bartlett's test that the correlation matrix is an identity matrix.
+
+    Examples
+    --------
+    >>> r = np.array([[1, .5], [.5, 1]])
+    >>> {k: round(v, 3) for k, v in bartlett_sphericity(r, 100).items()}
+    {'chisq': 28.049, 'df': 1, 'p': 0.0}
+    """
+    R = np.asarray(corr, float)
+    k = len(R)
+    chisq = -(n - 1 - (2 * k + 5) / 6) * np.linalg.slogdet(R)[1]
+    df = k * (k - 1) // 2
+    return {"chisq": float(chisq), "df": df, "p": float(stats.chi2.sf(chisq, df))}
+
+
+def parallel_analysis(n: int, k: int, eigenvalues: np.ndarray, n_sim: int = 200, quantile: float = 0.95,
+                      seed: int = 0) -> pd.DataFrame:
+    """Horn's parallel analysis on principal-component eigenvalues.
+
+    Returns one row per component with the observed eigenvalue, the mean and the ``quantile`` of the random
+    eigenvalues, and ``retain`` (observed above the quantile, counted until the first failure).
+
+    Examples
+    --------
+    >>> pa = parallel_analysis(300, 6, np.array([2.5, 1.4, 0.7, 0.5, 0.5, 0.4]), n_sim=50)
+    >>> int(pa.retain.sum())
+    2
+    """
+    rng = np.random.default_rng(seed)
+    sims = np.empty((n_sim, k))
+    for i in range(n_sim):
+        x = rng.standard_normal((n, k))
+        sims[i] = np.sort(np.linalg.eigvalsh(np.corrcoef(x, rowvar=False)))[::-1]
+    q = np.quantile(sims, quantile, axis=0)
+    above = np.asarray(eigenvalues) > q
+    retain = np.cumprod(above).astype(bool)
+    return pd.DataFrame({"component": np.arange(1, k + 1), "eigenvalue": eigenvalues,
+                         "random_mean": sims.mean(0), f"random_q{int(quantile * 100)}": q, "retain": retain})
+
+
+@dataclass
+class EFAResult:
+    """Exploratory factor analysis results.
+
+    Attributes
+    ----------
+    loadings : DataFrame
+        Rotated (pattern) loadings, items x factors (``F1, F2, ...``).
+    communalities, uniquenesses : Series
+    factor_correlations : DataFrame
+        Factor correlations (identity for orthogonal rotations).
+    eigenvalues : Series
+        Eigenvalues of the item correlation matrix.
+    parallel : DataFrame
+        Parallel analysis (see :func:`parallel_analysis`).
+    suggested : dict
+        Suggested numbers of factors: ``parallel`` and ``kaiser`` (eigenvalues > 1).
+    kmo : float
+        Overall KMO; ``kmo_items`` per item.
+    bartlett : dict
+        ``chisq, df, p`` of Bartlett's sphericity test.
+    n : int
+        Complete cases.
+    """
+
+    loadings: pd.DataFrame
+    communalities: pd.Series
+    uniquenesses: pd.Series
+    factor_correlations: pd.DataFrame
+    eigenvalues: pd.Series
+    parallel: pd.DataFrame
+    suggested: dict
+    kmo: float
+    kmo_items: pd.Series
+    bartlett: dict
+    n: int
+    rotation: str
+    method: str
+
+    def summary(self) -> TextSummary:
+        b = self.bartlett
+        lines = [f"EFA ({self.method}, {self.rotation} rotation), n = {self.n}",
+                 f"KMO = {self.kmo:.3f}; Bartlett chi-square = {b['chisq']:.1f}, df = {b['df']}, p = {b['p']:.3g}",
+                 f"Suggested number of factors: parallel analysis {self.suggested['parallel']}, "
+                 f"eigenvalues > 1: {self.suggested['kaiser']}", "",
+                 "Loadings (|l| >= 0.30 shown) and communalities:"]
+        t = self.loadings.where(self.loadings.abs() >= 0.3).round(3).astype(object).fillna("")
+        t["h2"] = self.communalities.round(3)
+        lines.append(t.to_string())
+        if self.loadings.shape[1] > 1:
+            lines += ["", "Factor correlations:", self.factor_correlations.round(3).to_string()]
+        return TextSummary("\n".join(lines))
+
+    def sentences(self, language: str = "en") -> list[str]:
+        """KMO, Bartlett and the suggested number of factors in words."""
+        k, s = self.kmo, self.suggested
+        label = ("marvelous" if k >= .9 else "meritorious" if k >= .8 else "middling" if k >= .7 else
+                 "mediocre" if k >= .6 else "miserable" if k >= .5 else "unacceptable")  # Kaiser (1974)
+        if language == "nl":
+            return [f"KMO = {k:.3f} ({label} volgens Kaiser 1974); de toets van Bartlett is "
+                    f"{'significant' if self.bartlett['p'] < 0.05 else 'niet significant'} "
+                    f"(p = {self.bartlett['p']:.3g}).",
+                    f"Parallelle analyse wijst op {s['parallel']} factor(en); {s['kaiser']} eigenwaarde(n) "
+                    "boven 1."]
+        return [f"KMO = {k:.3f} ({label} by Kaiser's 1974 labels); Bartlett's test is "
+                f"{'significant' if self.bartlett['p'] < 0.05 else 'not significant'} (p = {self.bartlett['p']:.3g}).",
+                f"Parallel analysis suggests {s['parallel']} factor(s); {s['kaiser']} eigenvalue(s) exceed 1."]
+
+
+def efa(data: pd.DataFrame, items=None, n_factors: int | None = None, rotation: str = "oblimin", *,
+        method: str = "ml", n_sim: int = 200, seed: int = 0) -> EFAResult:
+    """Exploratory factor analysis with KMO, Bartlett's test and parallel analysis.
+
+    Parameters
+    ----------
+    data : DataFrame
+    items : list, Scale or str, optional
+        Item columns (a Scale: its items, reverse-keyed ones recoded); default all numeric columns.
+    n_factors : int, optional
+        Number of factors; default the parallel-analysis suggestion (at least 1).
+    rotation : str
+        ``oblimin`` (quartimin), ``promax``, ``varimax``, ``quartimax``, ``equamax`` or ``none``.
+    method : {"ml", "pa"}
+        Maximum likelihood or principal axis factoring (statsmodels).
+
+    Examples
+    --------
+    >>> from semopy.examples import holzinger39
+    >>> res = efa(holzinger39.get_data(), [f"x{i}" for i in range(1, 10)], n_sim=50)
+    >>> res.suggested, round(res.kmo, 3)
+    ({'parallel': 3, 'kaiser': 3}, 0.752)
+    """
+    from statsmodels.multivariate.factor import Factor
+
+    from .scales import Scale, get_scale
+
+    if rotation not in ROTATIONS:
+        raise ValueError(f"rotation must be one of {ROTATIONS}, got {rotation!r}")
+    if isinstance(items, Scale | str):
+        sc = get_scale(items)
+        x = sc.recoded(data)
+    else:
+        cols = list(items) if items is not None else list(data.select_dtypes("number").columns)
+        missing = [c for c in cols if c not in data.columns]
+        if missing:
+            from ..errors import DataProblem, StudyDataError
+
+            raise StudyDataError([DataProblem("responses", "item column is missing", column=c) for c in missing])
+        x = data[cols].apply(pd.to_numeric, errors="coerce").astype(float)
+    x = x.dropna()
+    n, k = x.shape
+    if n <= k:
+        raise ValueError(f"EFA needs more complete cases ({n}) than items ({k})")
+    R = np.corrcoef(x.to_numpy(), rowvar=False)
+    names = list(x.columns)
+    ev = np.sort(np.linalg.eigvalsh(R))[::-1]
+    pa = parallel_analysis(n, k, ev, n_sim=n_sim, seed=seed)
+    suggested = {"parallel": int(pa.retain.sum()), "kaiser": int((ev > 1).sum())}
+    m = n_factors if n_factors is not None else max(1, suggested["parallel"])
+    if ((k - m) ** 2 - (k + m)) < 0 and method == "ml":
+        raise ValueError(f"{m} factors are too many for {k} items (the ML factor model is not identified)")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = Factor(corr=R, n_factor=m, method=method, nobs=n).fit()
+    L = np.asarray(res.loadings, float).reshape(k, m)
+    phi = np.eye(m)
+    if m > 1 and rotation != "none":
+        from statsmodels.multivariate.factor_rotation import promax, rotate_factors
+
+        if rotation in ("oblimin", "quartimin"):
+            L, T = rotate_factors(L, "quartimin")
+            phi = T.T @ T
+        elif rotation == "promax":
+            L, T = promax(L, 4)
+            Ti = np.linalg.inv(T)
+            phi = Ti @ Ti.T
+        else:
+            L, T = rotate_factors(L, rotation)
+    ss = np.diag(phi @ L.T @ L)
+    order = np.argsort(-ss)
+    L, phi = L[:, order], phi[np.ix_(order, order)]
+    sign = np.where(L.sum(0) < 0, -1.0, 1.0)
+    L, phi = L * sign, phi * np.outer(sign, sign)
+    fac = [f"F{j + 1}" for j in range(m)]
+    comm = pd.Series(np.sum((L @ phi) * L, axis=1), index=names)
+    k_all, k_items = kmo(pd.DataFrame(R, index=names, columns=names))
+    return EFAResult(loadings=pd.DataFrame(L, index=names, columns=fac), communalities=comm,
+                     uniquenesses=1 - comm, factor_correlations=pd.DataFrame(phi, index=fac, columns=fac),
+                     eigenvalues=pd.Series(ev, index=range(1, k + 1)), parallel=pa, suggested=suggested,
+                     kmo=k_all, kmo_items=k_items, bartlett=bartlett_sphericity(R, n), n=n, rotation=rotation,
+                     method=method)

@@ -1,0 +1,190 @@
+"""Internal consistency: Cronbach's alpha (with Feldt's confidence interval), McDonald's omega total, item
+statistics. The definitions are those of R's ``psych::alpha`` and ``psych::omega(fm = "ml")``.
+
+* raw alpha ``k / (k - 1) * (1 - sum(item variances) / var(total))``; standardised alpha
+  ``k r / (1 + (k - 1) r)`` with ``r`` the mean inter-item correlation;
+* confidence interval: Feldt, Woodruff & Salih (1987), ``1 - (1 - alpha) F`` with F quantiles on
+  ``n - 1`` and ``(n - 1)(k - 1)`` degrees of freedom (psych's ``feldt`` element);
+* omega total: ``1 - sum(u^2) / sum(R)`` with ``u^2`` the uniquenesses of an ML factor analysis of the
+  correlation matrix ``R`` (one factor per dimension; for the whole scale as many factors as dimensions, which is
+  what ``psych::omega(nfactors = k, fm = "ml")`` reports as ``omega.tot``);
+* corrected item-total correlation (``r.drop``): correlation of an item with the sum of the other items;
+* alpha if item deleted.
+
+Computed on the complete cases of each item set (psych uses pairwise correlations by default; identical when there
+are no missing answers).
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from .cfa import TextSummary
+from .scales import Scale, get_scale
+
+__all__ = ["ReliabilityResult", "cronbach_alpha", "omega_total", "reliability"]
+
+
+def cronbach_alpha(x: np.ndarray) -> tuple[float, float]:
+    """Raw and standardised alpha of an (n x k) array of complete answers.
+
+    Examples
+    --------
+    >>> x = np.array([[1, 2, 2], [2, 3, 3], [3, 3, 4], [4, 5, 4]])
+    >>> tuple(round(float(a), 4) for a in cronbach_alpha(x))
+    (0.9485, 0.955)
+    """
+    k = x.shape[1]
+    C = np.cov(x, rowvar=False)
+    raw = k / (k - 1) * (1 - np.trace(C) / C.sum())
+    R = np.corrcoef(x, rowvar=False)
+    r = (R.sum() - k) / (k * (k - 1))
+    return raw, k * r / (1 + (k - 1) * r)
+
+
+def _feldt(alpha: float, n: int, k: int, level: float) -> tuple[float, float]:
+    df1, df2 = n - 1, (n - 1) * (k - 1)
+    a = 1 - level
+    return 1 - (1 - alpha) * stats.f.ppf(1 - a / 2, df1, df2), 1 - (1 - alpha) * stats.f.ppf(a / 2, df1, df2)
+
+
+def omega_total(x: np.ndarray, n_factors: int = 1) -> float:
+    """McDonald's omega total as ``psych::omega(fm = "ml")``: ``1 - sum(uniquenesses) / sum(R)``.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> f = rng.normal(size=(2000, 1))
+    >>> x = f @ np.full((1, 4), 0.8) + rng.normal(scale=0.6, size=(2000, 4))
+    >>> round(omega_total(x), 2)   # population value 16*.64/(16*.64 + 4*.36) = 0.88
+    0.88
+    """
+    from statsmodels.multivariate.factor import Factor
+
+    R = np.corrcoef(x, rowvar=False)
+    k = R.shape[0]
+    if k < 3 or n_factors < 1:
+        return np.nan
+    while n_factors > 1 and ((k - n_factors) ** 2 - (k + n_factors)) < 0:  # keep ML identified (df >= 0)
+        n_factors -= 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = Factor(corr=R, n_factor=n_factors, method="ml", nobs=len(x)).fit()
+    return float(1 - res.uniqueness.sum() / R.sum())
+
+
+@dataclass
+class ReliabilityResult:
+    """Reliability per dimension and overall.
+
+    Attributes
+    ----------
+    table : DataFrame
+        One row per dimension (and ``overall`` for a multi-dimensional scale): ``dimension, n_items, n``
+        (complete cases), ``alpha, alpha_std, alpha_ci_lower, alpha_ci_upper`` (Feldt), ``omega_total,
+        average_r``.
+    items : DataFrame
+        One row per item and dimension: ``dimension, item, n, mean, sd, r_drop`` (corrected item-total
+        correlation), ``alpha_if_deleted``.
+    level : float
+        Confidence level of the alpha interval.
+    """
+
+    table: pd.DataFrame
+    items: pd.DataFrame
+    level: float = 0.95
+
+    def sentences(self, language: str = "en", threshold: float = 0.70) -> list[str]:
+        from .report import describe_reliability
+
+        return describe_reliability(self.table, language=language, threshold=threshold)
+
+    def summary(self) -> TextSummary:
+        t = self.table.set_index("dimension")
+        lines = [f"Reliability (Cronbach's alpha with {self.level:.0%} Feldt CI; omega total as psych, ML)",
+                 t.round(3).to_string(), "", "Items (corrected item-total r, alpha if deleted):",
+                 self.items.set_index(["dimension", "item"]).round(3).to_string()]
+        return TextSummary("\n".join(lines))
+
+
+def _one(x: pd.DataFrame, name: str, n_factors: int, level: float):
+    x = x.dropna()
+    n, k = x.shape
+    arr = x.to_numpy(float)
+    if k < 2:
+        raise ValueError(f"reliability of '{name}' needs at least 2 items, got {k}")
+    if n < 3:
+        raise ValueError(f"reliability of '{name}': only {n} complete cases")
+    raw, std = cronbach_alpha(arr)
+    lo, hi = _feldt(raw, n, k, level)
+    R = np.corrcoef(arr, rowvar=False)
+    row = {"dimension": name, "n_items": k, "n": n, "alpha": raw, "alpha_std": std, "alpha_ci_lower": lo,
+           "alpha_ci_upper": hi, "omega_total": omega_total(arr, n_factors),
+           "average_r": (R.sum() - k) / (k * (k - 1))}
+    items = []
+    total = arr.sum(axis=1)
+    for j, col in enumerate(x.columns):
+        rest = total - arr[:, j]
+        others = np.delete(arr, j, axis=1)
+        items.append({"dimension": name, "item": col, "n": n, "mean": arr[:, j].mean(),
+                      "sd": arr[:, j].std(ddof=1), "r_drop": np.corrcoef(arr[:, j], rest)[0, 1],
+                      "alpha_if_deleted": cronbach_alpha(others)[0] if k > 2 else np.nan})
+    return row, items
+
+
+def reliability(data: pd.DataFrame, items: Scale | str | dict | list | None = None, *, level: float = 0.95,
+                overall: bool = True) -> ReliabilityResult:
+    """Cronbach's alpha (raw, standardised, Feldt CI), omega total and item statistics.
+
+    Parameters
+    ----------
+    data : DataFrame
+        Item answers, one row per respondent.
+    items : Scale, str, dict or list
+        A :class:`Scale` or built-in name (per dimension, reverse-keyed items recoded, plus ``overall``), a dict
+        dimension -> item list, or one list of items.
+    level : float
+        Confidence level of the alpha interval.
+    overall : bool
+        Add the whole scale as a row (omega total with one factor per dimension).
+
+    Examples
+    --------
+    >>> from semopy.examples import holzinger39
+    >>> res = reliability(holzinger39.get_data(), {"textual": ["x4", "x5", "x6"]})
+    >>> res.table[["dimension", "n", "alpha", "alpha_ci_lower", "omega_total"]].round(3)
+      dimension    n  alpha  alpha_ci_lower  omega_total
+    0   textual  301  0.883           0.858        0.885
+    """
+    if items is None:
+        raise ValueError("give the items: a Scale, a dict dimension -> items, or a list of items")
+    if isinstance(items, Scale | str) or (isinstance(items, dict) and "dimensions" in items):
+        scale = get_scale(items)
+        scale.validate(data)
+        x = scale.recoded(data)
+        blocks = {d: list(v) for d, v in scale.dimensions.items()}
+    else:
+        blocks = {"items": list(items)} if isinstance(items, list | tuple) else {k: list(v) for k, v in items.items()}
+        cols = [c for v in blocks.values() for c in v]
+        missing = [c for c in cols if c not in data.columns]
+        if missing:
+            from ..errors import DataProblem, StudyDataError
+
+            raise StudyDataError([DataProblem("responses", "item column is missing", column=c) for c in missing])
+        x = data[cols].apply(pd.to_numeric, errors="coerce").astype(float)
+    rows, item_rows = [], []
+    for name, cols in blocks.items():
+        r, it = _one(x[cols], name, 1, level)
+        rows.append(r)
+        item_rows += it
+    if overall and len(blocks) > 1:
+        cols = [c for v in blocks.values() for c in v]
+        r, it = _one(x[cols], "overall", len(blocks), level)
+        rows.append(r)
+        item_rows += it
+    return ReliabilityResult(pd.DataFrame(rows), pd.DataFrame(item_rows), level)
