@@ -37,7 +37,7 @@ import pandas as pd
 from scipy import stats
 
 from .engines import CATEGORIES, count_groups
-from .nps import SmallSampleWarning, nps_ci_from_counts
+from .nps import SmallSampleWarning, nps_ci_from_counts, nps_test_from_counts
 
 __all__ = [
     "OVERALL",
@@ -150,53 +150,80 @@ def stats_from_counts(
     return out
 
 
-def diff_test_from_counts(a: pd.DataFrame, b: pd.DataFrame, *, confidence: float = 0.95) -> pd.DataFrame:
+def _test_method(method: str) -> str:
+    """Test method for an interval method: wald stays wald, everything else uses the adjusted Wald test."""
+    return "wald" if method == "wald" else "adjusted-wald"
+
+
+def diff_test_from_counts(
+    a: pd.DataFrame, b: pd.DataFrame, *, method: str = "adjusted-wald", confidence: float = 0.95
+) -> pd.DataFrame:
     """Two-sample z-test of NPS(a) - NPS(b) for independent groups, row by row, from counts.
 
-    The standard error is ``sqrt(var_a + var_b)`` with each group's multinomial variance
-    ``(p + d - (p - d)^2) / n`` (unweighted) or its Taylor-linearised variance (weighted; see
-    the module docstring). Rows where either group is empty give NaN.
+    Unweighted counts go to :func:`nps_research.nps.nps_test_from_counts` (vectorised):
+    ``"wald"`` uses ``sqrt(var_a / n_a + var_b / n_b)`` with ``var = p + d - (p - d)^2``;
+    ``"adjusted-wald"`` (used for every other interval method) adds the pseudo-observations
+    to both samples first. Weighted data (``w_*``/``w2_*`` columns) use Kish's effective counts,
+    except ``"wald"``, which uses each group's Taylor-linearised variance (module docstring), as
+    :func:`nps_research.nps.nps_test` does with weights. Rows where either group is empty give NaN.
 
     Parameters
     ----------
     a, b : DataFrame
         Counts tables with the same number of rows (as from :func:`nps_research.engines.count_groups`).
+    method : str
+        ``"wald"`` or ``"adjusted-wald"`` (other interval methods test with ``"adjusted-wald"``).
     confidence : float
-        Level of the Wald interval of the difference.
+        Level of the interval of the difference.
 
     Returns
     -------
     DataFrame
-        ``diff`` (points), ``diff_se``, ``diff_ci_low``, ``diff_ci_high``, ``z`` and two-sided ``p_value``.
+        ``diff`` (plain difference of the sample NPS, points), ``diff_se``, ``diff_ci_low``,
+        ``diff_ci_high``, ``z`` and two-sided ``p_value``.
 
     Examples
     --------
     >>> import pandas as pd
     >>> a = pd.DataFrame({"n_detractors": [20], "n_passives": [30], "n_promoters": [50]})
     >>> b = pd.DataFrame({"n_detractors": [30], "n_passives": [30], "n_promoters": [40]})
-    >>> diff_test_from_counts(a, b).round(4)
+    >>> diff_test_from_counts(a, b, method="wald").round(4)
        diff  diff_se  diff_ci_low  diff_ci_high       z  p_value
     0  20.0  11.4018       -2.347        42.347  1.7541   0.0794
     """
+    tm = _test_method(method)
     ma, mb = _moments(a), _moments(b)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        diff = ma["nps"] - mb["nps"]
-        se = np.sqrt(ma["var"] + mb["var"])
-        z = diff / se
-    zc = stats.norm.ppf(0.5 + confidence / 2)
-    p = 2 * stats.norm.sf(np.abs(z))
-    p = np.where(se > 0, p, np.where(diff == 0, 1.0, 0.0))
-    p = np.where(np.isnan(diff) | np.isnan(se), np.nan, p)
-    return pd.DataFrame(
-        {
-            "diff": 100 * diff,
-            "diff_se": 100 * se,
-            "diff_ci_low": 100 * (diff - zc * se),
-            "diff_ci_high": 100 * (diff + zc * se),
-            "z": z,
-            "p_value": p,
-        }
-    )
+    k = len(a)
+    out = {c: np.full(k, np.nan) for c in ("diff", "diff_se", "diff_ci_low", "diff_ci_high", "z", "p_value")}
+    ok = (ma["n"] > 0) & (mb["n"] > 0)
+    if ok.any():
+        if _weighted(a):
+            ca = np.column_stack([ma["n_eff"] * ma[x] for x in ("d", "pa", "p")])[ok]
+            cb = np.column_stack([mb["n_eff"] * mb[x] for x in ("d", "pa", "p")])[ok]
+        else:
+            ca = np.column_stack([a[f"n_{c}"].to_numpy(dtype=float) for c in CATEGORIES])[ok]
+            cb = np.column_stack([b[f"n_{c}"].to_numpy(dtype=float) for c in CATEGORIES])[ok]
+        res = nps_test_from_counts(ca, cb, method=tm, confidence=confidence, warn=False)
+        out["diff"][ok] = 100 * (ma["nps"][ok] - mb["nps"][ok])
+        out["diff_se"][ok] = res.se
+        out["diff_ci_low"][ok] = res.ci_low
+        out["diff_ci_high"][ok] = res.ci_high
+        out["z"][ok] = res.statistic
+        out["p_value"][ok] = res.p_value
+        if _weighted(a) and tm == "wald":
+            # Taylor-linearised variances (n >= 2 in both groups), as nps_test does with weights.
+            t = ok & (ma["n"] >= 2) & (mb["n"] >= 2)
+            diff = ma["nps"][t] - mb["nps"][t]
+            se = np.sqrt(ma["var"][t] + mb["var"][t])
+            zc = stats.norm.ppf(0.5 + confidence / 2)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                z = diff / se
+            out["diff_se"][t] = 100 * se
+            out["diff_ci_low"][t] = 100 * np.clip(diff - zc * se, -2, 2)
+            out["diff_ci_high"][t] = 100 * np.clip(diff + zc * se, -2, 2)
+            out["z"][t] = z
+            out["p_value"][t] = 2 * stats.norm.sf(np.abs(z))
+    return pd.DataFrame(out)
 
 
 def benjamini_hochberg(p_values: Any) -> np.ndarray:
@@ -333,7 +360,7 @@ def nps_summary(
         rest = pd.DataFrame(
             {c: np.repeat(tables[0][c].to_numpy(), len(counts)) - counts[c].to_numpy() for c in count_cols}
         )
-        test = diff_test_from_counts(counts, rest, confidence=confidence)
+        test = diff_test_from_counts(counts, rest, method=method, confidence=confidence)
         st["diff_vs_rest"] = test["diff"].to_numpy()
         st["diff_se"] = test["diff_se"].to_numpy()
         st["p_value"] = test["p_value"].to_numpy()

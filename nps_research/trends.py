@@ -152,7 +152,7 @@ def _series_table(counts: pd.DataFrame, periods: pd.DatetimeIndex, *, method, co
         full[c] = full[c].astype(counts[c].dtype)
     st = stats_from_counts(full, method=method, confidence=confidence)
     prev = full[count_cols].shift(1)
-    test = diff_test_from_counts(full, prev.fillna(0), confidence=confidence)
+    test = diff_test_from_counts(full, prev.fillna(0), method=method, confidence=confidence)
     first = np.arange(len(full)) == 0
     st["change"] = np.where(first, np.nan, test["diff"])
     st["change_se"] = np.where(first, np.nan, test["diff_se"])
@@ -353,7 +353,8 @@ def describe_trend(trend: NPSTrend, language: str = "en", alpha: float = 0.05) -
     out = []
     if len(tab) >= 2:
         a, b = tab.iloc[-2], tab.iloc[-1]
-        test = diff_test_from_counts(tab.iloc[[-1]].reset_index(drop=True), tab.iloc[[-2]].reset_index(drop=True))
+        test = diff_test_from_counts(tab.iloc[[-1]].reset_index(drop=True), tab.iloc[[-2]].reset_index(drop=True),
+                                     method=trend.method, confidence=trend.confidence)
         p = float(test["p_value"].iloc[0])
         key = "flat" if not p < alpha else ("up_sig" if b["nps"] > a["nps"] else "down_sig")
         out.append(t[key].format(a=fmt_points(a["nps"], language), b=fmt_points(b["nps"], language),

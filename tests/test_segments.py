@@ -85,7 +85,7 @@ def test_weighted_taylor_se_matches_r_survey():
 
 def test_difference_from_rest_matches_row_level_z_test(responses):
     """diff_vs_rest and p from counts vs the z-test computed from the -1/0/+1 scores row by row."""
-    tab = _quiet(nps_summary, responses, by="region")
+    tab = _quiet(nps_summary, responses, by="region", method="wald")
     y = np.select([responses["ltr"] <= 6, responses["ltr"] <= 8], [-1.0, 0.0], 1.0)
     for row in tab.loc[tab["segment_column"] == "region"].itertuples():
         inside = (responses["region"] == row.segment).to_numpy()
@@ -95,6 +95,23 @@ def test_difference_from_rest_matches_row_level_z_test(responses):
         assert row.diff_vs_rest == pytest.approx(100 * (a.mean() - b.mean()), abs=1e-10)
         assert row.diff_se == pytest.approx(100 * se, rel=1e-10)
         assert row.p_value == pytest.approx(2 * stats.norm.sf(abs(z)), rel=1e-9)
+
+
+@pytest.mark.parametrize(("method", "weights"), [("adjusted-wald", None), ("wald", "weight"),
+                                                 ("adjusted-wald", "weight")])
+def test_difference_from_rest_equals_nps_test_on_the_rows(responses, method, weights):
+    """The count-based test equals nps.nps_test run on the raw scores of segment and rest."""
+    from nps_research.nps import nps_test
+
+    tab = _quiet(nps_summary, responses, by="product", method=method, weights=weights)
+    for row in tab.loc[tab["segment_column"] == "product"].itertuples():
+        inside = responses["product"] == row.segment
+        a, b = responses[inside], responses[~inside]
+        kw = {} if weights is None else {"weights_a": a[weights], "weights_b": b[weights]}
+        ref = _quiet(nps_test, a["ltr"], b["ltr"], method=method, **kw)
+        assert row.diff_vs_rest == pytest.approx(ref.difference, rel=1e-10)
+        assert row.diff_se == pytest.approx(ref.se, rel=1e-9)
+        assert row.p_value == pytest.approx(ref.p_value, rel=1e-8, abs=1e-300)
 
 
 def test_bh_q_values_equal_statsmodels(responses):
@@ -147,7 +164,7 @@ def test_survey_type_and_touchpoint_helpers(responses):
 def test_diff_test_hand_example():
     a = pd.DataFrame({"n_detractors": [20], "n_passives": [30], "n_promoters": [50]})
     b = pd.DataFrame({"n_detractors": [30], "n_passives": [30], "n_promoters": [40]})
-    res = diff_test_from_counts(a, b).iloc[0]
+    res = diff_test_from_counts(a, b, method="wald").iloc[0]
     se = np.sqrt((0.5 + 0.2 - 0.3**2) / 100 + (0.4 + 0.3 - 0.1**2) / 100)  # by hand
     assert res["diff"] == pytest.approx(20.0)
     assert res["diff_se"] == pytest.approx(100 * se)
