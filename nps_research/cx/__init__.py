@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .cfa import FIT_THRESHOLDS, CFAResult, ConvergenceError, HeywoodWarning, IdentificationError, cfa, sem
 from .efa import EFAResult, bartlett_sphericity, efa, kmo, parallel_analysis
+from .invariance import LEVELS, InvarianceResult, invariance
 from .model import ModelSyntaxError, parse_model
 from .reliability import ReliabilityResult, cronbach_alpha, omega_total, reliability
 from .report import describe_fit, describe_invariance, describe_reliability, describe_validity
@@ -18,6 +19,9 @@ from .scales import ESQUAL, EXQ, SCALES, SERVQUAL, Scale, get_scale, score_scale
 from .validity import VALIDITY_THRESHOLDS, ValidityResult, htmt, validity
 
 __all__ = [
+    "invariance",
+    "InvarianceResult",
+    "LEVELS",
     "reliability",
     "parallel_analysis",
     "omega_total",
