@@ -579,7 +579,7 @@ def _design_blocks(df: pd.DataFrame, columns: Sequence[str]) -> tuple[pd.DataFra
             blocks[c] = [c]
         else:
             dummies = pd.get_dummies(s.astype("category"), prefix=c, prefix_sep="=", drop_first=True, dtype=float)
-            dummies = dummies.where(s.notna().to_numpy()[:, None])
+            dummies.loc[s.isna().to_numpy()] = np.nan
             parts.append(dummies)
             blocks[c] = list(dummies.columns)
     design = pd.concat(parts, axis=1) if parts else pd.DataFrame(index=df.index)
@@ -904,39 +904,42 @@ def predictive_validity(
                 rule=f"the rarer outcome value occurs {minority} times, fewer than the {cv} folds")])
     folds = repeated_kfold(n, cv=cv, repeats=repeats, seed=seed, strata=y if kind == "binary" else None)
     metrics = _METRICS[kind]
-    fold_rows = []
-    pred_parts = []
+    n_m = len(names)
+    values = np.empty((len(metrics), n_m, repeats, cv))
+    predicted = np.empty((repeats, n_m, n))
     for r in range(repeats):
-        preds = {m: np.empty(n) for m in names}
         for k in range(cv):
             test = folds[r] == k
             train = ~test
-            for m in names:
+            for j, m in enumerate(names):
                 cols = prep.sets[m]
                 p = _predict(kind, X[train][:, cols], y[train], X[test][:, cols])
-                preds[m][test] = p
-                for metric, value in _scores(kind, y[test], p).items():
-                    fold_rows.append((r, k, m, metric, value))
-        for m in names:
-            pred_parts.append(pd.DataFrame({"repeat": r, "row": prep.index, "measure": m, "observed": y,
-                                            "predicted": preds[m]}))
-    fold_scores = pd.DataFrame(fold_rows, columns=["repeat", "fold", "measure", "metric", "value"])
+                predicted[r, j, test] = p
+                for i, value in enumerate(_scores(kind, y[test], p).values()):
+                    values[i, j, r, k] = value
+    ordered = values.transpose(2, 3, 1, 0)  # repeat, fold, measure, metric
+    grid = np.indices(ordered.shape).reshape(4, -1)
+    fold_scores = pd.DataFrame({"repeat": grid[0], "fold": grid[1], "measure": np.asarray(names, dtype=object)[grid[2]],
+                                "metric": np.asarray(metrics, dtype=object)[grid[3]], "value": ordered.ravel()})
+    pgrid = np.indices(predicted.shape).reshape(3, -1)
+    predictions = pd.DataFrame({"repeat": pgrid[0], "row": np.asarray(prep.index)[pgrid[2]],
+                                "measure": np.asarray(names, dtype=object)[pgrid[1]], "observed": y[pgrid[2]],
+                                "predicted": predicted.ravel()})
     n_test = n / cv
     n_train = n - n_test
     score_rows = []
     diff_rows = []
-    wide = fold_scores.pivot_table(index=["repeat", "fold"], columns=["metric", "measure"], values="value")
-    for metric in metrics:
-        for m in names:
-            v = wide[(metric, m)].to_numpy()
+    for i, metric in enumerate(metrics):
+        for j, m in enumerate(names):
+            v = values[i, j].ravel()
             res = corrected_resampled_ttest(v, n_train=n_train, n_test=n_test, confidence=confidence)
             score_rows.append({"measure": m, "metric": metric, "mean": res["mean"], "sd": float(np.std(v, ddof=1)),
                                "ci_low": res["ci_low"], "ci_high": res["ci_high"], "n_folds": len(v)})
-        base = wide[(metric, baseline)].to_numpy()
-        for m in names:
+        base = values[i, names.index(baseline)].ravel()
+        for j, m in enumerate(names):
             if m == baseline:
                 continue
-            d = wide[(metric, m)].to_numpy() - base
+            d = values[i, j].ravel() - base
             res = corrected_resampled_ttest(d, n_train=n_train, n_test=n_test, confidence=confidence)
             if res["p_value"] < alpha:
                 good = (res["mean"] > 0) == _HIGHER_IS_BETTER[metric]
@@ -996,7 +999,7 @@ def predictive_validity(
                                                      "ci_high", "t", "df", "p_value", "favours"]),
         fold_scores=fold_scores, in_sample=pd.DataFrame(ins_rows), coefficients=pd.DataFrame(coef_rows),
         lr_tests=pd.DataFrame(lr_rows, columns=["restricted", "full", "added", "lr", "df", "p_value"]),
-        predictions=pd.concat(pred_parts, ignore_index=True), method=method)
+        predictions=predictions, method=method)
 
 
 # --------------------------------------------------------------------------------------------
