@@ -1,0 +1,159 @@
+"""nps_trend: control limits by hand, change tests, rolling NPS from raw rows, run rule, STL vs known truth."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from nps_research.nps import SmallSampleWarning, nps_ci, nps_test
+from nps_research.synthetic import make_study
+from nps_research.trends import describe_trend, nps_trend
+
+
+def simulate(months: int, n_per_month: int, nps_of_month, seed: int = 0, start: str = "2021-01-01") -> pd.DataFrame:
+    """Scores whose expected NPS in month t is nps_of_month(t) (passive share fixed at 30%)."""
+    rng = np.random.default_rng(seed)
+    frames = []
+    for t in range(months):
+        m = nps_of_month(t) / 100
+        p_pro, p_det = (0.7 + m) / 2, (0.7 - m) / 2
+        cat = rng.choice([0, 8, 10], size=n_per_month, p=[p_det, 0.3, p_pro])
+        day = pd.Timestamp(start) + pd.DateOffset(months=t)
+        dates = day + pd.to_timedelta(rng.integers(0, 28, n_per_month), unit="D")
+        frames.append(pd.DataFrame({"date": dates, "ltr": cat}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _quiet(fn, *a, **kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SmallSampleWarning)
+        return fn(*a, **kw)
+
+
+def test_control_limits_change_and_rolling_by_hand():
+    df = simulate(10, 300, lambda t: 10 + 6 * t, seed=1)
+    df.loc[df.index[:5], "ltr"] = np.nan
+    tr = _quiet(nps_trend, df, freq="M", window=3, method="wald")
+    tab = tr.table
+    assert len(tab) == 10 and (tab["period"].dt.day == 1).all()
+    y = np.select([df["ltr"] <= 6, df["ltr"] <= 8], [-1.0, 0.0], 1.0)
+    y = np.where(df["ltr"].isna(), np.nan, y)
+    # centre = pooled NPS; sigma^2 = p + d - m^2 of the pooled shares; limits +-3 sigma / sqrt(n_t)
+    m = np.nanmean(y)
+    p, d = np.sum(y == 1) / np.sum(~np.isnan(y)), np.sum(y == -1) / np.sum(~np.isnan(y))
+    month = df["date"].dt.to_period("M")
+    n_t = df.assign(valid=~np.isnan(y)).groupby(month)["valid"].sum().to_numpy()
+    half = 3 * np.sqrt((p + d - m**2) / n_t)
+    np.testing.assert_allclose(tab["center"], 100 * m, rtol=1e-12)
+    np.testing.assert_allclose(tab["lcl"], 100 * (m - half), rtol=1e-12)
+    np.testing.assert_allclose(tab["ucl"], 100 * (m + half), rtol=1e-12)
+    assert tab["signal"].tolist() == ((tab["nps"] > tab["ucl"]) | (tab["nps"] < tab["lcl"])).tolist()
+    assert tab["signal"].iloc[0] and tab["signal"].iloc[-1]  # 10 and 64 vs a centre near 37
+    # change vs previous period = nps_test on the raw scores of the two months
+    months = sorted(month.unique())
+    for i in (1, 5, 9):
+        a = df.loc[month == months[i], "ltr"].dropna()
+        b = df.loc[month == months[i - 1], "ltr"].dropna()
+        ref = _quiet(nps_test, a, b, method="wald")
+        assert tab["change"].iloc[i] == pytest.approx(ref.difference, rel=1e-10)
+        assert tab["change_p_value"].iloc[i] == pytest.approx(ref.p_value, rel=1e-8)
+        assert tab["nps"].iloc[i] == pytest.approx(_quiet(nps_ci, a).nps, rel=1e-12)
+    assert np.isnan(tab["change"].iloc[0])
+    # rolling NPS over 3 months = NPS of the pooled raw rows of those months
+    for i in (2, 6):
+        rows = df.loc[month.isin(months[i - 2: i + 1]), "ltr"].dropna()
+        ref = _quiet(nps_ci, rows, method="wald")
+        assert tab["rolling_nps"].iloc[i] == pytest.approx(ref.nps, rel=1e-12)
+        assert tab["rolling_ci_low"].iloc[i] == pytest.approx(ref.ci_low, rel=1e-12)
+        assert tab["rolling_n"].iloc[i] == ref.n
+    assert tab["rolling_nps"].iloc[:2].isna().all()
+
+
+def test_run_rule_and_empty_periods():
+    # 12 months: months 0-3 low, 4-11 high (8 in a row above the centre); no answers in month 2.
+    df = simulate(12, 400, lambda t: -20 if t < 4 else 20, seed=2)
+    df = df[df["date"].dt.month != 3]
+    tab = _quiet(nps_trend, df, freq="MS", run_length=8).table
+    assert len(tab) == 12
+    assert tab.loc[2, "n"] == 0 and np.isnan(tab.loc[2, "nps"]) and not tab.loc[2, "signal"]
+    above = (tab["nps"] > tab["center"]).to_numpy()
+    assert above[4:].all() and not above[:4].any()
+    assert tab["run_signal"].tolist() == [False] * 11 + [True]
+    tab6 = _quiet(nps_trend, df, freq="M", run_length=6).table
+    assert tab6["run_signal"].tolist() == [False] * 9 + [True] * 3
+    assert not _quiet(nps_trend, df, freq="M", run_length=None).table["run_signal"].any()
+
+
+def test_frequency_aliases_give_the_same_table():
+    df = simulate(8, 50, lambda t: 0, seed=3)
+    ref = _quiet(nps_trend, df, freq="M").table
+    for f in ("ME", "MS", "m"):
+        pd.testing.assert_frame_equal(_quiet(nps_trend, df, freq=f).table, ref)
+    q = _quiet(nps_trend, df, freq="Q").table
+    assert q["period"].tolist() == list(pd.to_datetime(["2021-01-01", "2021-04-01", "2021-07-01"]))
+    assert q["n"].sum() == len(df)
+    w = _quiet(nps_trend, df, freq="W").table
+    assert (w["period"].dt.day_of_week == 0).all() and w["n"].sum() == len(df)
+
+
+def test_stl_recovers_seasonality_and_level_shift():
+    """Known truth: seasonal amplitude 12 points, a level drop of 15 points from month 20 on."""
+    season = lambda t: 12 * np.sin(2 * np.pi * t / 12)  # noqa: E731
+    truth = lambda t: 10 + season(t) - 15 * (t >= 20)  # noqa: E731
+    df = simulate(36, 1500, truth, seed=4)
+    tr = nps_trend(df, freq="M")
+    dec = tr.decomposition
+    assert dec is not None and len(dec) == 36
+    true_season = np.array([season(t) for t in range(36)])
+    assert np.corrcoef(dec["seasonal"], true_season)[0, 1] > 0.95
+    amp = dec["seasonal"].max() - dec["seasonal"].min()
+    assert 24 * 0.75 < amp < 24 * 1.25
+    drop = dec["trend"].iloc[24:].mean() - dec["trend"].iloc[:16].mean()
+    assert drop == pytest.approx(-15, abs=4)
+    np.testing.assert_allclose(dec["observed"], tr.table["nps"])
+    # fewer than two cycles: no decomposition, with a note
+    short = nps_trend(df[df["date"] < "2022-09-01"], freq="M")
+    assert short.decomposition is None and "two full cycles" in short.notes[0]
+
+
+def test_synthetic_study_monthly_nps_follows_truth():
+    study = make_study(2500, seed=2)
+    rel = study.responses
+    tr = _quiet(nps_trend, rel, freq="M")
+    truth = study.truth.monthly_nps
+    got = tr.table.set_index(tr.table["period"].dt.strftime("%Y-%m"))["nps"]
+    assert stats.pearsonr(got.loc[truth.index], truth).statistic > 0.6
+    # truth within the 99.9% interval in (almost) every month
+    wide = _quiet(nps_trend, rel, freq="M", confidence=0.999).table
+    wide.index = got.index
+    inside = (wide["ci_low"] <= truth) & (truth <= wide["ci_high"])
+    assert inside.mean() >= 0.9
+    # the level shift: mean NPS after the shift is lower than the year before it
+    shift = pd.Timestamp(study.truth.level_shift["date"])
+    before = tr.table.loc[(tr.table["period"] < shift) & (tr.table["period"] >= shift - pd.DateOffset(months=6)), "nps"]
+    after = tr.table.loc[(tr.table["period"] >= shift) & (tr.table["period"] < shift + pd.DateOffset(months=6)), "nps"]
+    assert after.mean() < before.mean()
+
+
+def test_by_segment_series_and_sentences():
+    a = simulate(6, 200, lambda t: 30, seed=5).assign(seg="a")
+    b = simulate(6, 200, lambda t: -30, seed=6).assign(seg="b")
+    tr = nps_trend(pd.concat([a, b]), freq="M", by="seg")
+    tab = tr.table
+    assert tab["seg"].tolist() == ["a"] * 6 + ["b"] * 6
+    centers = tab.groupby("seg")["center"].first()
+    assert centers["a"] == pytest.approx(30, abs=6) and centers["b"] == pytest.approx(-30, abs=6)
+    with pytest.raises(ValueError, match="one segment column"):
+        nps_trend(a, by=["seg", "seg"])
+    up = simulate(2, 400, lambda t: -10 if t == 0 else 30, seed=7)
+    text = describe_trend(nps_trend(up, freq="M"))
+    assert text[0].startswith("NPS rose significantly from") and "(p < 0.001)" in text[0]
+    nl = describe_trend(nps_trend(up, freq="M"), language="nl")
+    assert nl[0].startswith("De NPS steeg significant")
+    flat = pd.DataFrame({"date": pd.to_datetime(["2024-01-10"] * 10 + ["2024-02-10"] * 10),
+                         "ltr": [10, 9, 8, 3, 5, 10, 7, 2, 9, 1] * 2})
+    assert "not significant" in describe_trend(_quiet(nps_trend, flat, freq="M"))[0]
