@@ -36,7 +36,9 @@ class ValidityResult:
     fornell_larcker : DataFrame
         sqrt(AVE) on the diagonal, factor correlations off it (first-order factors).
     htmt : DataFrame
-        HTMT ratios between first-order factors (lower triangle; NaN elsewhere).
+        HTMT ratios (Henseler et al. 2015) between first-order factors (lower triangle; NaN elsewhere).
+    htmt2 : DataFrame
+        HTMT2 (geometric means; Roemer et al. 2021), same layout.
     htmt_ok : DataFrame
         ``htmt < 0.85`` for each pair.
     """
@@ -44,6 +46,7 @@ class ValidityResult:
     table: pd.DataFrame
     fornell_larcker: pd.DataFrame
     htmt: pd.DataFrame
+    htmt2: pd.DataFrame | None = None
 
     @property
     def htmt_ok(self) -> pd.DataFrame:
@@ -62,8 +65,11 @@ class ValidityResult:
         return "\n".join(lines)
 
 
-def htmt(corr: pd.DataFrame, blocks: dict[str, list[str]]) -> pd.DataFrame:
+def htmt(corr: pd.DataFrame, blocks: dict[str, list[str]], htmt2: bool = False) -> pd.DataFrame:
     """Heterotrait-monotrait ratio of correlations from an item correlation matrix.
+
+    ``htmt2=True`` gives Roemer, Schuberth & Henseler's (2021) HTMT2, with geometric instead of arithmetic means
+    (semTools' default); the default is Henseler et al.'s (2015) original ratio (semTools ``htmt2 = FALSE``).
 
     Examples
     --------
@@ -76,14 +82,18 @@ def htmt(corr: pd.DataFrame, blocks: dict[str, list[str]]) -> pd.DataFrame:
     out = pd.DataFrame(np.nan, index=names, columns=names)
     R = corr.abs()
 
+    def mean(v):
+        v = np.asarray(v, float).ravel()
+        return float(np.exp(np.mean(np.log(v)))) if htmt2 else float(v.mean())
+
     def mono(items):
         sub = R.loc[items, items].to_numpy()
         k = len(items)
-        return np.nan if k < 2 else sub[np.triu_indices(k, 1)].mean()
+        return np.nan if k < 2 else mean(sub[np.triu_indices(k, 1)])
 
     for i, a in enumerate(names):
         for b in names[:i]:
-            hetero = R.loc[blocks[a], blocks[b]].to_numpy().mean()
+            hetero = mean(R.loc[blocks[a], blocks[b]].to_numpy())
             out.loc[a, b] = hetero / np.sqrt(mono(blocks[a]) * mono(blocks[b]))
     return out
 
@@ -127,4 +137,5 @@ def validity(result) -> ValidityResult:
     sd = np.sqrt(np.diag(g.cov))
     R = pd.DataFrame(g.cov / np.outer(sd, sd), index=spec.observed, columns=spec.observed)
     blocks = {f: [i for i in spec.indicators(f) if i in spec.observed] for f in first}
-    return ValidityResult(table=pd.DataFrame(rows), fornell_larcker=fl, htmt=htmt(R, blocks))
+    return ValidityResult(table=pd.DataFrame(rows), fornell_larcker=fl, htmt=htmt(R, blocks),
+                          htmt2=htmt(R, blocks, htmt2=True))
