@@ -1,0 +1,301 @@
+"""Why did the NPS move? Mix / performance decomposition of an NPS change across segments.
+
+The NPS of a period is the share-weighted mean of its segments' NPS,
+:math:`NPS_t = \\sum_s w_{st} N_{st}` (``w`` = the segment's share of the period's answers,
+weighted by survey weights if given; ``N`` = the segment's NPS in points). Between period 0
+(``from_``) and period 1 (``to``) each segment's contribution is split symmetrically (the
+midpoint / two-factor Shapley split, so the order of the factors does not matter and there is no
+residual):
+
+.. math::
+
+    \\text{mix}_s = (w_{s1} - w_{s0}) \\left(\\bar N_s - \\overline{NPS}\\right), \\qquad
+    \\text{performance}_s = (N_{s1} - N_{s0})\\, \\bar w_s,
+
+with :math:`\\bar N_s = (N_{s0} + N_{s1})/2`, :math:`\\bar w_s = (w_{s0} + w_{s1})/2` and
+:math:`\\overline{NPS} = (NPS_0 + NPS_1)/2`. Because the shares sum to one in both periods,
+:math:`\\sum_s (w_{s1} - w_{s0}) = 0`, and the sum over segments of mix plus performance is
+exactly :math:`NPS_1 - NPS_0`. Centring the mix term at :math:`\\overline{NPS}` does not change
+the total mix effect but makes each segment's mix effect readable: a segment that grows its share
+raises the NPS only if it scores above average.
+
+Segments present in one period only have no NPS in the other; their missing NPS is set equal
+to the observed one, so their whole contribution is mix (``presence`` = ``"new"`` or
+``"gone"``): a new segment adds :math:`w_{s1} (N_{s1} - \\overline{NPS})`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .engines import CATEGORIES, count_groups, normalize_freq
+from .errors import StudyDataError
+from .segments import _label, _lang, _moments, diff_test_from_counts, fmt_p, fmt_points, stats_from_counts
+
+__all__ = ["NPSChange", "describe_change", "nps_change"]
+
+
+@dataclass
+class NPSChange:
+    """Result of :func:`nps_change`.
+
+    Attributes
+    ----------
+    table : DataFrame
+        One row per segment: ``segment``, ``presence``, ``n_from``, ``n_to``, ``share_from``,
+        ``share_to`` (percent), ``nps_from``, ``nps_to``, ``mix_effect``, ``performance_effect``,
+        ``total_effect`` (points; ``total_effect`` = mix + performance).
+    nps_from, nps_to, change : float
+        Overall NPS in both periods and their difference (points).
+    se, ci_low, ci_high, p_value : float
+        Test of the overall change (independent samples, :func:`nps_research.segments.diff_test_from_counts`).
+    n_from, n_to : int
+        Answers in both periods.
+    from_, to : object
+        The two periods. ``segment`` : the segment column.
+    """
+
+    table: pd.DataFrame
+    nps_from: float
+    nps_to: float
+    change: float
+    se: float
+    ci_low: float
+    ci_high: float
+    p_value: float
+    n_from: int
+    n_to: int
+    from_: Any
+    to: Any
+    segment: str
+    method: str
+    confidence: float
+
+    @property
+    def mix_effect(self) -> float:
+        """Total mix effect (points)."""
+        return float(self.table["mix_effect"].sum())
+
+    @property
+    def performance_effect(self) -> float:
+        """Total performance effect (points)."""
+        return float(self.table["performance_effect"].sum())
+
+    def summary(self) -> pd.DataFrame:
+        """The segment table with a ``total`` row."""
+        total = {
+            "segment": "total", "presence": "", "n_from": self.n_from, "n_to": self.n_to, "share_from": 100.0,
+            "share_to": 100.0, "nps_from": self.nps_from, "nps_to": self.nps_to, "mix_effect": self.mix_effect,
+            "performance_effect": self.performance_effect, "total_effect": self.change,
+        }  # fmt: skip
+        return pd.concat([self.table, pd.DataFrame([total])], ignore_index=True)
+
+    def _repr_html_(self) -> str:  # pragma: no cover - notebook display
+        return self.summary()._repr_html_()
+
+
+def decompose(shares_from, nps_from, shares_to, nps_to) -> tuple[np.ndarray, np.ndarray]:
+    """Mix and performance effects per segment from shares (fractions) and NPS (points).
+
+    NaN NPS (segment absent in that period) is replaced by the other period's NPS.
+
+    Examples
+    --------
+    >>> mix, perf = decompose([0.6, 0.4], [20, -10], [0.4, 0.6], [30, 0])
+    >>> mix.tolist(), perf.tolist(), float(mix.sum() + perf.sum())
+    ([-3.0, -3.0], [5.0, 5.0], 4.0)
+    """
+    w0, w1 = np.asarray(shares_from, float), np.asarray(shares_to, float)
+    n0, n1 = np.asarray(nps_from, float), np.asarray(nps_to, float)
+    n0 = np.where(np.isnan(n0), n1, n0)
+    n1 = np.where(np.isnan(n1), n0, n1)
+    total0, total1 = np.sum(w0 * n0), np.sum(w1 * n1)
+    mid = (total0 + total1) / 2
+    mix = (w1 - w0) * ((n0 + n1) / 2 - mid)
+    perf = (n1 - n0) * (w0 + w1) / 2
+    return mix, perf
+
+
+def nps_change(
+    data: Any,
+    *,
+    ltr: str = "ltr",
+    period: str,
+    segment: str,
+    from_: Any,
+    to: Any,
+    freq: str | None = None,
+    weights: str | None = None,
+    method: str = "adjusted-wald",
+    confidence: float = 0.95,
+    where: dict[str, Any] | None = None,
+) -> NPSChange:
+    """Decompose the NPS change between two periods into mix and performance effects per segment.
+
+    Parameters
+    ----------
+    data : DataFrame, Study, path or ibis Table
+        The responses (counted in their engine, see :mod:`nps_research.engines`).
+    ltr : str
+        LTR column.
+    period : str
+        Column identifying the period (e.g. ``"wave"``), or a date column when ``freq`` is given.
+    segment : str
+        Segment column (e.g. ``"channel"``).
+    from_, to : object
+        The two periods: values of ``period``, or (with ``freq``) any date inside each period.
+    freq : str, optional
+        Truncate the date column ``period`` to this frequency first (``"M"``, ``"Q"``, ...).
+    weights : str, optional
+        Survey weights: shares and segment NPS are then weighted.
+    method, confidence
+        Test of the overall change (:func:`nps_research.segments.diff_test_from_counts`).
+    where : dict, optional
+        Row filter applied in the engine.
+
+    Returns
+    -------
+    NPSChange
+        Segment table and the overall change with its test; see the module docstring for the formula.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"wave": ["W1"] * 4 + ["W2"] * 4, "ltr": [10, 10, 2, 8, 10, 2, 2, 8],
+    ...                    "channel": ["app", "app", "phone", "phone", "app", "phone", "phone", "phone"]})
+    >>> ch = nps_change(df, period="wave", segment="channel", from_="W1", to="W2")
+    >>> ch.table[["segment", "share_to", "nps_to", "mix_effect", "performance_effect"]].round(2)
+      segment  share_to  nps_to  mix_effect  performance_effect
+    0     app      25.0  100.00      -25.00                0.00
+    1   phone      75.0  -66.67      -14.58              -10.42
+    >>> round(ch.change, 2), round(ch.mix_effect + ch.performance_effect, 2)
+    (-50.0, -50.0)
+    """
+    if freq is not None:
+        code = normalize_freq(freq)
+        (counts,) = count_groups(data, ltr=ltr, groupings=[("period", segment)], weights=weights, date=period,
+                                 freq=code, where=where)  # fmt: skip
+        key = "period"
+
+        def start(v):
+            ts = pd.Timestamp(v)
+            if code == "W":
+                return (ts.normalize() - pd.Timedelta(days=ts.day_of_week)).as_unit("ns")
+            return pd.Period(ts, freq=code).start_time.as_unit("ns")
+
+        p0, p1 = start(from_), start(to)
+    else:
+        w = dict(where or {})
+        w[period] = [from_, to]
+        (counts,) = count_groups(data, ltr=ltr, groupings=[(period, segment)], weights=weights, where=w)
+        key, p0, p1 = period, from_, to
+    count_cols = [c for c in counts.columns if c.startswith(("n_", "w_", "w2_"))]
+    sides = {}
+    for name, p in (("from", p0), ("to", p1)):
+        part = counts.loc[counts[key] == p]
+        valid = part[[f"n_{c}" for c in CATEGORIES]].sum(axis=1)
+        part = part.loc[valid > 0]
+        if part.empty:
+            raise StudyDataError(f"no valid '{ltr}' answers in period {p!r} of column '{period}'")
+        sides[name] = part.drop(columns=[key]).set_index(segment)
+    segs = sides["from"].index.union(sides["to"].index, sort=False)
+    segs = pd.Index(sorted(segs, key=lambda v: (pd.isna(v), str(v))))
+    res = {}
+    totals = {}
+    for name, part in sides.items():
+        full = part[count_cols].reindex(segs, fill_value=0).reset_index(drop=True)
+        mom = _moments(full)
+        prefix = "w_" if weights else "n_"
+        weight = full[[f"{prefix}{c}" for c in CATEGORIES]].sum(axis=1)
+        share = (weight / weight.sum()).to_numpy(dtype=float)
+        res[name] = {"n": mom["n"], "share": share, "nps": np.where(mom["n"] > 0, 100 * mom["nps"], np.nan)}
+        totals[name] = full[count_cols].sum().to_frame().T
+    mix, perf = decompose(res["from"]["share"], res["from"]["nps"], res["to"]["share"], res["to"]["nps"])
+    presence = np.where(res["from"]["n"] == 0, "new", np.where(res["to"]["n"] == 0, "gone", "both"))
+    table = pd.DataFrame(
+        {
+            "segment": pd.Series([_label(v) for v in segs], dtype="str"),
+            "presence": presence,
+            "n_from": res["from"]["n"].astype("int64"),
+            "n_to": res["to"]["n"].astype("int64"),
+            "share_from": 100 * res["from"]["share"],
+            "share_to": 100 * res["to"]["share"],
+            "nps_from": res["from"]["nps"],
+            "nps_to": res["to"]["nps"],
+            "mix_effect": mix,
+            "performance_effect": perf,
+            "total_effect": mix + perf,
+        }
+    )
+    st0 = stats_from_counts(totals["from"], method=method, confidence=confidence)
+    st1 = stats_from_counts(totals["to"], method=method, confidence=confidence)
+    test = diff_test_from_counts(totals["to"], totals["from"], method=method, confidence=confidence).iloc[0]
+    return NPSChange(
+        table=table, nps_from=float(st0["nps"].iloc[0]), nps_to=float(st1["nps"].iloc[0]),
+        change=float(st1["nps"].iloc[0] - st0["nps"].iloc[0]), se=float(test["diff_se"]),
+        ci_low=float(test["diff_ci_low"]), ci_high=float(test["diff_ci_high"]), p_value=float(test["p_value"]),
+        n_from=int(st0["n"].iloc[0]), n_to=int(st1["n"].iloc[0]), from_=from_, to=to, segment=segment,
+        method=method, confidence=confidence,
+    )  # fmt: skip
+
+
+_TEXT = {
+    "en": {
+        "up": "NPS rose significantly from {a} ({pa}) to {b} ({pb}) ({p}).",
+        "down": "NPS fell significantly from {a} ({pa}) to {b} ({pb}) ({p}).",
+        "flat": "NPS went from {a} ({pa}) to {b} ({pb}); the change of {d} points is not significant ({p}).",
+        "parts": "Of the change of {d} points, {mix} points come from the mix of {seg} (shifts in who answered) "
+                 "and {perf} points from changes within {seg}.",
+        "top": "The largest contribution is from {seg} {name}: {eff} points ({mix} mix, {perf} performance).",
+    },
+    "nl": {
+        "up": "De NPS steeg significant van {a} ({pa}) naar {b} ({pb}) ({p}).",
+        "down": "De NPS daalde significant van {a} ({pa}) naar {b} ({pb}) ({p}).",
+        "flat": "De NPS ging van {a} ({pa}) naar {b} ({pb}); de verandering van {d} punten is niet "
+                "significant ({p}).",
+        "parts": "Van de verandering van {d} punten komt {mix} punten uit de mix van {seg} (verschuiving in wie "
+                 "antwoordde) en {perf} punten uit veranderingen binnen {seg}.",
+        "top": "De grootste bijdrage komt van {seg} {name}: {eff} punten ({mix} mix, {perf} prestatie).",
+    },
+}  # fmt: skip
+
+
+def _period_text(v: Any) -> str:
+    if isinstance(v, pd.Timestamp):
+        return v.date().isoformat()
+    return str(v)
+
+
+def describe_change(change: NPSChange, language: str = "en", alpha: float = 0.05) -> list[str]:
+    """Sentences about an :class:`NPSChange`: is the change significant, where does it come from.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"wave": ["W1"] * 200 + ["W2"] * 200,
+    ...                    "ltr": [10] * 50 + [3] * 100 + [8] * 50 + [10] * 120 + [3] * 40 + [8] * 40,
+    ...                    "channel": ["app", "phone"] * 200})
+    >>> for s in describe_change(nps_change(df, period="wave", segment="channel", from_="W1", to="W2")):
+    ...     print(s)
+    NPS rose significantly from -25.0 (W1) to +40.0 (W2) (p < 0.001).
+    Of the change of +65.0 points, +0.0 points come from the mix of channel (shifts in who answered) and +65.0 points from changes within channel.
+    The largest contribution is from channel app: +32.5 points (+0.0 mix, +32.5 performance).
+    """
+    _lang(language)
+    t = _TEXT[language]
+    kw = dict(a=fmt_points(change.nps_from, language), b=fmt_points(change.nps_to, language),
+              pa=_period_text(change.from_), pb=_period_text(change.to), p=fmt_p(change.p_value, language, "p"),
+              d=fmt_points(change.change, language))  # fmt: skip
+    key = "flat" if not change.p_value < alpha else ("up" if change.change > 0 else "down")
+    out = [t[key].format(**kw)]
+    out.append(t["parts"].format(d=kw["d"], mix=fmt_points(change.mix_effect, language),
+                                 perf=fmt_points(change.performance_effect, language), seg=change.segment))
+    top = change.table.iloc[int(np.argmax(np.abs(change.table["total_effect"].to_numpy())))]
+    out.append(t["top"].format(seg=change.segment, name=top["segment"], eff=fmt_points(top["total_effect"], language),
+                               mix=fmt_points(top["mix_effect"], language),
+                               perf=fmt_points(top["performance_effect"], language)))  # fmt: skip
+    return out
