@@ -1,0 +1,103 @@
+"""NPS versus CX on the synthetic study, whose truth says what drives the outcomes.
+
+``make_study(outcome_driver=...)`` sets ``logit P(retained) = a + b_cx cx_z + b_ltr ltr_z`` with
+(b_cx, b_ltr) = (1.0, 0.2) for "cx", (0.2, 1.0) for "ltr" and (0.6, 0.6) for "equal", where cx_z is the
+standardised mean of the 19 EXQ items and ltr_z the standardised relational LTR (``truth.outcome_effects``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from nps_research.compare import (
+    compare_correlations,
+    customer_frame,
+    dimension_importance,
+    incremental_validity,
+    predictive_validity,
+    value_by_category,
+)
+from nps_research.synthetic import make_study
+
+DIMS = ["pex", "out", "mot", "pom"]
+
+
+@pytest.fixture(scope="module")
+def frames():
+    out = {}
+    for driver in ("cx", "ltr", "equal"):
+        study = make_study(n_customers=5000, seed=0, outcome_driver=driver)
+        f = customer_frame(study)
+        st = study.truth.outcome_effects["standardisation"]
+        f["cx_z"] = (f["cx"] - st["cx_mean"]) / st["cx_sd"]
+        f["ltr_z"] = (f["ltr"] - st["ltr_mean"]) / st["ltr_sd"]
+        out[driver] = (study, f)
+    return out
+
+
+def _run(f):
+    return predictive_validity(
+        f, outcome="retained", seed=1, cv=10, repeats=3,
+        measures={"NPS": ["ltr_z"], "CX (EXQ)": DIMS, "CX total": ["cx_z"], "CX + NPS": ["cx_z", "ltr_z"]})
+
+
+@pytest.mark.parametrize(("driver", "winner"), [("cx", "CX (EXQ)"), ("ltr", "NPS")])
+def test_the_true_driver_predicts_retention_best_and_its_effect_is_recovered(frames, driver, winner):
+    study, f = frames[driver]
+    res = _run(f)
+    d = res.differences[res.differences["metric"] == "auc"].set_index("measure")
+    assert d.loc["CX (EXQ)", "favours"] == winner
+    assert d.loc["CX total", "favours"] == ("CX total" if driver == "cx" else "NPS")
+    truth = study.truth.outcome_effects["retained"]
+    coef = res.coefficients.set_index(["measure", "term"])["coef"]
+    assert coef[("CX + NPS", "cx_z")] == pytest.approx(truth["b_cx"], abs=0.15)
+    assert coef[("CX + NPS", "ltr_z")] == pytest.approx(truth["b_ltr"], abs=0.15)
+    assert coef[("CX + NPS", "Intercept")] == pytest.approx(truth["intercept"], abs=0.15)
+    # Steiger's test agrees with the cross-validation
+    cc = compare_correlations(f, target="retained", x="cx", y="ltr")
+    assert cc.p_value < 0.001 and (cc.r_x > cc.r_y) == (driver == "cx")
+    # hierarchical regression: the true driver adds to the other; the 0.2 effect is smaller but present
+    iv = incremental_validity(f, outcome="retained", measures={"NPS": ["ltr_z"], "CX": ["cx_z"]})
+    t = iv.table.set_index(["base", "added"])
+    strong, weak = (("NPS", "CX"), ("CX", "NPS")) if driver == "cx" else (("CX", "NPS"), ("NPS", "CX"))
+    assert t.loc[strong, "p_value"] < 1e-10
+    assert t.loc[strong, "delta_r2"] > 5 * t.loc[weak, "delta_r2"]
+    assert any(winner.split()[0] in s and "better than" in s for s in res.conclusions())
+
+
+def test_no_difference_when_cx_and_nps_drive_retention_equally(frames):
+    study, f = frames["equal"]
+    res = _run(f)
+    d = res.differences.set_index(["measure", "metric"])
+    for metric in ("auc", "brier", "log_loss"):
+        assert d.loc[("CX total", metric), "p_value"] > 0.05
+        assert d.loc[("CX total", metric), "favours"] == "neither"
+    coef = res.coefficients.set_index(["measure", "term"])["coef"]
+    assert coef[("CX + NPS", "cx_z")] == pytest.approx(0.6, abs=0.15)
+    assert coef[("CX + NPS", "ltr_z")] == pytest.approx(0.6, abs=0.15)
+    assert compare_correlations(f, target="retained", x="cx", y="ltr").p_value > 0.05
+    assert any("does not predict retained significantly differently" in s for s in res.conclusions())
+
+
+def test_peace_of_mind_matters_most_for_ltr_as_planted(frames):
+    study, f = frames["cx"]
+    effects = study.truth.ltr_relational["dimension_effects"]  # pom 0.4, the others 0.18-0.22
+    res = dimension_importance(f, outcomes="ltr", bootstrap=100, seed=3)
+    assert res.most_important()["ltr"] == max(effects, key=effects.get) == "pom"
+    d = res.differences
+    for other in ("pex", "out"):
+        row = d[(d["driver_a"] == other) & (d["driver_b"] == "pom")].iloc[0]
+        assert row["significant"] and row["difference"] < 0
+    assert res.conclusions()[0].startswith("For ltr, peace of mind matters most")
+
+
+def test_value_by_category_on_a_study_joins_the_relational_response(frames):
+    study, f = frames["cx"]
+    res = value_by_category(study, value=["retained", "revenue_next_12m"], n_boot=300, seed=1)
+    cat = pd.cut(f["ltr"], [-1, 6, 8, 10], labels=["detractor", "passive", "promoter"])
+    means = f.groupby(cat, observed=True)["retained"].mean()
+    bc = res.by_category.set_index(["value", "category"])["mean"]
+    np.testing.assert_allclose([bc[("retained", c)] for c in means.index], means.to_numpy())
+    assert res.by_category.groupby("value")["n"].sum().tolist() == [5000, 5000]
