@@ -53,3 +53,15 @@ def test_group_map_recodes_and_drops():
     d = holzinger39.get_data()
     r = invariance(d, MODEL, "school", levels=("configural",), group_map={"Pasteur": "P"})
     assert r.group_sizes == {"P": 156}
+
+
+MG2_SCALAR = {'chisq': 165.8406204, 'df': 61, 'cfi': 0.8816388761}  # pasted, tests/r/cx_lavaan_holzinger.R
+
+
+def test_second_order_scalar_same_chisq_as_lavaan():
+    """lavaan frees the second-order mean as well (a redundant parameter): same chi-square, one df fewer."""
+    res = invariance(holzinger39.get_data(), MODEL + "\ng =~ visual + textual + speed", "school",
+                     levels=("scalar",))
+    t = res.table.iloc[0]
+    assert t.chisq == pytest.approx(MG2_SCALAR["chisq"], abs=1e-3)
+    assert t.df == MG2_SCALAR["df"] + 1

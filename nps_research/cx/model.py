@@ -218,7 +218,10 @@ def build_groups(spec: ModelSpec, n_groups: int, group_equal: tuple[str, ...] = 
     """Replicate the parameter rows for each group, with equality labels for ``group_equal``.
 
     With more than one group a mean structure is added: free intercepts per group, latent means fixed at 0;
-    when intercepts are equal across groups, the latent means are free in groups 2, 3, ... (as lavaan does).
+    when intercepts are equal across groups, the means (intercepts) of the first-order factors are free in groups
+    2, 3, ... (as lavaan does). A second-order factor's mean stays 0: lavaan frees it too, which leaves one
+    redundant parameter (lavaan then warns about a singular vcov and reports one df fewer; the chi-square is the
+    same).
 
     Examples
     --------
@@ -231,6 +234,7 @@ def build_groups(spec: ModelSpec, n_groups: int, group_equal: tuple[str, ...] = 
     if bad:
         raise ModelSyntaxError(f"unknown group_equal {bad}; use some of {list(GROUP_EQUAL)}")
     meanstructure = n_groups > 1 or spec.meanstructure
+    first_order = set(spec.first_order_factors())
     base = list(spec.rows)
     if meanstructure:
         for v in spec.observed:
@@ -244,7 +248,7 @@ def build_groups(spec: ModelSpec, n_groups: int, group_equal: tuple[str, ...] = 
         for r in base:
             kind = _kind(r, spec)
             if (kind == "means" and not r.user and g > 0 and "intercepts" in group_equal
-                    and "means" not in group_equal):
+                    and "means" not in group_equal and r.lhs in first_order):
                 r = replace(r, free=True, value=None)
             label = r.label
             if label is None and r.free and kind in group_equal and n_groups > 1:

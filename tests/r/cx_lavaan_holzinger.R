@@ -52,3 +52,8 @@ pe_py("MG_SCALAR_PAR", sc, ops = c("=~", "~1"))
 # regression factor scores of the first respondent
 fs <- lavPredict(f1, method = "regression")
 py("FS_ROW1", fs[1, ])
+# second-order model, scalar invariance: lavaan frees all latent means in group 2 (one redundant parameter; it
+# warns that vcov is singular), so its df is one lower than that of the identified model; the chi-square is equal
+f2s <- suppressWarnings(cfa(paste(m, "\ng =~ visual + textual + speed"), data = d, group = "school",
+                            group.equal = c("loadings", "intercepts")))
+py("MG2_SCALAR", fitMeasures(f2s, c("chisq", "df", "cfi")))
