@@ -45,6 +45,9 @@ __all__ = [
     "RelativeImportanceResult",
     "all_subsets_mcfadden",
     "all_subsets_r2",
+    "describe_importance",
+    "describe_penalty_reward",
+    "describe_scenarios",
     "driver_model",
     "importance_performance",
     "johnson_weights",
@@ -88,6 +91,10 @@ def _resolve_drivers(drivers, study) -> list[str]:
     if drivers is None:
         if study is not None and getattr(study, "attributes", None):
             return list(study.attributes)
+        if study is not None:  # a study loaded without a study file: attribute columns are named sat_*
+            found = [c for c in study.responses.columns if str(c).startswith("sat_")]
+            if found:
+                return found
         raise ValueError("drivers: give a list of driver columns (or pass a Study with attributes)")
     if isinstance(drivers, str):
         return [drivers]
@@ -1538,3 +1545,107 @@ def importance_performance(
     out.attrs["split"] = (si, sp)
     out.attrs["performance"] = performance
     return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# sentences for reports
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _label(name: str) -> str:
+    return str(name).removeprefix("sat_").replace("_", " ")
+
+
+def describe_importance(result: RelativeImportanceResult, language: str = "en", top: int = 3) -> str:
+    """Conclusions from a relative-importance result, in English or Dutch, generated from its numbers.
+
+    Examples
+    --------
+    >>> names = ["x1", "x2", "y"]
+    >>> R = pd.DataFrame([[1, 0.3, 0.6], [0.3, 1, 0.3], [0.6, 0.3, 1.0]], index=names, columns=names)
+    >>> print(describe_importance(relative_importance(outcome="y", drivers=["x1", "x2"], corr=R)))
+    Together the 2 drivers explain 38% of the variation in y. The most important is x1 (86% of the explained part), followed by x2 (14%).
+    """
+    imp = result.importance.sort_values("rank")
+    nl = language == "nl"
+    fit = result.r2 * 100
+    parts = []
+    if nl:
+        parts.append(f"Samen verklaren de {len(imp)} drivers {fit:.0f}% van de variatie in {result.outcome}.")
+    else:
+        parts.append(f"Together the {len(imp)} drivers explain {fit:.0f}% of the variation in {result.outcome}.")
+    first = imp.iloc[0]
+    rest = imp.iloc[1:top]
+    share = lambda r: f"{_label(r['driver'])} ({100 * r['share']:.0f}%)"  # noqa: E731
+    if nl:
+        s = f"De belangrijkste is {_label(first['driver'])} ({100 * first['share']:.0f}% van het verklaarde deel)"
+        s += (", gevolgd door " + ", ".join(share(r) for _, r in rest.iterrows()) + ".") if len(rest) else "."
+    else:
+        s = f"The most important is {_label(first['driver'])} ({100 * first['share']:.0f}% of the explained part)"
+        s += (", followed by " + ", ".join(share(r) for _, r in rest.iterrows()) + ".") if len(rest) else "."
+    parts.append(s)
+    if "rank_ci_low" in imp.columns:
+        sure = imp[(imp["rank_ci_low"] == 1) & (imp["rank_ci_high"] == 1)]
+        if len(sure):
+            parts.append(f"Het bootstrap-interval van de rangorde bevestigt dat {_label(sure.iloc[0]['driver'])} "
+                         "op 1 staat." if nl else
+                         f"The bootstrap interval of the ranks confirms {_label(sure.iloc[0]['driver'])} as number 1.")
+        else:
+            tied = imp[imp["rank_ci_low"] == 1]["driver"].map(_label).tolist()
+            parts.append(("Welke driver op 1 staat is onzeker; kandidaten: " if nl else
+                          "Which driver ranks first is uncertain; candidates: ") + ", ".join(tied) + ".")
+    flagged = imp.loc[imp["sign_flag"], "driver"].map(_label).tolist()
+    if flagged:
+        parts.append(("Let op: bij " + ", ".join(flagged) + " heeft de regressiecoëfficiënt een ander teken dan "
+                      "de correlatie (suppressie); lees die coëfficiënt niet los.") if nl else
+                     ("Note: for " + ", ".join(flagged) + " the regression coefficient has the opposite sign of "
+                      "the correlation (suppression); do not read that coefficient on its own."))
+    if result.fallback:
+        parts.append(("Benadering: " if nl else "Approximation: ") + result.fallback + ".")
+    return " ".join(parts)
+
+
+def describe_penalty_reward(table: pd.DataFrame, language: str = "en") -> str:
+    """Sentences naming basic (penalty-heavy) and excitement attributes from :func:`penalty_reward`.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"driver": ["sat_price", "sat_app"], "kano_class": ["basic", "performance"],
+    ...                   "penalty": [0.8, 0.3], "reward": [0.1, 0.3]})
+    >>> describe_penalty_reward(t)
+    'Basic attributes (a low score costs much more than a high score gains): price. Performance attributes (both ways): app.'
+    """
+    nl = language == "nl"
+    names = {"basic": ("Basisattributen (een lage score kost veel meer dan een hoge score oplevert)",
+                       "Basic attributes (a low score costs much more than a high score gains)"),
+             "excitement": ("Enthousiasmerende attributen (een hoge score levert op, een lage kost weinig)",
+                            "Excitement attributes (a high score pays, a low one costs little)"),
+             "performance": ("Prestatie-attributen (beide kanten op)", "Performance attributes (both ways)"),
+             "no effect": ("Zonder aantoonbaar effect", "Without a visible effect")}
+    parts = []
+    for cls in ("basic", "excitement", "performance", "no effect"):
+        sub = table[table["kano_class"] == cls]
+        if len(sub):
+            parts.append(f"{names[cls][0 if nl else 1]}: " + ", ".join(sub["driver"].map(_label)) + ".")
+    return " ".join(parts)
+
+
+def describe_scenarios(table: pd.DataFrame, language: str = "en") -> str:
+    """Sentence on the best one-point improvement from :meth:`DriverModelResult.scenario`.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"driver": ["sat_a", "sat_b"], "delta": [1.0, 1.0], "quantity": ["NPS", "NPS"],
+    ...                   "change": [2.0, 4.5], "ci_low": [1.0, 3.0], "ci_high": [3.0, 6.0]})
+    >>> describe_scenarios(t)
+    'Raising b by 1 point for everyone (capped at the scale maximum) would change the NPS most: by 4.5 points (interval 3.0 to 6.0).'
+    """
+    best = table.sort_values("change", ascending=False).iloc[0]
+    q = best["quantity"]
+    if language == "nl":
+        return (f"Een verbetering van {_label(best['driver'])} met {best['delta']:g} punt voor iedereen (tot het "
+                f"schaalmaximum) verandert de {q} het meest: met {best['change']:.1f} punten (interval "
+                f"{best['ci_low']:.1f} tot {best['ci_high']:.1f}).")
+    return (f"Raising {_label(best['driver'])} by {best['delta']:g} point for everyone (capped at the scale maximum) "
+            f"would change the {q} most: by {best['change']:.1f} points (interval {best['ci_low']:.1f} to "
+            f"{best['ci_high']:.1f}).")

@@ -28,6 +28,8 @@ from .errors import DataProblem, SmallSampleWarning, StudyDataError
 __all__ = [
     "OFFLINE_CHANNELS",
     "ONLINE_CHANNELS",
+    "describe_moments_of_truth",
+    "describe_peak_end",
     "journey_heatmap_table",
     "journey_measures",
     "link_responses",
@@ -576,3 +578,71 @@ def journey_heatmap_table(data, *, value: str = "score", stat: Literal["mean", "
     tab.columns.name = "stage"
     tab.index.name = "touchpoint"
     return tab
+
+
+def describe_peak_end(table: pd.DataFrame, language: str = "en") -> str:
+    """Sentence on which journey summary predicts the outcome best, from :func:`peak_end_models`.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"model": ["peak_end", "average"], "cv_r2": [0.31, 0.25],
+    ...                   "diff_vs_average": [0.06, 0.0], "diff_se": [0.01, 0.0]})
+    >>> t.attrs["best"] = "peak_end"
+    >>> describe_peak_end(t)
+    'Out of sample, the journey outcome is best predicted by the peak-end model (worst moment and end) (cross-validated R-squared 0.31), against 0.25 for the average alone: a clear difference (0.06 +- 0.02).'
+    """
+    nl = language == "nl"
+    names = {"average": ("het gemiddelde", "the average"), "worst": ("het slechtste moment", "the worst moment"),
+             "best": ("het beste moment", "the best moment"), "end": ("het einde", "the end"),
+             "peak_end": ("het piek-eindmodel (slechtste moment en einde)",
+                          "the peak-end model (worst moment and end)"),
+             "average_trend": ("gemiddelde en trend", "average and trend"),
+             "average_peak_end": ("gemiddelde, slechtste moment en einde", "average, worst moment and end")}
+    t = table.set_index("model")
+    best = table.attrs.get("best", t["cv_r2"].idxmax())
+    bname = names.get(best, (best, best))[0 if nl else 1]
+    s = (f"Buiten de steekproef voorspelt {bname} de uitkomst van de reis het best (gekruisvalideerde "
+         f"R-kwadraat {t.loc[best, 'cv_r2']:.2f})" if nl else
+         f"Out of sample, the journey outcome is best predicted by {bname} (cross-validated R-squared "
+         f"{t.loc[best, 'cv_r2']:.2f})")
+    if "average" in t.index and best != "average" and "diff_se" in t.columns:
+        d, se = t.loc[best, "diff_vs_average"], t.loc[best, "diff_se"]
+        clear = d > 2 * se
+        if nl:
+            s += (f", tegen {t.loc['average', 'cv_r2']:.2f} voor alleen het gemiddelde: een "
+                  f"{'duidelijk' if clear else 'onzeker'} verschil ({d:.2f} +- {2 * se:.2f}).")
+        else:
+            s += (f", against {t.loc['average', 'cv_r2']:.2f} for the average alone: "
+                  f"{'a clear' if clear else 'an uncertain'} difference ({d:.2f} +- {2 * se:.2f}).")
+    else:
+        s += "."
+    return s
+
+
+def describe_moments_of_truth(table: pd.DataFrame, language: str = "en", top: int = 3) -> str:
+    """Sentence naming the touchpoints where a bad experience hurts most, from :func:`moments_of_truth`.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"touchpoint": ["annual_bill", "welcome"], "effect": [15.0, 2.0], "ci_low": [7.0, -3.0],
+    ...                   "ci_high": [23.0, 7.0], "rank": [1, 2]})
+    >>> t.attrs.update(unit="percentage points", target="detractor")
+    >>> describe_moments_of_truth(t)
+    'Moments of truth (a bad experience there raises detraction beyond its effect on the journey average, worst moment and end): annual bill (+15.0 percentage points, interval 7.0 to 23.0).'
+    """
+    nl = language == "nl"
+    unit = table.attrs.get("unit", "")
+    harmful = table[(table["ci_low"] > 0)] if table.attrs.get("target", "detractor") == "detractor" else \
+        table[table["ci_high"] < 0]
+    harmful = harmful.dropna(subset=["rank"]).sort_values("rank").head(top)
+    if harmful.empty:
+        return ("Geen enkel contactmoment springt er duidelijk uit als moment van de waarheid." if nl else
+                "No touchpoint stands out clearly as a moment of truth.")
+    items = ", ".join(f"{str(r['touchpoint']).replace('_', ' ')} ({r['effect']:+.1f} {unit}, interval "
+                      f"{r['ci_low']:.1f} to {r['ci_high']:.1f})".replace(" to ", " tot " if nl else " to ")
+                      for _, r in harmful.iterrows())
+    if nl:
+        return ("Momenten van de waarheid (een slechte ervaring daar verhoogt de kans op criticasters bovenop het "
+                f"effect via gemiddelde, slechtste moment en einde van de reis): {items}.")
+    return ("Moments of truth (a bad experience there raises detraction beyond its effect on the journey average, "
+            f"worst moment and end): {items}.")
