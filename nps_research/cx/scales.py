@@ -194,10 +194,13 @@ class Scale:
         if "reference" in spec:
             kw["reference"] = str(spec["reference"])
         kw["name"] = str(spec.get("name") or kw.get("name") or name or "scale")
+        cols = spec.get("columns") or {}
+        if cols:
+            # reverse-keyed items may be named by item or by questionnaire column
+            back = {str(v): k for k, v in cols.items()}
+            kw["reverse"] = tuple(back.get(r, r) for r in kw.get("reverse", ()))
         scale = cls(**kw)
-        if spec.get("columns"):
-            scale = scale.rename(spec["columns"])
-        return scale
+        return scale.rename(cols) if cols else scale
 
     def rename(self, columns: dict[str, str]) -> Scale:
         """Map item names to questionnaire columns (``{"pex1": "Q7_1", ...}``).
