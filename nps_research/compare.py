@@ -83,6 +83,7 @@ __all__ = [
     "IncrementalValidity",
     "PredictiveValidity",
     "auc",
+    "available_measures",
     "compare_correlations",
     "corrected_resampled_ttest",
     "customer_frame",
@@ -90,8 +91,11 @@ __all__ = [
     "dimension_importance",
     "add_nps_categories",
     "exq_dimension_scores",
+    "hypotheses",
     "incremental_validity",
     "join_latest_response",
+    "join_summary",
+    "overall_conclusions",
     "predictive_validity",
     "repeated_kfold",
     "value_by_category",
@@ -1772,3 +1776,169 @@ def dimension_importance(
                                          "outcome"]))
     return DimensionImportance(importance=importance, differences=differences, results=results,
                                labels=dict(labels or {}))
+
+
+# --------------------------------------------------------------------------------------------
+# notebook helpers: hypotheses, available measures, overall verdict
+# --------------------------------------------------------------------------------------------
+
+_HYPOTHESES = {
+    "en": """**Hypotheses** (Klaus & Maklan 2013; practitioners' rules of thumb). Each is tested below on this study's data.
+
+1. *Prediction*: a journey-level CX measure (the EXQ dimensions) predicts what customers do (stay, spend, buy more
+   products) better out of sample than the Net Promoter question alone.
+2. *Incremental validity*: CX adds explanatory power to NPS, while NPS adds little to CX.
+3. *Correlation*: behaviour correlates more strongly with the overall CX score than with the likelihood to recommend
+   (Steiger's test for dependent correlations).
+4. *Which dimension*: peace of mind is the CX dimension that matters most.
+5. *Value of a promoter*: promoters are worth three times as much as detractors.""",
+    "nl": """**Hypothesen** (Klaus & Maklan 2013; vuistregels uit de praktijk). Elke hypothese wordt hieronder getoetst op de
+gegevens van dit onderzoek.
+
+1. *Voorspelling*: een CX-maat op het niveau van de klantreis (de EXQ-dimensies) voorspelt wat klanten doen (blijven,
+   besteden, meer producten afnemen) buiten de steekproef beter dan de NPS-vraag alleen.
+2. *Incrementele validiteit*: CX voegt verklarende kracht toe aan NPS, terwijl NPS weinig toevoegt aan CX.
+3. *Correlatie*: gedrag hangt sterker samen met de totale CX-score dan met de aanbevelingsbereidheid
+   (Steigers toets voor afhankelijke correlaties).
+4. *Welke dimensie*: gemoedsrust is de CX-dimensie die het zwaarst telt.
+5. *Waarde van een promotor*: promotors zijn drie keer zoveel waard als criticasters.""",
+}
+
+
+def hypotheses(language: str = "en") -> str:
+    """The hypotheses of the NPS-versus-CX notebook as Markdown, in English or Dutch.
+
+    Examples
+    --------
+    >>> hypotheses("nl").splitlines()[0][:13]
+    '**Hypothesen*'
+    """
+    _check_language(language)
+    return _HYPOTHESES[language]
+
+
+def available_measures(
+    data: pd.DataFrame, measures: Mapping[str, Sequence[str]], *, min_rows: int = 30
+) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Split measure sets into those the data can support and those they cannot (with the reason).
+
+    A measure is dropped when one of its columns is missing or has fewer than ``min_rows`` answers,
+    so a notebook can run on a client's data that lack, say, a satisfaction question.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"ltr": range(40)})
+    >>> available_measures(df, {"NPS": ["ltr"], "Satisfaction": ["csat"]})
+    ({'NPS': ['ltr']}, {'Satisfaction': "column 'csat' is not in the data"})
+    """
+    kept, dropped = {}, {}
+    for name, cols in measures.items():
+        cols = [cols] if isinstance(cols, str) else list(cols)
+        reason = None
+        for c in cols:
+            if c not in data.columns:
+                reason = f"column '{c}' is not in the data"
+            elif int(data[c].notna().sum()) < min_rows:
+                reason = f"column '{c}' has fewer than {min_rows} answers"
+            if reason:
+                break
+        if reason:
+            dropped[name] = reason
+        else:
+            kept[name] = cols
+    return kept, dropped
+
+
+_OVERALL_TEXT = {
+    "en": {
+        "summary": "Across {k} outcome{s}, {measure} predicted significantly better than {base} for {better}, no "
+                   "differently for {same} and worse for {worse} (out-of-sample {metrics}, alpha = {alpha}).",
+        "none": "none",
+        "supported": "The claim that {measure} predicts customer behaviour better than {base} is supported for every "
+                     "outcome tested.",
+        "partly": "The claim that {measure} predicts customer behaviour better than {base} is supported for some "
+                  "outcomes only.",
+        "not": "The claim that {measure} predicts customer behaviour better than {base} is not supported by these data.",
+    },
+    "nl": {
+        "summary": "Over {k} uitkomst{s} voorspelde {measure} significant beter dan {base} voor {better}, niet "
+                   "anders voor {same} en slechter voor {worse} (buiten de steekproef, {metrics}, alfa = {alpha}).",
+        "none": "geen",
+        "supported": "De bewering dat {measure} klantgedrag beter voorspelt dan {base}, wordt voor elke getoetste "
+                     "uitkomst ondersteund.",
+        "partly": "De bewering dat {measure} klantgedrag beter voorspelt dan {base}, wordt slechts voor een deel van "
+                  "de uitkomsten ondersteund.",
+        "not": "De bewering dat {measure} klantgedrag beter voorspelt dan {base}, wordt door deze gegevens niet "
+               "ondersteund.",
+    },
+}
+
+
+def overall_conclusions(results: Sequence[PredictiveValidity], *, measure: str, language: str = "en") -> list[str]:
+    """Sentences summing up, over several outcomes, how ``measure`` did against each result's baseline.
+
+    Uses each result's headline metric (AUC for a binary outcome, R-squared for a continuous one).
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(5)
+    >>> cx = rng.normal(size=500)
+    >>> df = pd.DataFrame({"cx": cx, "ltr": rng.normal(size=500), "y": cx + rng.normal(size=500)})
+    >>> res = predictive_validity(df, outcome="y", measures={"NPS": ["ltr"], "CX": ["cx"]}, cv=5, repeats=1, seed=1)
+    >>> overall_conclusions([res], measure="CX")[1]
+    'The claim that CX predicts customer behaviour better than NPS is supported for every outcome tested.'
+    """
+    _check_language(language)
+    t = _OVERALL_TEXT[language]
+    groups: dict[str, list[str]] = {"better": [], "same": [], "worse": []}
+    bases, metrics = set(), set()
+    alpha = 0.05
+    for r in results:
+        d = r.differences[(r.differences["measure"] == measure) & (r.differences["metric"] == r.metric)]
+        if d.empty:
+            continue
+        fav = d["favours"].iloc[0]
+        groups["better" if fav == measure else "same" if fav == "neither" else "worse"].append(r.outcome)
+        bases.add(r.baseline)
+        metrics.add(_METRIC_LABEL[r.metric])
+        alpha = r.alpha
+    k = sum(len(v) for v in groups.values())
+    if k == 0:
+        return []
+    base = " / ".join(sorted(bases))
+    fmt = {key: (f"{len(v)} ({', '.join(v)})" if v else t["none"]) for key, v in groups.items()}
+    s = "" if k == 1 else ("s" if language == "en" else "en")
+    out = [t["summary"].format(k=k, s=s, measure=measure, base=base, metrics=", ".join(sorted(metrics)),
+                               alpha=_fmt(alpha, 2, language), **fmt)]
+    if len(groups["better"]) == k:
+        out.append(t["supported"].format(measure=measure, base=base))
+    elif groups["better"]:
+        out.append(t["partly"].format(measure=measure, base=base))
+    else:
+        out.append(t["not"].format(measure=measure, base=base))
+    return out
+
+
+def join_summary(frame: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """What :func:`join_latest_response` kept and left out, as a two-column table for a report.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"customer_id": ["a", "b"], "date": ["2024-01-01", "2024-02-01"], "ltr": [9, 3]})
+    >>> o = pd.DataFrame({"customer_id": ["a", "c"], "retained": [1, 0]})
+    >>> join_summary(join_latest_response(r, o))
+                                   what  customers
+    0  customers with response and outcome          1
+    1        responses without an outcome          1
+    2         outcomes without a response          1
+    """
+    _check_language(language)
+    info = frame.attrs.get("join", {})
+    labels = {
+        "en": ("customers with response and outcome", "responses without an outcome", "outcomes without a response",
+               "what", "customers"),
+        "nl": ("klanten met antwoord en uitkomst", "antwoorden zonder uitkomst", "uitkomsten zonder antwoord",
+               "wat", "klanten"),
+    }[language]
+    keys = ("customers_joined", "customers_without_outcome", "outcomes_without_response")
+    return pd.DataFrame({labels[3]: labels[:3], labels[4]: [int(info.get(k, 0)) for k in keys]})
