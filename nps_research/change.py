@@ -74,6 +74,7 @@ class NPSChange:
     segment: str
     method: str
     confidence: float
+    freq: str | None = None
 
     @property
     def mix_effect(self) -> float:
@@ -126,8 +127,8 @@ def nps_change(
     ltr: str = "ltr",
     period: str,
     segment: str,
-    from_: Any,
-    to: Any,
+    from_: Any = None,
+    to: Any = None,
     freq: str | None = None,
     weights: str | None = None,
     method: str = "adjusted-wald",
@@ -148,6 +149,7 @@ def nps_change(
         Segment column (e.g. ``"channel"``).
     from_, to : object
         The two periods: values of ``period``, or (with ``freq``) any date inside each period.
+        ``None`` means the first (``from_``) or last (``to``) period in the data.
     freq : str, optional
         Truncate the date column ``period`` to this frequency first (``"M"``, ``"Q"``, ...).
     weights : str, optional
@@ -187,12 +189,16 @@ def nps_change(
                 return (ts.normalize() - pd.Timedelta(days=ts.day_of_week)).as_unit("ns")
             return pd.Period(ts, freq=code).start_time.as_unit("ns")
 
-        p0, p1 = start(from_), start(to)
+        p0 = counts[key].min() if from_ is None else start(from_)
+        p1 = counts[key].max() if to is None else start(to)
     else:
         w = dict(where or {})
-        w[period] = [from_, to]
+        if from_ is not None and to is not None:
+            w[period] = [from_, to]
         (counts,) = count_groups(data, ltr=ltr, groupings=[(period, segment)], weights=weights, where=w)
-        key, p0, p1 = period, from_, to
+        key = period
+        p0 = counts[key].dropna().min() if from_ is None else from_
+        p1 = counts[key].dropna().max() if to is None else to
     count_cols = [c for c in counts.columns if c.startswith(("n_", "w_", "w2_"))]
     sides = {}
     for name, p in (("from", p0), ("to", p1)):
@@ -238,8 +244,8 @@ def nps_change(
         table=table, nps_from=float(st0["nps"].iloc[0]), nps_to=float(st1["nps"].iloc[0]),
         change=float(st1["nps"].iloc[0] - st0["nps"].iloc[0]), se=float(test["diff_se"]),
         ci_low=float(test["diff_ci_low"]), ci_high=float(test["diff_ci_high"]), p_value=float(test["p_value"]),
-        n_from=int(st0["n"].iloc[0]), n_to=int(st1["n"].iloc[0]), from_=from_, to=to, segment=segment,
-        method=method, confidence=confidence,
+        n_from=int(st0["n"].iloc[0]), n_to=int(st1["n"].iloc[0]), from_=p0, to=p1, segment=segment,
+        method=method, confidence=confidence, freq=code if freq is not None else None,
     )  # fmt: skip
 
 
@@ -264,9 +270,11 @@ _TEXT = {
 }  # fmt: skip
 
 
-def _period_text(v: Any) -> str:
+def _period_text(v: Any, code: str | None) -> str:
     if isinstance(v, pd.Timestamp):
-        return v.date().isoformat()
+        from .trends import _period_label
+
+        return _period_label(v, code) if code else v.date().isoformat()
     return str(v)
 
 
@@ -288,7 +296,7 @@ def describe_change(change: NPSChange, language: str = "en", alpha: float = 0.05
     _lang(language)
     t = _TEXT[language]
     kw = dict(a=fmt_points(change.nps_from, language), b=fmt_points(change.nps_to, language),
-              pa=_period_text(change.from_), pb=_period_text(change.to), p=fmt_p(change.p_value, language, "p"),
+              pa=_period_text(change.from_, change.freq), pb=_period_text(change.to, change.freq), p=fmt_p(change.p_value, language, "p"),
               d=fmt_points(change.change, language))  # fmt: skip
     key = "flat" if not change.p_value < alpha else ("up" if change.change > 0 else "down")
     out = [t[key].format(**kw)]

@@ -42,6 +42,7 @@ from .nps import SmallSampleWarning, nps_ci_from_counts, nps_test_from_counts
 __all__ = [
     "OVERALL",
     "benjamini_hochberg",
+    "describe_benchmark",
     "describe_headline",
     "describe_segments",
     "diff_test_from_counts",
@@ -520,6 +521,37 @@ def describe_headline(summary: pd.DataFrame, language: str = "en") -> str:
     return t["headline"].format(
         nps=fmt_points(row["nps"], language), level=f"{level:g}", lo=fmt_points(row["ci_low"], language),
         hi=fmt_points(row["ci_high"], language), n=f"{int(row['n']):,}".replace(",", "." if language == "nl" else ","),
+    )  # fmt: skip
+
+
+_BENCH = {
+    "en": {
+        "above": "The NPS of {nps} is significantly above the benchmark of {b} ({d} points, {p}).",
+        "below": "The NPS of {nps} is significantly below the benchmark of {b} ({d} points, {p}).",
+        "same": "The NPS of {nps} does not differ significantly from the benchmark of {b} ({d} points, {p}).",
+    },
+    "nl": {
+        "above": "De NPS van {nps} ligt significant boven de benchmark van {b} ({d} punten, {p}).",
+        "below": "De NPS van {nps} ligt significant onder de benchmark van {b} ({d} punten, {p}).",
+        "same": "De NPS van {nps} verschilt niet significant van de benchmark van {b} ({d} punten, {p}).",
+    },
+}
+
+
+def describe_benchmark(result: Any, language: str = "en", alpha: float = 0.05) -> str:
+    """One sentence comparing an NPS with a benchmark, from :func:`nps_research.nps.nps_vs_benchmark`.
+
+    Examples
+    --------
+    >>> from nps_research.nps import nps_vs_benchmark
+    >>> describe_benchmark(nps_vs_benchmark([10] * 60 + [8] * 20 + [3] * 20, 10, method="wald"))
+    'The NPS of +40.0 is significantly above the benchmark of +10.0 (+30.0 points, p < 0.001).'
+    """
+    _lang(language)
+    key = "same" if not result.p_value < alpha else ("above" if result.difference > 0 else "below")
+    return _BENCH[language][key].format(
+        nps=fmt_points(result.nps, language), b=fmt_points(result.benchmark, language),
+        d=fmt_points(result.difference, language), p=fmt_p(result.p_value, language, "p"),
     )  # fmt: skip
 
 
