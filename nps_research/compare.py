@@ -844,7 +844,9 @@ def predictive_validity(
     outcome) and the same complete-case rows, so the per-fold differences from the ``baseline`` are
     paired. Each measure's mean score and each difference are given with a corrected resampled t
     interval and p-value (Nadeau & Bengio 2003, repeated k-fold form of Bouckaert & Frank 2004; see
-    :func:`corrected_resampled_ttest`). The full-sample fits give AIC, BIC, (pseudo) R-squared,
+    :func:`corrected_resampled_ttest`); in simulations with two equally good measures (tests) it rejects
+    at or below the nominal rate (about 2% at alpha = 0.05 with 5-fold x 2), so it is on the conservative
+    side. The full-sample fits give AIC, BIC, (pseudo) R-squared,
     coefficients and likelihood-ratio tests for nested measures.
 
     Parameters
