@@ -455,15 +455,19 @@ def touchpoint_nps(
 _TEXT = {
     "en": {
         "headline": "The NPS is {nps} ({level}% CI {lo} to {hi}; n = {n}).",
-        "above": "{col} {seg} scores significantly higher than the rest: NPS {nps}, {diff} points ({q}).",
-        "below": "{col} {seg} scores significantly lower than the rest: NPS {nps}, {diff} points ({q}).",
+        "above": "{col} {seg} scores significantly higher than the rest: NPS {nps}, {diff} points versus the "
+                 "rest ({q}).",
+        "below": "{col} {seg} scores significantly lower than the rest: NPS {nps}, {diff} points versus the "
+                 "rest ({q}).",
         "none": "No {col} differs significantly from the rest (all q >= {alpha}).",
         "small": "Note: {k} segment(s) have fewer than {min_n} answers; read their NPS with caution.",
     },
     "nl": {
         "headline": "De NPS is {nps} ({level}%-BI {lo} tot {hi}; n = {n}).",
-        "above": "{col} {seg} scoort significant hoger dan de rest: NPS {nps}, {diff} punten ({q}).",
-        "below": "{col} {seg} scoort significant lager dan de rest: NPS {nps}, {diff} punten ({q}).",
+        "above": "{col} {seg} scoort significant hoger dan de rest: NPS {nps}, {diff} punten ten opzichte van "
+                 "de rest ({q}).",
+        "below": "{col} {seg} scoort significant lager dan de rest: NPS {nps}, {diff} punten ten opzichte van "
+                 "de rest ({q}).",
         "none": "Geen enkele {col} verschilt significant van de rest (alle q >= {alpha}).",
         "small": "Let op: {k} segment(en) hebben minder dan {min_n} antwoorden; lees hun NPS met voorzichtigheid.",
     },
@@ -568,8 +572,8 @@ def describe_segments(summary: pd.DataFrame, language: str = "en", alpha: float 
     ...                    "region": ["N"] * 100 + ["S"] * 100})
     >>> for s in describe_segments(nps_summary(df, by="region")):
     ...     print(s)
-    region N scores significantly higher than the rest: NPS +60.0, +120.0 points (q < 0.001).
-    region S scores significantly lower than the rest: NPS -60.0, -120.0 points (q < 0.001).
+    region N scores significantly higher than the rest: NPS +60.0, +120.0 points versus the rest (q < 0.001).
+    region S scores significantly lower than the rest: NPS -60.0, -120.0 points versus the rest (q < 0.001).
     """
     t = _lang(language)
     out = []
