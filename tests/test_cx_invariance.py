@@ -46,7 +46,7 @@ def test_verdicts_follow_delta_cfi(res):
     assert res.group_sizes == {"Pasteur": 156, "Grant-White": 145}
     s = res.sentences()
     assert s[0].startswith("metric invariance holds: chi-square difference = 8.19 on 6 df")
-    assert "scalar invariantie houdt geen stand" in res.sentences("nl")[1]
+    assert "Scalaire invariantie houdt geen stand" in res.sentences("nl")[1]
 
 
 def test_group_map_recodes_and_drops():

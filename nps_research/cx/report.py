@@ -136,7 +136,8 @@ def describe_invariance(table: pd.DataFrame, language: str = "en") -> list[str]:
     out = []
     for r in table.iloc[1:].itertuples():
         if nl:
-            out.append(f"{r.model} invariantie {'houdt stand' if r.holds else 'houdt geen stand'}: "
+            name = {"metric": "Metrische", "scalar": "Scalaire", "strict": "Strikte"}.get(r.model, r.model)
+            out.append(f"{name} invariantie {'houdt stand' if r.holds else 'houdt geen stand'}: "
                        f"chi-kwadraatverschil = {r.chisq_diff:.2f} bij {int(r.df_diff)} vg (p = {r.p_diff:.3g}), "
                        f"verandering in CFI = {r.delta_cfi:.3f} (criterium > -0.01).")
         else:

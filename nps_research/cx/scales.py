@@ -366,7 +366,8 @@ def get_scale(spec: Scale | str | dict) -> Scale:
 
 
 def score_scale(data: pd.DataFrame, scale: Scale | str | dict, *, method: str = "mean",
-                min_answered: float | None = None, model=None, validate: bool = True) -> pd.DataFrame:
+                min_answered: float | None = None, model=None, validate: bool = True,
+                keep: list[str] | str | None = None) -> pd.DataFrame:
     """Dimension and total scores per respondent.
 
     Parameters
@@ -386,6 +387,8 @@ def score_scale(data: pd.DataFrame, scale: Scale | str | dict, *, method: str = 
         Fitted model for ``method="factor"``.
     validate : bool
         Check the items first (:meth:`Scale.validate`).
+    keep : str or list of str, optional
+        Columns of ``data`` to carry over next to the scores (e.g. a segment column for plotting).
 
     Returns
     -------
@@ -406,11 +409,12 @@ def score_scale(data: pd.DataFrame, scale: Scale | str | dict, *, method: str = 
     scale = get_scale(scale)
     if validate:
         scale.validate(data)
+    keep = [keep] if isinstance(keep, str) else list(keep or [])
     if method == "factor":
         if model is None:
             raise ValueError("method='factor' needs a fitted CFA: score_scale(data, scale, method='factor', "
                              "model=cfa(data, scale))")
-        return model.factor_scores(data)
+        return model.factor_scores(data).join(data[keep])
     if method not in ("mean", "sum"):
         raise ValueError(f"method must be 'mean', 'sum' or 'factor', got {method!r}")
     share = scale.min_answered if min_answered is None else float(min_answered)
@@ -421,4 +425,4 @@ def score_scale(data: pd.DataFrame, scale: Scale | str | dict, *, method: str = 
         need = max(1, math.ceil(share * len(items) - 1e-9))
         mean = sub.mean(axis=1).where(sub.notna().sum(axis=1) >= need)
         out[d] = mean * len(items) if method == "sum" else mean
-    return pd.DataFrame(out, index=data.index)
+    return pd.DataFrame(out, index=data.index).join(data[keep])
