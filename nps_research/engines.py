@@ -447,9 +447,11 @@ def _count_duckdb(path, ltr, groupings, weights, date, code, where) -> dict:
     con = duckdb.connect()
     try:
         src = _source_sql(files, kind)
-        columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()]
+        described = con.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()
+        columns = [r[0] for r in described]
         _check_columns(columns, ltr, groupings, weights, date)
-        sql = _duckdb_sql(src, ltr, groupings, weights, date, code, where)
+        ltr_type = dict((r[0], str(r[1]).upper()) for r in described)[ltr]
+        sql = _duckdb_sql(src, ltr, groupings, weights, date, code, where, ltr_type)
         res = con.execute(sql).df()
         out = _split_grouping_sets(res, groupings, weights)
         if out["n_invalid_ltr"] or out["n_invalid_weight"]:
@@ -469,7 +471,13 @@ def _where_sql(where: dict[str, Any] | None) -> str:
     return " WHERE " + " AND ".join(parts)
 
 
-def _duckdb_sql(src, ltr, groupings, weights, date, code, where) -> str:
+_INTEGER_TYPES = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
+                  "UBIGINT")
+
+
+def _duckdb_sql(src, ltr, groupings, weights, date, code, where, ltr_type="DOUBLE") -> str:
+    """One scan: a category code per row (0 missing, 1-3 the categories, 4 invalid), then plain counts
+    (and weight sums) per grouping set and code; the pivot to columns happens on the small result."""
     key_cols = sorted({k for g in groupings for k in g})
     sel = []
     for k in key_cols:
@@ -477,54 +485,65 @@ def _duckdb_sql(src, ltr, groupings, weights, date, code, where) -> str:
             sel.append(f"date_trunc('{_SQL_UNIT[code]}', CAST({_q(date)} AS TIMESTAMP)) AS {_q(PERIOD)}")
         else:
             sel.append(_q(k))
-    sel.append(f"{_q(ltr)} IS NOT NULL AS __present")
-    sel.append(f"TRY_CAST({_q(ltr)} AS DOUBLE) AS __s")
+    x = _q(ltr)
+    if ltr_type in _INTEGER_TYPES:  # fast path: no cast, no whole-number check needed
+        cases = [f"WHEN {x} BETWEEN {lo} AND {hi} THEN {i + 1}" for i, (lo, hi) in enumerate(_BOUNDS.values())]
+    else:
+        s = f"TRY_CAST({x} AS DOUBLE)"
+        cases = [f"WHEN {s} BETWEEN {lo} AND {hi} AND {s} = floor({s}) THEN {i + 1}"
+                 for i, (lo, hi) in enumerate(_BOUNDS.values())]  # fmt: skip
+    sel.append(f"CASE WHEN {x} IS NULL THEN 0 {' '.join(cases)} ELSE 4 END AS __c")
     if weights is not None:
         sel.append(f"TRY_CAST({_q(weights)} AS DOUBLE) AS __w")
     inner = f"SELECT {', '.join(sel)} FROM {src}{_where_sql(where)}"
-    valid = "(__s >= 0 AND __s <= 10 AND __s = floor(__s))"
-    aggs = [
-        "count(*) FILTER (WHERE NOT __present) AS n_missing",
-        f"count(*) FILTER (WHERE __present AND NOT coalesce({valid}, false)) AS __n_invalid_ltr",
-    ]
-    conds = {c: f"{valid} AND __s BETWEEN {lo} AND {hi}" for c, (lo, hi) in _BOUNDS.items()}
-    for c in CATEGORIES:
-        aggs.append(f"count(*) FILTER (WHERE {conds[c]}) AS n_{c}")
+    aggs = ["count(*) AS __n"]
     if weights is not None:
-        aggs.append(f"count(*) FILTER (WHERE {valid} AND NOT coalesce(__w > 0, false)) AS __n_invalid_weight")
-        for c in CATEGORIES:
-            aggs.append(f"coalesce(sum(__w) FILTER (WHERE {conds[c]}), 0) AS w_{c}")
-        for c in CATEGORIES:
-            aggs.append(f"coalesce(sum(__w * __w) FILTER (WHERE {conds[c]}), 0) AS w2_{c}")
-    if key_cols:
-        gid = f"GROUPING({', '.join(_q(k) for k in key_cols)}) AS __gid"
-        sets = ", ".join("(" + ", ".join(_q(k) for k in g) + ")" for g in groupings)
-        return (
-            f"SELECT {', '.join(_q(k) for k in key_cols)}, {gid}, {', '.join(aggs)} "
-            f"FROM ({inner}) GROUP BY GROUPING SETS ({sets})"
-        )
-    return f"SELECT 0 AS __gid, {', '.join(aggs)} FROM ({inner})"
+        aggs += ["sum(__w) AS __sw", "sum(__w * __w) AS __sw2",
+                 "count(*) FILTER (WHERE NOT coalesce(__w > 0, false)) AS __nbadw"]  # fmt: skip
+    keys_sql = "".join(f"{_q(k)}, " for k in key_cols)
+    gid = f"GROUPING({', '.join(_q(k) for k in key_cols)})" if key_cols else "0"
+    sets = ", ".join("(" + "".join(f"{_q(k)}, " for k in g) + "__c)" for g in groupings)
+    return (
+        f"SELECT {keys_sql}__c, {gid} AS __gid, {', '.join(aggs)} "
+        f"FROM ({inner}) GROUP BY GROUPING SETS ({sets})"
+    )
 
 
 def _split_grouping_sets(res: pd.DataFrame, groupings, weights) -> dict:
     key_cols = sorted({k for g in groupings for k in g})
+    code = res["__c"].to_numpy()
+    n = res["__n"].to_numpy(dtype=np.int64)
+    wide = pd.DataFrame({k: res[k] for k in key_cols})
+    wide["__gid"] = res["__gid"].to_numpy()
+    wide["n_missing"] = np.where(code == 0, n, 0)
+    for i, c in enumerate(CATEGORIES, start=1):
+        wide[f"n_{c}"] = np.where(code == i, n, 0)
+    wide["__n_invalid_ltr"] = np.where(code == 4, n, 0)
+    if weights is not None:
+        sw, sw2 = res["__sw"].to_numpy(dtype=float), res["__sw2"].to_numpy(dtype=float)
+        for i, c in enumerate(CATEGORIES, start=1):
+            wide[f"w_{c}"] = np.where(code == i, np.nan_to_num(sw), 0.0)
+        for i, c in enumerate(CATEGORIES, start=1):
+            wide[f"w2_{c}"] = np.where(code == i, np.nan_to_num(sw2), 0.0)
+        wide["__n_invalid_weight"] = np.where((code >= 1) & (code <= 3), res["__nbadw"].to_numpy(), 0)
+    value_cols = [c for c in wide.columns if c not in key_cols and c != "__gid"]
     tables = []
-    seen: dict[tuple, pd.DataFrame] = {}
     for keys in groupings:
         # GROUPING(k1, ..., km) sets bit (m-1-i) for every key k_i *not* in the grouping set.
         gid = sum(1 << (len(key_cols) - 1 - i) for i, k in enumerate(key_cols) if k not in keys)
-        part = res.loc[res["__gid"] == gid]
-        if keys not in seen:
-            seen[keys] = part
-        tables.append(part.reset_index(drop=True))
+        part = wide.loc[wide["__gid"] == gid]
+        if keys:
+            part = part.groupby(list(keys), dropna=False, sort=False)[value_cols].sum().reset_index()
+        else:
+            part = part[value_cols].sum().to_frame().T
+        tables.append(part)
     # Invalid counts: every row is in every grouping set, so read them from the first one.
     first = tables[0]
-    out = {
+    return {
         "tables": tables,
         "n_invalid_ltr": int(first["__n_invalid_ltr"].sum()),
         "n_invalid_weight": int(first["__n_invalid_weight"].sum()) if weights is not None else 0,
     }
-    return out
 
 
 def _duckdb_examples(con, src, ltr, weights, where) -> dict:
