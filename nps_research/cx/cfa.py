@@ -111,14 +111,15 @@ def _prepare(data: pd.DataFrame, spec: ModelSpec, scales: list[Scale], group: st
     labels = [None] if group is None else list(pd.unique(data.loc[keep, group]))
     for lab in labels:
         xs = x if lab is None else x[data.loc[keep, group] == lab]
-        arr = xs.to_numpy()
+        arr = np.ascontiguousarray(xs.to_numpy(dtype=float))
         n = len(arr)
         if n <= len(spec.observed):
             raise StudyDataError([DataProblem(
                 "responses", f"too few complete cases{'' if lab is None else f' in group {lab!r}'}: {n} for "
                 f"{len(spec.observed)} observed variables (need more cases than variables, and preferably at "
                 "least 5-10 per free parameter)", column=group)])
-        cov = np.cov(arr, rowvar=False, bias=True)
+        centred = arr - arr.mean(axis=0)
+        cov = centred.T @ centred / n
         sd = np.sqrt(np.diag(cov))
         const = [v for v, s in zip(spec.observed, sd) if s == 0]
         if const:

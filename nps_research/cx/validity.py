@@ -79,23 +79,24 @@ def htmt(corr: pd.DataFrame, blocks: dict[str, list[str]], htmt2: bool = False) 
     0.5477
     """
     names = list(blocks)
-    out = pd.DataFrame(np.nan, index=names, columns=names)
-    R = corr.abs()
+    out = np.full((len(names), len(names)), np.nan)
+    R = np.abs(corr.to_numpy(float))
+    pos = {c: i for i, c in enumerate(corr.columns)}
+    idx = {b: [pos[i] for i in items] for b, items in blocks.items()}
 
     def mean(v):
         v = np.asarray(v, float).ravel()
         return float(np.exp(np.mean(np.log(v)))) if htmt2 else float(v.mean())
 
-    def mono(items):
-        sub = R.loc[items, items].to_numpy()
-        k = len(items)
-        return np.nan if k < 2 else mean(sub[np.triu_indices(k, 1)])
+    def mono(b):
+        k = len(idx[b])
+        return np.nan if k < 2 else mean(R[np.ix_(idx[b], idx[b])][np.triu_indices(k, 1)])
 
+    monos = {b: mono(b) for b in names}
     for i, a in enumerate(names):
-        for b in names[:i]:
-            hetero = mean(R.loc[blocks[a], blocks[b]].to_numpy())
-            out.loc[a, b] = hetero / np.sqrt(mono(blocks[a]) * mono(blocks[b]))
-    return out
+        for j, b in enumerate(names[:i]):
+            out[i, j] = mean(R[np.ix_(idx[a], idx[b])]) / np.sqrt(monos[a] * monos[b])
+    return pd.DataFrame(out, index=names, columns=names)
 
 
 def validity(result) -> ValidityResult:
