@@ -58,7 +58,8 @@ def test_heatmap_table_by_hand():
 @pytest.fixture(scope="module")
 def synthetic_linked():
     synthetic = pytest.importorskip("nps_research.synthetic")
-    study = synthetic.make_study(n_customers=5000, seed=0)
+    # 15,000 customers: enough bad experiences at the rarer planted touchpoints (meter reading) to find them
+    study = synthetic.make_study(n_customers=15000, seed=0)
     m = journey_measures(study)
     return study, link_responses(m, study)
 
@@ -106,7 +107,7 @@ def test_moments_of_truth_found(synthetic_linked):
     mot = moments_of_truth(study, linked, target="ltr", bad=study.truth.moment_of_truth_threshold - 1)
     assert set(mot.nsmallest(3, "rank")["touchpoint"]) == planted
     det = moments_of_truth(study, linked)
-    assert set(det.nsmallest(2, "rank")["touchpoint"]) <= planted
+    assert set(det.nsmallest(3, "rank")["touchpoint"]) == planted
     top = det.iloc[0]
     assert top["ci_low"] > 0 and top["rd_ci_low"] > 0
     # unadjusted risk difference by hand for one touchpoint
@@ -144,6 +145,6 @@ def test_reml_matches_statsmodels_mixedlm_and_recovers_icc():
 
 def test_icc_zero_boundary_on_synthetic(synthetic_linked):
     study, _ = synthetic_linked
-    r = touchpoint_variance(study)
+    r = touchpoint_variance(study.journey_events.iloc[:25000])  # a third of the customers is plenty
     # the generator draws touchpoint scores without a customer effect: ICC near 0, interval touching 0
     assert r["icc"] < 0.02 and r["icc_ci_low"] == pytest.approx(0.0, abs=1e-3)
