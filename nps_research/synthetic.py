@@ -2,14 +2,15 @@
 
 :func:`make_study` simulates customers of an energy supplier over 24 months (2023-01 .. 2024-12) and returns a
 :class:`~nps_research.study.Study` whose ``truth`` attribute (a frozen :class:`Truth`) holds the generating
-model, so tests and notebooks can check that each analysis recovers it. :func:`write_demo` writes the tables as
-CSV files plus ``truth.json``, byte for byte the same on every run.
+model, so tests and notebooks can check that each analysis recovers it. :func:`write_demo` writes the tables
+as CSV files plus ``truth.json``, byte for byte the same on every run.
 
 The simulated world
 -------------------
 *Customers* have a region (noord, oost, zuid, west), a product (electricity, electricity_gas, solar) and a
 preferred channel (app, web, phone, chat, shop). Every customer answered the relational survey once (the
-customer list *is* the relational sample), so ``outcomes`` can be joined to a relational response per customer.
+customer list *is* the relational sample), so ``outcomes`` can be joined to a relational response per
+customer.
 
 *CX items* (EXQ, Klaus & Maklan): product experience ``pex1-pex4``, outcome focus ``out1-out4``, moments of
 truth ``mot1-mot5``, peace of mind ``pom1-pom6``. A second-order factor model: a general CX factor ``g``
@@ -42,7 +43,8 @@ and complaint (klacht), 3-5 touchpoints each (stages pre, during, post), scores 
 *transaction* handled by one employee (``invitations``). The customer may be invited to a transactional
 survey after the journey's last touchpoint; the response has that touchpoint and channel, and the same date as
 the journey's last touchpoint (``customer_id`` + ``date`` join it to its journey uniquely; also
-``truth.response_journey``). Transaction ``T000123`` in ``invitations`` is journey ``J000123``. Transactional latent LTR ::
+``truth.response_journey``). Transaction ``T000123`` in ``invitations`` is journey ``J000123``.
+Transactional latent LTR ::
 
     ltr* = intercept + w_mean (mean - 7) + w_min (min - 7) + w_last (last - 7)
            - sum_{moments of truth t in journey} m_t max(0, 5 - score_t)
@@ -50,24 +52,26 @@ the journey's last touchpoint (``customer_id`` + ``date`` join it to its journey
            + month effect + level shift + N(0, sigma^2)
 
 (peak-end: the worst and the last touchpoint weigh more than the average; moments of truth: a bad score at
-``meter_reading``, ``annual_bill`` or ``complaint_handling`` costs much more). Transactional responses carry the
-attribute scores relevant to their journey/channel, generated as noisy measures of the journey experience
+``meter_reading``, ``annual_bill`` or ``complaint_handling`` costs much more). Transactional responses carry
+the attribute scores relevant to their journey/channel, generated as noisy measures of the journey experience
 (they measure, not drive; the drivers are the journey scores).
 
 *Employees* (48, in 6 teams): ``truth.employee_nps`` is each employee's true NPS, the expected NPS over *all*
 transactions they handled (honest answers, everyone invited), computed exactly from the normal model. One
 employee games the survey (``truth.gaming_employee``: most customers who would answer 7 or 8 answer 9 or 10;
-``csat`` stays honest), one cherry-picks (``truth.cherry_picking_employee``: invites a customer mostly when the
-customer's latent LTR for that transaction is high; everyone else invites at random).
+``csat`` stays honest), one cherry-picks (``truth.cherry_picking_employee``: invites a customer mostly when
+the customer's latent LTR for that transaction is high; everyone else invites at random). Both handle twice
+the usual number of transactions (busy senior staff), which makes them easier to spot.
 
 *Agents* (20 contact-centre agents): after phone and chat transactions the agent predicts the customer's LTR:
 ``agent_predicted_ltr = clip(round(ltr + bias_a + N(0, agent_noise_sd^2)), 0, 10)``.
 
-*Outcomes* per customer, twelve months after the relational response: with ``cx_z`` the standardised mean of the
-customer's 19 EXQ items and ``ltr_z`` the standardised relational LTR, ``logit P(retained) = a + b_cx cx_z +
-b_ltr ltr_z``; ``outcome_driver`` chooses ``(b_cx, b_ltr)``: ``"cx"`` (1.0, 0.2), ``"ltr"`` (0.2, 1.0) or
-``"equal"`` (0.6, 0.6). The same mix drives ``n_products``, ``share_of_wallet`` and revenue. Every part of the
-simulation draws from its own random stream, so ``outcome_driver`` changes ``outcomes`` only.
+*Outcomes* per customer, twelve months after the relational response: with ``cx_z`` the standardised mean of
+the customer's 19 EXQ items and ``ltr_z`` the standardised relational LTR,
+``logit P(retained) = a + b_cx cx_z + b_ltr ltr_z``; ``outcome_driver`` chooses ``(b_cx, b_ltr)``: ``"cx"``
+(1.0, 0.2), ``"ltr"`` (0.2, 1.0) or ``"equal"`` (0.6, 0.6). The same mix drives ``n_products``,
+``share_of_wallet`` and revenue. Every part of the simulation draws from its own random stream, so
+``outcome_driver`` changes ``outcomes`` only.
 
 *Time*: a seasonal month effect (trough in winter, when annual bills arrive) and a level shift: a new billing
 system from 2024-04-01 lowers latent LTR (``truth.level_shift`` gives the size in latent points and in
@@ -173,7 +177,7 @@ REGIONS = ("noord", "oost", "zuid", "west")
 PRODUCTS = ("electricity", "electricity_gas", "solar")
 TEAMS = ("amsterdam", "eindhoven", "groningen", "rotterdam", "utrecht", "zwolle")
 
-#: journey -> list of (stage, touchpoint, probability the touchpoint occurs, mean score, channel probabilities)
+#: journey -> list of (stage, touchpoint, probability the touchpoint occurs, mean score, channel shares)
 JOURNEYS: dict[str, list[tuple[str, str, float, float, dict[str, float]]]] = {
     "switching": [
         ("pre", "compare_offers", 1.0, 7.4, {"web": 0.6, "app": 0.2, "phone": 0.1, "shop": 0.1}),
@@ -217,7 +221,8 @@ _TEXTS: dict[tuple[str, str, str], tuple[str, ...]] = {
                              "The monthly advance went up again, prices are too high."),
     ("price", "neg", "nl"): ("Veel te duur vergeleken met andere leveranciers.",
                              "Het termijnbedrag is weer omhoog gegaan, de tarieven zijn te hoog."),
-    ("price", "pos", "en"): ("Good rates and a fair fixed price.", "Competitive price, cheaper than my old supplier."),
+    ("price", "pos", "en"): ("Good rates and a fair fixed price.",
+                             "Competitive price, cheaper than my old supplier."),
     ("price", "pos", "nl"): ("Goede tarieven en een eerlijke vaste prijs.",
                              "Scherpe prijs, goedkoper dan mijn oude leverancier."),
     ("billing", "neg", "en"): ("The annual bill was wrong and hard to understand.",
@@ -244,16 +249,19 @@ _TEXTS: dict[tuple[str, str, str], tuple[str, ...]] = {
     ("staff", "neg", "nl"): ("De medewerker wist niet waar hij het over had.",
                              "Onvriendelijke medewerker die niet luisterde."),
     ("staff", "pos", "en"): ("Very friendly and knowledgeable staff.", "The employee really helped me."),
-    ("staff", "pos", "nl"): ("Zeer vriendelijke en deskundige medewerker.", "De medewerker heeft me echt geholpen."),
+    ("staff", "pos", "nl"): ("Zeer vriendelijke en deskundige medewerker.",
+                             "De medewerker heeft me echt geholpen."),
     ("waiting", "neg", "en"): ("I was on hold for more than half an hour.", "Far too long waiting times."),
-    ("waiting", "neg", "nl"): ("Ik heb meer dan een half uur in de wacht gestaan.", "Veel te lange wachttijden."),
+    ("waiting", "neg", "nl"): ("Ik heb meer dan een half uur in de wacht gestaan.",
+                               "Veel te lange wachttijden."),
     ("waiting", "pos", "en"): ("Quickly helped, hardly any waiting.", "Fast response via chat."),
     ("waiting", "pos", "nl"): ("Snel geholpen, bijna geen wachttijd.", "Snelle reactie via de chat."),
     ("resolution", "neg", "en"): ("My problem has still not been solved.",
                                   "I had to call three times before anything happened."),
     ("resolution", "neg", "nl"): ("Mijn probleem is nog steeds niet opgelost.",
                                   "Ik moest drie keer bellen voordat er iets gebeurde."),
-    ("resolution", "pos", "en"): ("My question was solved in one go.", "Problem solved quickly and properly."),
+    ("resolution", "pos", "en"): ("My question was solved in one go.",
+                                  "Problem solved quickly and properly."),
     ("resolution", "pos", "nl"): ("Mijn vraag werd in een keer opgelost.", "Probleem snel en goed opgelost."),
 }
 THEMES = ("price", "billing", "app", "information", "staff", "waiting", "resolution")
@@ -284,9 +292,9 @@ class Truth:
     attribute_factors : dict
         Attribute column -> ``(factor, correlation of the attribute's latent score with the factor)``.
     ltr_relational : dict
-        Relational LTR model: ``intercept``, ``dimension_effects`` (per point of the 1-7 dimension mean, centred
-        at 4), ``attribute_effects`` (per point of the 1-10 score, centred at 7), ``penalties`` (attribute ->
-        extra loss per point below ``penalty_threshold``), ``penalty_threshold``, ``noise_sd``.
+        Relational LTR model: ``intercept``, ``dimension_effects`` (per point of the 1-7 dimension mean,
+        centred at 4), ``attribute_effects`` (per point of the 1-10 score, centred at 7), ``penalties``
+        (attribute -> extra loss per point below ``penalty_threshold``), ``penalty_threshold``, ``noise_sd``.
     ltr_transactional : dict
         Transactional LTR model: ``intercept``, ``peak_end`` (weights of the mean, minimum and last touchpoint
         score, centred at 7), ``cx_effect`` (per SD of ``g``), ``noise_sd``.
@@ -315,7 +323,8 @@ class Truth:
     gaming : dict
         ``share``: share of would-be 7/8 answers that the gaming employee turns into 9/10; ``p_ten``.
     invitation : dict
-        ``p_invite`` (everyone but the cherry-picker), ``p_respond``, and the cherry-picker's rule.
+        ``p_invite`` (everyone but the cherry-picker), ``p_respond``, the cherry-picker's rule and
+        ``special_workload`` (the gaming and cherry-picking employees handle this many times the usual share).
     agent_bias : Series
         Agent -> bias of the predicted LTR (predicted - actual before rounding/clipping).
     agent_noise_sd : float
@@ -399,7 +408,8 @@ class Truth:
         >>> d["second_order_loadings"]["pom"], "latent_items" in d
         (0.9, False)
         """
-        return {f.name: _jsonable(getattr(self, f.name)) for f in fields(self) if f.name not in self._NOT_IN_JSON}
+        return {f.name: _jsonable(getattr(self, f.name)) for f in fields(self)
+                if f.name not in self._NOT_IN_JSON}
 
     def to_json(self) -> str:
         """Human-readable JSON of :meth:`to_dict` (sorted keys, 2-space indent, floats to 6 decimals)."""
@@ -438,7 +448,7 @@ _LTR_REL = {
 }
 _LTR_TRANS = {
     "intercept": 8.0,
-    "peak_end": {"mean": 0.15, "min": 0.25, "last": 0.25},
+    "peak_end": {"mean": 0.08, "min": 0.30, "last": 0.25},
     "cx_effect": 0.6,
     "noise_sd": 1.2,
 }
@@ -463,8 +473,10 @@ _EMPLOYEE_SD = 0.4
 _AGENT_NOISE_SD = 1.3
 _P_INVITE = 0.8
 _P_RESPOND = 0.45
-_GAMING = {"share": 0.7, "p_ten": 0.45}
+_SPECIAL_WORKLOAD = 2.0  # the gaming and the cherry-picking employee handle twice the usual share
+_GAMING = {"share": 0.85, "p_ten": 0.45}
 _OUTCOME_DRIVERS = {"cx": (1.0, 0.2), "ltr": (0.2, 1.0), "equal": (0.6, 0.6)}
+_BASE_REVENUE = {"electricity": 950.0, "electricity_gas": 2100.0, "solar": 700.0}
 _RETENTION_INTERCEPT = 1.9  # about 85 % retained
 _MISSING = {"cx_items": 0.015, "attributes": 0.02, "csat": 0.01}
 _P_REASON = 0.7
@@ -491,7 +503,7 @@ def _choice(rng: np.random.Generator, probs: dict[str, float], size: int) -> np.
 
 
 def _days_to_dates(days: np.ndarray) -> np.ndarray:
-    return (START + days.astype("timedelta64[D]")).astype("datetime64[us]")
+    return (START + days.astype("timedelta64[D]")).astype("datetime64[s]")
 
 
 def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = "cx") -> Study:
@@ -593,58 +605,48 @@ def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = 
     agent_ids = np.array([f"A{i:02d}" for i in range(1, _N_AGENTS + 1)], dtype=object)
     agent_bias = 0.3 + 0.8 * rng_agent.standard_normal(_N_AGENTS)
 
-    # ---- journeys -----------------------------------------------------------------------------------------
+    # ---- journeys (vectorised: every journey type has 4 possible steps; step 4 is the post step) ----------
     n_j_per = rng_jour.poisson(1.5, size=n)
     j_cust = np.repeat(np.arange(n), n_j_per)
     nj = len(j_cust)
-    j_type = _choice(rng_jour, _JOURNEY_SHARES, nj)
+    jtypes = list(JOURNEYS)
+    n_steps = 4
+    j_tix = rng_jour.choice(len(jtypes), size=nj, p=np.array([_JOURNEY_SHARES[t] for t in jtypes]))
+    j_type = np.array(jtypes, dtype=object)[j_tix]
     j_start = rng_jour.integers(0, N_DAYS - 40, size=nj)
-    ev_rows: list[tuple] = []  # (journey index, stage, touchpoint, channel, day, minute, score)
-    j_scores: list[list[int]] = [[] for _ in range(nj)]
-    j_tps: list[list[str]] = [[] for _ in range(nj)]
-    j_last_channel = np.empty(nj, dtype=object)
-    j_last_tp = np.empty(nj, dtype=object)
-    j_end = np.empty(nj, dtype=np.int64)
-    for k in range(nj):
-        day = int(j_start[k])
-        steps = JOURNEYS[j_type[k]]
-        occurs = rng_jour.random(len(steps)) < np.array([s[2] for s in steps])
-        for (stage, tp, _p, base, chans), occ in zip(steps, occurs):
-            if not occ:
-                continue
-            ch = _choice(rng_jour, chans, 1)[0]
-            sc = int(_round_clip(np.array([base + 0.4 * seg["channel"][ch]
-                                           + _TOUCHPOINT_SCORE_SD * rng_jour.standard_normal()]), 0, 10)[0])
-            minute = int(rng_jour.integers(8 * 60, 22 * 60))
-            ev_rows.append((k, stage, tp, ch, day, minute, sc))
-            j_scores[k].append(sc)
-            j_tps[k].append(tp)
-            j_last_channel[k], j_last_tp[k] = ch, tp
-            day += int(rng_jour.integers(1, 10))
-        j_end[k] = ev_rows[-1][4]
+    p_occ = np.array([[s[2] for s in JOURNEYS[t]] for t in jtypes])
+    base = np.array([[s[3] for s in JOURNEYS[t]] for t in jtypes])
+    tp_names = np.array([[s[1] for s in JOURNEYS[t]] for t in jtypes], dtype=object)
+    stage_names = np.array([[s[0] for s in JOURNEYS[t]] for t in jtypes], dtype=object)
+    cum = np.array([[np.cumsum([s[4].get(c, 0.0) for c in CHANNELS]) for s in JOURNEYS[t]] for t in jtypes])
+    mot_coef = np.array([[_MOMENTS_OF_TRUTH.get(s[1], 0.0) for s in JOURNEYS[t]] for t in jtypes])
+    occ = rng_jour.random((nj, n_steps)) < p_occ[j_tix]
+    ch_ix = (rng_jour.random((nj, n_steps))[:, :, None] >= cum[j_tix] / cum[j_tix][:, :, -1:]).sum(axis=2)
+    ch_eff = np.array([seg["channel"][c] for c in CHANNELS])
+    scores = _round_clip(base[j_tix] + 0.4 * ch_eff[ch_ix]
+                         + _TOUCHPOINT_SCORE_SD * rng_jour.standard_normal((nj, n_steps)), 0, 10)
+    minute = rng_jour.integers(8 * 60, 22 * 60, size=(nj, n_steps))
+    gap = np.where(occ, rng_jour.integers(1, 10, size=(nj, n_steps)), 0)
+    day = j_start[:, None] + np.cumsum(gap, axis=1) - gap
+    j_end = day[:, -1].copy()
     # one journey end per customer and day, so (customer_id, date) identifies a transactional response
     order = np.lexsort((j_end, j_cust))
     for a_, b_ in zip(order[:-1], order[1:]):
         if j_cust[a_] == j_cust[b_] and j_end[b_] <= j_end[a_]:
             j_end[b_] = j_end[a_] + 1
-    # move the last event's day to the (possibly nudged) end day
-    last_event_of = {}
-    for r, row in enumerate(ev_rows):
-        last_event_of[row[0]] = r
-    for k, r in last_event_of.items():
-        row = ev_rows[r]
-        if row[4] != j_end[k]:
-            ev_rows[r] = (*row[:4], int(j_end[k]), *row[5:])
-
-    sc_mean = np.array([np.mean(s) for s in j_scores])
-    sc_min = np.array([min(s) for s in j_scores], dtype=float)
-    sc_last = np.array([s[-1] for s in j_scores], dtype=float)
-    mot_pen = np.zeros(nj)
-    for k in range(nj):
-        for tp, sc in zip(j_tps[k], j_scores[k]):
-            if tp in _MOMENTS_OF_TRUTH:
-                mot_pen[k] += _MOMENTS_OF_TRUTH[tp] * max(0, _MOT_THRESHOLD - sc)
-    j_emp = rng_tr.integers(0, _N_EMPLOYEES, size=nj)
+    day[:, -1] = j_end
+    j_last_channel = np.array(CHANNELS, dtype=object)[ch_ix[:, -1]]
+    j_last_tp = tp_names[j_tix, -1]
+    sc_f = np.where(occ, scores, np.nan)
+    sc_mean = np.nanmean(sc_f, axis=1)
+    sc_min = np.nanmin(sc_f, axis=1)
+    sc_last = scores[:, -1].astype(float)
+    mot_pen = (np.where(occ, mot_coef[j_tix], 0.0) * np.maximum(0, _MOT_THRESHOLD - scores)).sum(axis=1)
+    ev_j, ev_s = np.nonzero(occ)  # row-major: by journey, then step
+    j_tps = tp_names[j_tix]  # (nj, steps) touchpoint names
+    workload = np.ones(_N_EMPLOYEES)
+    workload[[gamer_i, picker_i]] = _SPECIAL_WORKLOAD
+    j_emp = rng_tr.choice(_N_EMPLOYEES, size=nj, p=workload / workload.sum())
     T = _LTR_TRANS
     mu_tr = (T["intercept"] + T["peak_end"]["mean"] * (sc_mean - 7) + T["peak_end"]["min"] * (sc_min - 7)
              + T["peak_end"]["last"] * (sc_last - 7) - mot_pen + T["cx_effect"] * g[j_cust]
@@ -695,7 +697,8 @@ def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = 
     attr_mat = np.full((n_resp, len(ATTRIBUTES)), np.nan)
     attr_mat[:n] = attrs
     ai = {a: j for j, a in enumerate(ATTRIBUTES)}
-    tr_attr_lat = 0.75 * exp_z[tr_idx, None] + math.sqrt(1 - 0.75**2) * rng_tr.standard_normal((m, len(ATTRIBUTES)))
+    tr_attr_lat = (0.75 * exp_z[tr_idx, None]
+                   + math.sqrt(1 - 0.75**2) * rng_tr.standard_normal((m, len(ATTRIBUTES))))
     tr_attr = _cut(tr_attr_lat, ATTRIBUTE_THRESHOLDS, 1)
     tr_ch = j_last_channel[tr_idx]
     tr_jt = j_type[tr_idx]
@@ -723,7 +726,7 @@ def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = 
     agent_col = np.where(has_agent, agent_ids[agent_idx], None)
 
     # reasons and consent
-    reason, reason_lang, themes = _reasons(rng_txt, ltr_all, is_rel, attr_mat, n, tr_idx, j_scores, j_tps,
+    reason, reason_lang, themes = _reasons(rng_txt, ltr_all, is_rel, attr_mat, n, tr_idx, sc_f, j_tps,
                                            j_last_channel)
     consent = (rng_txt.random(n_resp) < np.where(ltr_all <= 6, 0.6, 0.45)).astype(np.int64)
 
@@ -741,8 +744,8 @@ def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = 
     dates = _days_to_dates(days)
     quarter = (dates.astype("datetime64[M]").astype(int) % 12) // 3 + 1
     year = dates.astype("datetime64[Y]").astype(int) + 1970
-    wave = np.where(is_rel, np.char.add(np.char.add(year.astype(str), "-Q"), quarter.astype(str)).astype(object),
-                    None)
+    wave_label = np.char.add(np.char.add(year.astype(str), "-Q"), quarter.astype(str)).astype(object)
+    wave = np.where(is_rel, wave_label, None)
 
     order = np.lexsort((np.arange(n_resp), days))
     responses = pd.DataFrame({
@@ -770,8 +773,8 @@ def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = 
         responses[a] = pd.array(attr_mat[order, j], dtype="Int64")
     for j, c in enumerate(CX_ITEMS):
         responses[c] = pd.array(item_mat[order, j], dtype="Int64")
-    for c in ("response_id", "customer_id", "survey_type", "touchpoint", "channel", "product", "region", "team",
-              "employee_id", "agent_id", "reason", "reason_language", "wave"):
+    for c in ("response_id", "customer_id", "survey_type", "touchpoint", "channel", "product", "region",
+              "team", "employee_id", "agent_id", "reason", "reason_language", "wave"):
         responses[c] = _str_col(responses[c])
     rid_of_pos = resp_ids  # response i (in sorted order) gets id R{i}
     pos_of_orig = np.empty(n_resp, dtype=np.int64)
@@ -779,19 +782,16 @@ def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = 
     rid_orig = rid_of_pos[pos_of_orig]  # response id of each unsorted response
 
     # ---- journey events frame -----------------------------------------------------------------------------
-    ev = np.array(ev_rows, dtype=object)
-    ev_j = ev[:, 0].astype(np.int64)
-    ts = (_days_to_dates(ev[:, 4].astype(np.int64))
-          + (ev[:, 5].astype(np.int64) * 60_000_000).astype("timedelta64[us]"))
+    ts = (_days_to_dates(day[ev_j, ev_s]) + (minute[ev_j, ev_s] * 60).astype("timedelta64[s]"))
     journey_ids = np.array([f"J{k + 1:06d}" for k in range(nj)], dtype=object)
     journey_events = pd.DataFrame({
         "customer_id": _str_col(cust_ids[j_cust[ev_j]]),
         "journey": _str_col(j_type[ev_j]),
-        "touchpoint": _str_col(ev[:, 2]),
-        "stage": _str_col(ev[:, 1]),
-        "channel": _str_col(ev[:, 3]),
+        "touchpoint": _str_col(j_tps[ev_j, ev_s]),
+        "stage": _str_col(stage_names[j_tix[ev_j], ev_s]),
+        "channel": _str_col(np.array(CHANNELS, dtype=object)[ch_ix[ev_j, ev_s]]),
         "timestamp": ts,
-        "score": ev[:, 6].astype(np.int64),
+        "score": scores[ev_j, ev_s].astype(np.int64),
         "journey_id": _str_col(journey_ids[ev_j]),
     })
     journey_events = journey_events.sort_values(["customer_id", "timestamp", "journey_id"],
@@ -821,7 +821,7 @@ def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = 
     lam = np.exp(-0.7 + 0.35 * drive)
     n_products = np.minimum(1 + rng_out.poisson(lam), 6).astype(np.int64)
     sow = np.round(expit(0.9 + 0.5 * drive + 0.8 * rng_out.standard_normal(n)), 4)
-    base_rev = np.array([{"electricity": 950.0, "electricity_gas": 2100.0, "solar": 700.0}[p] for p in product])
+    base_rev = np.array([_BASE_REVENUE[p] for p in product])
     months_kept = np.where(retained == 1, 12.0, rng_out.integers(1, 12, size=n).astype(float))
     revenue = np.round(base_rev * np.exp(0.25 * rng_out.standard_normal(n)) * (1 + 0.15 * (n_products - 1))
                        * months_kept / 12, 2)
@@ -835,13 +835,13 @@ def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = 
     outcome_effects = {
         "retained": {"model": "logit P(retained) = intercept + b_cx * cx_z + b_ltr * ltr_z",
                      "intercept": _RETENTION_INTERCEPT, "b_cx": b_cx, "b_ltr": b_ltr},
-        "n_products": {"model": "n_products = min(1 + Poisson(exp(-0.7 + 0.35 * (b_cx cx_z + b_ltr ltr_z))), 6)",
+        "n_products": {"model": "min(1 + Poisson(exp(-0.7 + 0.35 * (b_cx cx_z + b_ltr ltr_z))), 6)",
                        "intercept": -0.7, "scale": 0.35, "b_cx": b_cx, "b_ltr": b_ltr},
         "share_of_wallet": {"model": "expit(0.9 + 0.5 * (b_cx cx_z + b_ltr ltr_z) + N(0, 0.8^2))",
                             "intercept": 0.9, "scale": 0.5, "noise_sd": 0.8, "b_cx": b_cx, "b_ltr": b_ltr},
         "revenue_next_12m": {"model": "base(product) * lognormal(0, 0.25) * (1 + 0.15 (n_products - 1)) * "
                                       "months_kept / 12; months_kept = 12 if retained else uniform 1..11",
-                             "base": {"electricity": 950.0, "electricity_gas": 2100.0, "solar": 700.0}},
+                             "base": dict(_BASE_REVENUE)},
         "standardisation": {**std, "cx": "mean of the 19 EXQ items of the relational response (all items, "
                                           "before item nonresponse)", "ltr": "relational LTR"},
     }
@@ -898,7 +898,7 @@ def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = 
         gaming=dict(_GAMING),
         invitation={"p_invite": _P_INVITE, "p_respond": _P_RESPOND,
                     "cherry_picker": "invites with probability 0.95 if the transaction's latent LTR >= 8, "
-                                     "else 0.15"},
+                                     "else 0.15", "special_workload": _SPECIAL_WORKLOAD},
         agent_bias=pd.Series(agent_bias, index=pd.Index(agent_ids, name="agent_id"), name="bias"),
         agent_noise_sd=_AGENT_NOISE_SD,
         outcome_effects=outcome_effects,
@@ -911,8 +911,10 @@ def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = 
                                   name="theme").sort_index(),
         response_journey=pd.Series(journey_ids[tr_idx], index=pd.Index(rid_orig[n:], name="response_id"),
                                    name="journey_id").sort_index(),
-        ltr_latent=pd.Series(lat_all, index=pd.Index(rid_orig, name="response_id"), name="ltr_latent").sort_index(),
-        ltr_mean=pd.Series(mu_all, index=pd.Index(rid_orig, name="response_id"), name="ltr_mean").sort_index(),
+        ltr_latent=pd.Series(lat_all, index=pd.Index(rid_orig, name="response_id"),
+                             name="ltr_latent").sort_index(),
+        ltr_mean=pd.Series(mu_all, index=pd.Index(rid_orig, name="response_id"),
+                           name="ltr_mean").sort_index(),
         transaction_ltr_latent=pd.Series(lat_tr, index=pd.Index(trans_ids, name="transaction_id"),
                                          name="ltr_latent"),
         latent_items=pd.DataFrame(lat_items, index=pd.Index(rid_orig[:n], name="response_id"),
@@ -922,9 +924,9 @@ def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = 
     )
     ranges = {"cx_items": (1, 7), "attributes": (1, 10), "ltr": (0, 10), "csat": (1, 10), "score": (0, 10),
               "agent_predicted_ltr": (0, 10)}
-    return Study(responses=responses, outcomes=outcomes, journey_events=journey_events, invitations=invitations,
-                 attributes=list(ATTRIBUTES), cx_items=list(CX_ITEMS), ranges=ranges, name="synthetic_energy",
-                 language="en", truth=truth)
+    return Study(responses=responses, outcomes=outcomes, journey_events=journey_events,
+                 invitations=invitations, attributes=list(ATTRIBUTES), cx_items=list(CX_ITEMS),
+                 ranges=ranges, name="synthetic_energy", language="en", truth=truth)
 
 
 def _str_col(values) -> pd.Series:
@@ -932,7 +934,7 @@ def _str_col(values) -> pd.Series:
     return s.astype("str").where(s.notna())
 
 
-def _reasons(rng, ltr, is_rel, attr_mat, n, tr_idx, j_scores, j_tps, j_last_channel):
+def _reasons(rng, ltr, is_rel, attr_mat, n, tr_idx, sc_f, j_tps, j_last_channel):
     """Reason text, language and theme per response (NaN/None when no reason was given)."""
     n_resp = len(ltr)
     give = rng.random(n_resp) < _P_REASON
@@ -958,8 +960,8 @@ def _reasons(rng, ltr, is_rel, attr_mat, n, tr_idx, j_scores, j_tps, j_last_chan
                 th = THEMES[int(u_theme[i] * 1000) % len(THEMES)]
         else:
             k = tr_idx[i - n]
-            sc = j_scores[k]
-            pos = int(np.argmin(sc)) if neg[i] else int(np.argmax(sc))
+            sc = sc_f[k]  # NaN where the step did not occur
+            pos = int(np.nanargmin(sc)) if neg[i] else int(np.nanargmax(sc))
             th = _TOUCHPOINT_THEMES[j_tps[k][pos]] if u_theme[i] < 0.8 else _CHANNEL_THEMES[j_last_channel[k]]
         lg = "nl" if dutch[i] else "en"
         reason[i] = _TEXTS[(th, "neg" if neg[i] else "pos", lg)][variant[i]]
@@ -1005,10 +1007,10 @@ def write_demo(folder: str | os.PathLike, *, n_customers: int = 2500, seed: int 
     """Write the synthetic study as CSV files plus ``truth.json`` into ``folder``.
 
     Files: ``responses.csv``, ``outcomes.csv``, ``journey_events.csv``, ``invitations.csv`` (comma-separated,
-    UTF-8, ``\\n`` line ends, ISO dates, floats with fixed decimals: weight 4, revenue 2, share of wallet 4) and
-    ``truth.json``. Each file is written to a temporary file in ``folder`` and then renamed, so no half-written
-    file is left behind. The bytes depend only on ``n_customers`` and ``seed`` (and numpy's random streams,
-    which numpy keeps stable across platforms).
+    UTF-8, ``\\n`` line ends, ISO dates, floats with fixed decimals: weight 4, revenue 2, share of wallet 4)
+    and ``truth.json``. Each file is written to a temporary file in ``folder`` and then renamed, so no
+    half-written file is left behind. The bytes depend only on ``n_customers`` and ``seed`` (and on numpy's
+    random streams, which numpy keeps stable across platforms).
 
     Parameters
     ----------
