@@ -60,6 +60,10 @@ def test_notebook_conventions(path):
         assert "# help" in lines[stmt.lineno - 1], f"parameter {stmt.targets[0].id} has no '# help' comment"
     for required in ("data", "language", "allow_personal_data"):
         assert required in names, f"{path.name} lacks the standard parameter {required!r}"
+    # papermill must see every parameter (it fails on some comments, e.g. one with "(0 = none)")
+    import papermill
+
+    assert list(papermill.inspect_notebook(str(path))) == names
 
 
 def test_data_readme_documents_every_column_of_the_data_model():
