@@ -1003,7 +1003,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_demo(folder: str | os.PathLike, *, n_customers: int = 2500, seed: int = 0) -> dict[str, Path]:
+def write_demo(folder: str | os.PathLike, *, n_customers: int = 3000, seed: int = 0) -> dict[str, Path]:
     """Write the synthetic study as CSV files plus ``truth.json`` into ``folder``.
 
     Files: ``responses.csv``, ``outcomes.csv``, ``journey_events.csv``, ``invitations.csv`` (comma-separated,
@@ -1017,7 +1017,7 @@ def write_demo(folder: str | os.PathLike, *, n_customers: int = 2500, seed: int 
     folder : path
         Target folder (created if missing).
     n_customers, seed : int
-        Passed to :func:`make_study`. The default of 2500 customers keeps the files under 5 MB together.
+        Passed to :func:`make_study`. The default of 3000 customers keeps the files at about 2 MB together.
 
     Returns
     -------

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 import semopy
 import statsmodels.api as sm
-from scipy.optimize import minimize
+from scipy.optimize import approx_fprime, minimize
 from scipy.special import ndtr
 
 from nps_research.schema import SCORE_GROUPS, TABLES
@@ -70,7 +70,7 @@ def test_write_demo_same_bytes_and_small(tmp_path):
     assert b"\r" not in raw
     raw.decode("utf-8")  # valid UTF-8
     # the files hold the same tables as make_study (ISO dates, fixed decimals)
-    s = make_study(2500, seed=0)
+    s = make_study(3000, seed=0)
     back = pd.read_csv(folder / "outcomes.csv", dtype={"customer_id": str})
     pd.testing.assert_series_equal(back["share_of_wallet"], s.outcomes["share_of_wallet"], check_dtype=False)
     assert back["customer_id"].tolist() == s.outcomes["customer_id"].tolist()
@@ -268,7 +268,6 @@ def _interval_regression(X: pd.DataFrame, y: pd.Series, start: np.ndarray) -> tu
     for i in range(k):
         e = np.zeros(k)
         e[i] = h
-        from scipy.optimize import approx_fprime
         H[i] = (approx_fprime(res.x + e, nll, 1e-6) - approx_fprime(res.x - e, nll, 1e-6)) / (2 * h)
     cov = np.linalg.inv((H + H.T) / 2)
     return res.x, np.sqrt(np.diag(cov))
@@ -287,7 +286,6 @@ def test_relational_driver_effects_recovered(study):
     assert (est[[c for c in true.index if c.startswith("pen_")]] < 0).all()
 
 
-@pytest.mark.slow
 def test_relational_driver_effects_interval_regression(study):
     """The exact likelihood of the rounding/clipping rule removes the clipping bias: 4 SE (14 effects)."""
     X, y, true = _relational_design(study)
@@ -360,6 +358,12 @@ def test_factor_structure_recovered(study):
     ratio = lam_o[true_lam.index] / true_lam
     assert ratio.between(0.88, 1.01).all() and ratio.mean() < 1.0
     assert max(abs(v - true_phi.loc[a, b]) for (a, b), v in phi_o.items()) < 0.06
+    # the second-order model itself: loadings of the four dimensions on a general CX factor (SE about 0.01-0.02)
+    m = semopy.Model(desc + "\ng =~ " + " + ".join(FACTORS))
+    m.fit(rel[CX_ITEMS].dropna().astype(float))
+    st = m.inspect(std_est=True)
+    g_load = st[(st["op"] == "~") & (st["rval"] == "g")].set_index("lval")["Est. Std"]
+    assert (g_load[list(FACTORS)] - so[list(FACTORS)]).abs().max() < 0.05
 
 
 def test_seasonality_and_level_shift_visible(study):
@@ -469,6 +473,17 @@ def test_outcome_driver_switch(study, study_ltr, which):
     for name, key in (("cx_z", "b_cx"), ("ltr_z", "b_ltr")):
         assert both.params[name] == pytest.approx(eff[key], abs=3.5 * both.bse[name])
     assert study.outcomes["retained"].mean() == pytest.approx(0.85, abs=0.04)
+
+
+def test_outcome_driver_equal():
+    s = make_study(n_customers=N, seed=0, outcome_driver="equal")
+    ll, both = _retention_fits(s)
+    eff = s.truth.outcome_effects["retained"]
+    assert eff["b_cx"] == eff["b_ltr"]
+    assert both.params["cx_z"] == pytest.approx(eff["b_cx"], abs=3.5 * both.bse["cx_z"])
+    assert both.params["ltr_z"] == pytest.approx(eff["b_ltr"], abs=3.5 * both.bse["ltr_z"])
+    # equal effects: the difference of the two coefficients is not significant
+    assert both.t_test("cx_z - ltr_z = 0").pvalue > 0.001
 
 
 def test_truth_is_frozen_and_json(study):
