@@ -410,6 +410,14 @@ def test_employee_true_nps_gaming_and_cherry_picking(study):
     excess = agg[["top", "mid"]]
     gamer = truth.gaming_employee
     assert z_top[gamer] > 3.5 and z_mid[gamer] < -3.5
+    # visible without the truth too: given their csat (which gaming leaves honest), the gamer's customers give
+    # 9-10 far more often than other employees' customers with the same csat
+    others = tr[~tr["employee_id"].isin([gamer, truth.cherry_picking_employee])].dropna(subset=["csat"])
+    p_top_given_csat = others["ltr"].ge(9).groupby(others["csat"]).mean()
+    mine = tr[tr["employee_id"] == gamer].dropna(subset=["csat"])
+    p_exp = mine["csat"].map(p_top_given_csat).fillna(0.0).to_numpy(dtype=float)
+    z = (mine["ltr"].ge(9).sum() - p_exp.sum()) / np.sqrt((p_exp * (1 - p_exp)).sum())
+    assert z > 4
     assert excess["top"].idxmax() == gamer and excess["mid"].idxmin() == gamer
     # cherry-picking, in the truth: the picker's invited transactions have a much higher latent LTR than the
     # ones not invited; for everyone else invitation is random. Welch z per employee: the picker's is the
