@@ -8,9 +8,9 @@ as CSV files plus ``truth.json``, byte for byte the same on every run.
 The simulated world
 -------------------
 *Customers* have a region (noord, oost, zuid, west), a product (electricity, electricity_gas, solar) and a
-preferred channel (app, web, phone, chat, shop). Every customer answered the relational survey once (the
-customer list *is* the relational sample), so ``outcomes`` can be joined to a relational response per
-customer.
+preferred channel (app, web, phone, chat, shop; the ``channel`` of their relational response). Every
+customer answered the relational survey once (the customer list *is* the relational sample), so ``outcomes``
+can be joined to a relational response per customer.
 
 *CX items* (EXQ, Klaus & Maklan): product experience ``pex1-pex4``, outcome focus ``out1-out4``, moments of
 truth ``mot1-mot5``, peace of mind ``pom1-pom6``. A second-order factor model: a general CX factor ``g``
@@ -39,7 +39,8 @@ Peace of mind has the largest effect among the CX dimensions; the penalty attrib
 point lower costs ``c_k + p_k``, above 6 a point higher gains only ``c_k``.
 
 *Journeys* (``journey_events``): switching (overstappen), moving_house (verhuizen), billing (jaarafrekening)
-and complaint (klacht), 3-5 touchpoints each (stages pre, during, post), scores 0-10. Each journey is one
+and complaint (klacht), 2-4 touchpoints each (stages pre, during, post; the last is always a post
+touchpoint), scores 0-10. Each journey is one
 *transaction* handled by one employee (``invitations``). The customer may be invited to a transactional
 survey after the journey's last touchpoint; the response has that touchpoint and channel, and the same date as
 the journey's last touchpoint (``customer_id`` + ``date`` join it to its journey uniquely; also
@@ -76,6 +77,9 @@ the customer's 19 EXQ items and ``ltr_z`` the standardised relational LTR,
 *Time*: a seasonal month effect (trough in winter, when annual bills arrive) and a level shift: a new billing
 system from 2024-04-01 lowers latent LTR (``truth.level_shift`` gives the size in latent points and in
 expected NPS points).
+
+*Determinism*: all randomness comes from ``numpy.random.Generator(PCG64)`` streams spawned from ``seed``;
+floats are written with a few decimals, so last-bit differences between maths libraries do not show.
 
 *Columns per survey type*: relational responses carry the EXQ items, all attribute scores, ``csat`` and
 ``wave`` (``2024-Q1``); transactional responses carry ``touchpoint``, ``employee_id``, ``team``, ``csat``, the
