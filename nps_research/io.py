@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +35,7 @@ import pandas as pd
 
 from .errors import DataProblem, StudyDataError
 
-__all__ = ["RawTable", "read_raw", "sniff_separator", "decode_bytes"]
+__all__ = ["RawTable", "decode_bytes", "read_raw", "sniff_separator", "write_atomic"]
 
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
@@ -251,3 +253,32 @@ def _check_columns(raw: RawTable, table: str) -> None:
                                     + ", ".join(repr(d) for d in dupes)))
     if problems:
         raise StudyDataError(problems)
+
+
+def write_atomic(path: str | Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename it into place.
+
+    Readers never see a half-written file, and an interrupted write leaves nothing behind. Text is written as
+    UTF-8 with "\\n" line ends; the file gets the usual permissions (0666 less the umask).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
+    >>> write_atomic(p, "a\\nb\\n")
+    >>> p.read_bytes(), sorted(f.name for f in p.parent.iterdir())
+    (b'a\\nb\\n', ['x.txt'])
+    """
+    path = Path(path)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(raw)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -18,11 +18,9 @@ import datetime as dt
 import hashlib
 import html
 import json
-import os
 import platform
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -31,6 +29,7 @@ from typing import Any
 
 from .config import StudyConfig, load_config
 from .errors import StudyConfigError
+from .io import write_atomic
 
 __all__ = ["NotebookFailed", "RunResult", "notebooks_dir", "run_study", "sha256_file", "write_atomic"]
 
@@ -93,26 +92,6 @@ def sha256_file(path: str | Path) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write text to ``path`` through a temporary file in the same folder, so no half-written file remains."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _git_commit() -> dict[str, Any] | None:

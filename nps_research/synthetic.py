@@ -106,7 +106,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -115,6 +114,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import expit, ndtr
 
+from .io import write_atomic
 from .study import Study
 
 __all__ = [
@@ -995,18 +995,6 @@ def _csv_text(df: pd.DataFrame) -> str:
     return text
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def write_demo(folder: str | os.PathLike, *, n_customers: int = 3000, seed: int = 0) -> dict[str, Path]:
     """Write the synthetic study as CSV files plus ``truth.json`` into ``folder``.
 
@@ -1043,9 +1031,9 @@ def write_demo(folder: str | os.PathLike, *, n_customers: int = 3000, seed: int 
     written: dict[str, Path] = {}
     for name, df in study.tables().items():
         path = folder / f"{name}.csv"
-        _write_atomic(path, _csv_text(df).encode("utf-8"))
+        write_atomic(path, _csv_text(df).encode("utf-8"))
         written[path.name] = path
     path = folder / "truth.json"
-    _write_atomic(path, study.truth.to_json().encode("utf-8"))
+    write_atomic(path, study.truth.to_json().encode("utf-8"))
     written[path.name] = path
     return dict(sorted(written.items()))
