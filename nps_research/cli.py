@@ -29,6 +29,10 @@ def data_summary(study) -> str:
     if study.cx_items:
         lines.append(f"  CX items: {len(study.cx_items)}")
     lines.append(f"  NPS {nps(r['ltr']):+.1f} (n = {r['ltr'].notna().sum():,})")
+    for table, cols in study.unused_columns.items():
+        if cols:
+            lines.append(f"  {table}: {len(cols)} column(s) not used (map them in the study file to use them): "
+                         + ", ".join(cols))
     return "\n".join(lines)
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "STAGES",
     "TABLES",
     "Role",
+    "pandera_schema",
     "ScoreGroup",
     "Table",
 ]
@@ -221,3 +222,61 @@ SCORE_GROUPS: dict[str, ScoreGroup] = {
     "cx_items": ScoreGroup("cx_items", "responses", 1, 7,
                            "CX scale items such as EXQ (columns listed in the study; Likert, default 1-7)."),
 }
+
+
+def pandera_schema(table: str, *, score_columns: dict[str, tuple[int, int]] | None = None, strict: bool = False):
+    """A pandera ``DataFrameSchema`` for a *loaded* table (role names as columns, parsed dtypes).
+
+    The contract every analysis may rely on after :func:`nps_research.load_data` (and that
+    :func:`nps_research.synthetic.make_study` honours): dtypes by kind, ranges, allowed categories, uniqueness
+    and required non-missing values. Optional roles are not required to be present. ``score_columns`` adds
+    score columns (name -> (low, high)). Importing pandera is slow, so it happens here, not at package import.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> schema = pandera_schema("outcomes")
+    >>> _ = schema.validate(pd.DataFrame({"customer_id": ["a", "b"], "retained": [1, 0]}))
+    >>> try:
+    ...     schema.validate(pd.DataFrame({"customer_id": ["a", "a"], "retained": [1, 2]}), lazy=True)
+    ... except Exception as e:
+    ...     print(type(e).__name__)
+    SchemaErrors
+    """
+    import pandera.pandas as pa
+
+    spec = TABLES[table]
+    cols = {}
+    for r in spec.roles:
+        checks = []
+        if r.kind in ("score", "number", "binary"):
+            lo, hi = (0, 1) if r.kind == "binary" else (r.low, r.high)
+            if lo is not None and hi is not None:
+                checks.append(pa.Check.in_range(lo, hi))
+            elif lo is not None:
+                checks.append(pa.Check.gt(lo) if r.name == "weight" else pa.Check.ge(lo))
+            if r.integer or r.kind in ("score", "binary"):
+                checks.append(pa.Check(lambda s: (s.dropna() % 1 == 0).all(), name="whole_numbers"))
+            dtype = None
+        elif r.kind in ("date", "datetime"):
+            dtype = None  # the resolution (s, us, ns) depends on the source; the check accepts any
+            checks.append(pa.Check(lambda s: _is_datetime(s), element_wise=False, name="is_datetime"))
+        else:
+            dtype = None
+            checks.append(pa.Check(lambda s: s.dropna().map(lambda v: isinstance(v, str)).all(), name="is_text"))
+            if r.categories:
+                checks.append(pa.Check.isin(list(r.categories)))
+        cols[r.name] = pa.Column(dtype, checks=checks, nullable=r.nullable, unique=r.unique,
+                                 required=r.required)
+    for name, (lo, hi) in (score_columns or {}).items():
+        cols[name] = pa.Column(None, checks=[pa.Check.in_range(lo, hi),
+                                             pa.Check(lambda s: (s.dropna() % 1 == 0).all(), name="whole_numbers")],
+                               nullable=True)
+    return pa.DataFrameSchema(cols, strict=strict, name=table)
+
+
+def _is_datetime(s) -> bool:
+    """True for a datetime64 column (any resolution, no time zone)."""
+    import pandas as pd
+
+    return bool(pd.api.types.is_datetime64_dtype(s))

@@ -33,6 +33,10 @@ class Study:
         The generating model, for synthetic studies only.
     sources : dict
         Table name -> path of the file it was read from (empty for generated data).
+    config : StudyConfig or None
+        The study file's settings, when loaded with :func:`load_study`.
+    unused_columns : dict
+        Table name -> the file's columns that no role or score group uses (they are not loaded).
     """
 
     responses: pd.DataFrame
@@ -47,6 +51,7 @@ class Study:
     truth: Any = None
     sources: dict[str, str] = field(default_factory=dict)
     config: Any = None
+    unused_columns: dict[str, list[str]] = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables that are present, by name."""
@@ -173,6 +178,7 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
         name=name,
         language=language,
         sources=sources,
+        unused_columns={t: df.attrs.get("unused_columns", []) for t, df in tables.items()},
     )
 
 

@@ -344,6 +344,8 @@ def parse_table(
         raise StudyDataError([replace(p, file=raw.path.name) for p in problems])
     result = pd.DataFrame(out)
     result.index = pd.RangeIndex(len(result))
+    used = {col for _, col, _, _ in targets}
+    result.attrs["unused_columns"] = [str(c) for c in frame.columns if c not in used]
     return result
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -11,6 +12,7 @@ import nps_research as nr
 from nps_research.io import read_raw, sniff_separator
 from nps_research.validate import parse_dates, parse_number, parse_score
 
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HEADER = "response_id,customer_id,date,survey_type,touchpoint,channel,ltr\n"
 GOOD_ROW = "r{i},c{i},2024-01-05,relational,,web,9\n"
 
@@ -128,7 +130,12 @@ def test_unknown_encoding_bytes(tmp_path):
 def test_unparseable_dates_list_rows(tmp_path):
     rows = (GOOD_ROW.format(i=1) + "r2,c2,2024-02-30,relational,,web,9\n" + "r3,c3,31-12-2024,relational,,web,9\n"
             + "r4,c4,12/31/2024,relational,,web,9\n")
-    _, err = error_lines({"responses": str(write(tmp_path, "r.csv", HEADER + rows))})
+    lines, err = error_lines({"responses": str(write(tmp_path, "r.csv", HEADER + rows))})
+    assert lines == [
+        "1 problem in the study data:",
+        "  - table 'responses' (file 'r.csv'), column 'date': must be a date (2024-01-31, 31-01-2024 or "
+        "31/01/2024; set date_format in the study for others) (2 rows: 3, 5); values: '2024-02-30', '12/31/2024'",
+    ]
     (problem,) = err.problems
     assert problem.column == "date" and problem.rows == (3, 5)
     assert problem.examples == ("2024-02-30", "12/31/2024")
@@ -168,15 +175,9 @@ def test_invitations_rule_responded_without_invitation(tmp_path):
                         "is 0 (1 row: 3)")
 
 
-def test_dutch_csv_fixture_semicolon_decimal_comma_cp1252(tmp_path):
+def test_dutch_csv_fixture_semicolon_decimal_comma_cp1252():
     """A Dutch Excel export: ';', decimal comma, cp1252 (é, ë), BOM-less, CRLF, labelled answers, Dutch dates."""
-    text = (
-        "Respondent;Klant;Datum;Type;Touchpoint;Kanaal;Q1 Aanbevelen;Gewicht;Reden;Terugbellen\r\n"
-        "1;k1;31-01-2024;Relationeel;;web;10 - Zeer waarschijnlijk;1,25;Prima service, heel tevreden;ja\r\n"
-        "2;k2;1-2-2024;Transactioneel;Verhuizing;winkel;0 = zeer onwaarschijnlijk;0,75;Te duur é ë;nee\r\n"
-        '3;k3;02.02.2024;transactioneel;Factuur;app;7;1.234,5;"Meerdere; regels\r\ntekst";1\r\n'
-    )
-    p = write(tmp_path, "export.csv", text, "cp1252")
+    p = FIXTURES / "dutch_export.csv"
     raw = read_raw(p)
     assert (raw.sep, raw.encoding, raw.decimal) == (";", "cp1252", ",")
     assert list(raw.frame.index) == [2, 3, 4]  # rows as in the file, quoted line break inside row 4
@@ -256,3 +257,44 @@ def test_parsers_directly():
     assert parse_number(pd.Series(["1,234.5", "-2"]), decimal=".").values.tolist() == [1234.5, -2.0]
     assert parse_dates(pd.Series(["2024-03-01T10:00:00"]), date_only=False).values.iloc[0] == pd.Timestamp(
         "2024-03-01 10:00")
+
+
+def test_loaded_and_generated_tables_honour_the_pandera_contract():
+    """Loading the demo files and generating a study give tables that satisfy the same executable contract."""
+    from nps_research.schema import pandera_schema
+    from nps_research.synthetic import make_study
+
+    root = Path(__file__).resolve().parent.parent
+    loaded = nr.load_study(root / "studies" / "demo.yml")
+    generated = make_study(n_customers=400, seed=3)
+    for study in (loaded, generated):
+        scores = {c: (1, 10) for c in study.attributes} | {c: (1, 7) for c in study.cx_items}
+        for name, df in study.tables().items():
+            pandera_schema(name, score_columns=scores if name == "responses" else None).validate(df, lazy=True)
+    # and the contract bites: an 11 in ltr, a duplicate id, a stage that does not exist
+    bad = loaded.responses.head(3).copy()
+    bad.loc[0, "ltr"] = 11
+    bad.loc[1, "response_id"] = bad.loc[2, "response_id"]
+    import pandera.errors
+
+    with pytest.raises(pandera.errors.SchemaErrors) as info:
+        pandera_schema("responses").validate(bad, lazy=True)
+    failed = set(zip(info.value.failure_cases["column"], info.value.failure_cases["check"], strict=True))
+    assert ("ltr", "in_range(0, 10)") in failed and ("response_id", "field_uniqueness") in failed
+    events = generated.journey_events.head(2).copy()
+    events.loc[0, "stage"] = "afterwards"
+    with pytest.raises(pandera.errors.SchemaErrors):
+        pandera_schema("journey_events").validate(events, lazy=True)
+
+
+def test_columns_that_no_role_uses_are_reported(tmp_path):
+    p = write(tmp_path, "r.csv", HEADER.strip() + ",Opmerking,sat_x\n" + "r1,c1,2024-01-05,relational,,web,9,hoi,3\n")
+    study = nr.load_data({"responses": str(p)})
+    assert study.unused_columns == {"responses": ["Opmerking", "sat_x"]}
+    assert "sat_x" not in study.responses
+    study = nr.load_data({"responses": {"path": str(p), "attributes": "sat_*"}})
+    assert study.unused_columns == {"responses": ["Opmerking"]} and study.attributes == ["sat_x"]
+    from nps_research.cli import data_summary
+
+    assert data_summary(study).splitlines()[-1] == (
+        "  responses: 1 column(s) not used (map them in the study file to use them): Opmerking")
