@@ -26,6 +26,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "beantwoordden. Alle cijfers berekent de workbench uit de databestanden in het manifest van deze run.",
     },
     "tables": {"en": "Tables", "nl": "Tabellen"},
+    "quality": {"en": "Data quality", "nl": "Datakwaliteit"},
     "missing": {"en": "Missing values", "nl": "Ontbrekende waarden"},
     "missing_none": {"en": "No column has missing values.", "nl": "Geen enkele kolom heeft ontbrekende waarden."},
     "missing_intro": {
