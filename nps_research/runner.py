@@ -175,11 +175,17 @@ def _plan(cfg: StudyConfig, nb_dir: Path, only: list[str] | None) -> list[tuple[
     return plan
 
 
-def _export_html(nb_path: Path, html_path: Path, title: str) -> None:
+def _export_html(nb_path: Path, html_path: Path, title: str, language: str | None = None) -> None:
+    """Write the executed notebook as HTML without code; cells tagged ``lang-xx`` show only when xx is the
+    report language (so narrative can be written in both languages)."""
     import nbformat
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(nb_path, as_version=4)
+    if language is not None:
+        nb.cells = [c for c in nb.cells
+                    if not any(t.startswith("lang-") and t != f"lang-{language}"
+                               for t in c.get("metadata", {}).get("tags", []))]
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     write_atomic(html_path, body)
@@ -325,7 +331,8 @@ def run_study(
             entry["seconds"] = round(time.perf_counter() - t0, 1)
             entry["ipynb"] = out_nb.name
             if out_nb.exists():
-                _export_html(out_nb, folder / f"{name}.html", title=f"{cfg.title or cfg.name}: {name}")
+                _export_html(out_nb, folder / f"{name}.html", title=f"{cfg.title or cfg.name}: {name}",
+                             language=params.get("language", cfg.language))
                 entry["html"] = f"{name}.html"
             result.statuses[name] = entry["status"]
             save()

@@ -26,7 +26,11 @@ def _notebook(path: Path, body: str, params: str = "data = {}  # help: tables\nl
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     p = nbformat.v4.new_code_cell(params)
     p.metadata["tags"] = ["parameters"]
-    nb.cells = [p, nbformat.v4.new_code_cell(body)]
+    en = nbformat.v4.new_markdown_cell("Only in English")
+    en.metadata["tags"] = ["lang-en"]
+    nl = nbformat.v4.new_markdown_cell("Alleen in het Nederlands")
+    nl.metadata["tags"] = ["lang-nl"]
+    nb.cells = [p, en, nl, nbformat.v4.new_code_cell(body)]
     nbformat.write(nb, path)
 
 
@@ -63,6 +67,7 @@ def test_run_writes_notebook_html_index_and_manifest(study):
     assert "n = 40 language nl" in printed  # parameters arrived through papermill
     page = (folder / "01_ok.html").read_text()
     assert "n = 40 language nl" in page and "load_data" not in page  # output without code
+    assert "Alleen in het Nederlands" in page and "Only in English" not in page  # narrative in the study language
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["status"] == "ok" and manifest["notebooks"]["01_ok"]["status"] == "ok"
     assert manifest["nps_research"] == nr.__version__
@@ -85,7 +90,7 @@ def test_failing_notebook_stops_run_keeps_outputs_and_exits_nonzero(study):
     _set(study, analyses=[{"notebook": "01_ok"}, {"notebook": "02_fails"}, {"notebook": "03_after"}])
     res = CliRunner().invoke(app, ["run", str(study), "--run-id", "bad", "--no-progress"])
     assert res.exit_code == 1
-    assert "notebook '02_fails' failed in cell 2" in res.output and "ValueError: planted failure" in res.output
+    assert "notebook '02_fails' failed in cell 4" in res.output and "ValueError: planted failure" in res.output
     folder = study.parent / "out" / "t" / "bad"
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["01_ok.html", "01_ok.ipynb", "02_fails.html", "02_fails.ipynb", "index.html", "manifest.json"]
