@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 from semopy.examples import holzinger39
 
-from nps_research.cx import efa
+from nps_research.cx import EXQ, efa
+from nps_research.errors import SmallSampleWarning, StudyDataError
 
 # ---- pasted output of tests/r/cx_psych_holzinger.R ---------------------------------------------------------
 EFA_L1 = {'x1': 0.1910386089, 'x2': 0.04369191057, 'x3': -0.06949247793, 'x4': 0.8404732447, 'x5': 0.8882074429, 'x6': 0.8075621299, 'x7': 0.043584988, 'x8': -0.03267461579, 'x9': 0.03482551719}
@@ -74,3 +75,20 @@ def test_varimax_is_orthogonal_and_keeps_communalities(res):
     assert np.allclose(v.factor_correlations, np.eye(3))
     # rotation does not change communalities (a property of the unrotated solution)
     assert np.allclose(v.communalities, res.communalities, atol=1e-6)
+
+
+def test_bad_input_raises_or_warns():
+    d = holzinger39.get_data()
+    with pytest.raises(StudyDataError, match="column 'c': item has the same answer"):
+        efa(d.assign(c=3.0), ITEMS + ["c"], n_factors=1, n_sim=5)
+    with pytest.raises(ValueError, match="method must be 'ml' or 'pa'"):
+        efa(d, ITEMS, n_factors=1, method="minres")
+    with pytest.raises(StudyDataError, match="column 'pex1'"):  # a Scale's items are validated first
+        efa(d, EXQ)
+    with pytest.warns(SmallSampleWarning, match="EFA on 40 complete cases for 9 items"):
+        efa(d.head(40), ITEMS, n_factors=1, n_sim=5)
+
+
+def test_dict_of_dimensions_uses_all_items(res):
+    by_dim = efa(holzinger39.get_data(), {"a": ITEMS[:3], "b": ITEMS[3:]}, n_factors=3, n_sim=5)
+    assert np.allclose(by_dim.loadings.to_numpy(), res.loadings.to_numpy(), atol=1e-6)

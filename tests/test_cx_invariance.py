@@ -10,6 +10,7 @@ import pytest
 from semopy.examples import holzinger39
 
 from nps_research.cx import invariance
+from nps_research.errors import StudyDataError
 
 MODEL = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9"
 
@@ -51,8 +52,13 @@ def test_verdicts_follow_delta_cfi(res):
 
 def test_group_map_recodes_and_drops():
     d = holzinger39.get_data()
-    r = invariance(d, MODEL, "school", levels=("configural",), group_map={"Pasteur": "P"})
-    assert r.group_sizes == {"P": 156}
+    r = invariance(d, MODEL, "school", levels=("configural",), group_map={"Pasteur": "P", "Grant-White": "G"})
+    assert r.group_sizes == {"P": 156, "G": 145}
+    with pytest.raises(StudyDataError, match="column 'school': measurement invariance needs at least 2 groups, "
+                                             "found 1 \\(P after group_map\\)"):
+        invariance(d, MODEL, "school", levels=("configural",), group_map={"Pasteur": "P"})
+    with pytest.raises(StudyDataError, match="column 'schools': group column is missing"):
+        invariance(d, MODEL, "schools")
 
 
 MG2_SCALAR = {'chisq': 165.8406204, 'df': 61, 'cfi': 0.8816388761}  # pasted, tests/r/cx_lavaan_holzinger.R

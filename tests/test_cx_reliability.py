@@ -11,7 +11,7 @@ import pytest
 from semopy.examples import holzinger39
 
 from nps_research.cx import EXQ, Scale, reliability
-from nps_research.errors import StudyDataError
+from nps_research.errors import SmallSampleWarning, StudyDataError
 
 # ---- pasted output of tests/r/cx_psych_holzinger.R ---------------------------------------------------------
 ALPHA_visual = {'raw': 0.6261171319, 'std': 0.6271838544, 'average_r': 0.3592874958, 'feldt_lower': 0.5465033371, 'feldt_upper': 0.6937533462}
@@ -103,3 +103,24 @@ def test_scale_validation_runs_first():
     df = pd.DataFrame({c: [1, 2, 3, 9] for c in EXQ.items})
     with pytest.raises(StudyDataError, match="column 'pex1'.*whole numbers 1-7"):
         reliability(df, EXQ)
+
+
+def test_bad_item_lists_raise_naming_the_column():
+    d = holzinger39.get_data()
+    with pytest.raises(StudyDataError, match="column 'c': item has the same answer \\(1\\) in every row"):
+        reliability(d.assign(c=1.0), ["x1", "x2", "c"])
+    with pytest.raises(StudyDataError, match="column 'x2': item answers must be numeric \\(1 row: 5\\)"):
+        reliability(d.assign(x2=d.x2.astype(object).where(d.index != d.index[3], "n/a")), ["x1", "x2", "x3"])
+    with pytest.raises(StudyDataError, match="column 'x99': item column is missing"):
+        reliability(d, {"a": ["x1", "x99"]})
+    # constant within the complete cases only
+    d2 = d[["x1", "x2", "x3"]].assign(x3=2.0)
+    d2.iloc[0, [0, 2]] = [np.nan, 5.0]  # the one other answer of x3 is in an incomplete row
+    with pytest.raises(StudyDataError, match="column 'x3': item has the same answer in all 300 complete cases"):
+        reliability(d2, ["x1", "x2", "x3"])
+
+
+def test_small_sample_warns():
+    d = holzinger39.get_data().head(20)
+    with pytest.warns(SmallSampleWarning, match="only 20 complete cases"):
+        reliability(d, ["x4", "x5", "x6"])

@@ -56,6 +56,9 @@ scales:
     ({"base": "NOPE"}, "unknown base"),
     ({"dimension": {}}, "unknown keys"),
     ({}, "give 'dimensions'"),
+    ({"dimensions": {"a": ["x"]}, "min_answered": "half"}, "min_answered must be a share"),
+    ({"dimensions": {"a": ["x"]}, "min_answered": 0}, "min_answered must be a share"),
+    ({"dimensions": {"a": ["x"]}, "labels": ["A"]}, "'labels' must map names"),
 ])
 def test_bad_definitions_raise(spec, msg):
     with pytest.raises(StudyConfigError, match=msg):
@@ -115,3 +118,24 @@ def test_get_scale_accepts_name_dict_scale():
     assert get_scale(EXQ.to_dict()).dimensions == EXQ.dimensions
     with pytest.raises(StudyConfigError, match="unknown scale"):
         get_scale("nps")
+
+
+def test_exq_item_labels_are_short_attribute_names_not_wordings():
+    """The issue forbids shipping item wordings: only a few-word attribute name per item, for every item."""
+    assert set(EXQ.item_labels) == set(EXQ.items)
+    for item, label in EXQ.item_labels.items():
+        assert len(label.split()) <= 3 and label == label.lower(), (item, label)
+        assert not any(ch in label for ch in "?.!,;:"), (item, label)
+    # the mapping follows the questionnaire columns a study file assigns
+    renamed = Scale.from_dict({"base": "EXQ", "columns": {"mot5": "Q12"}})
+    assert renamed.item_labels["Q12"] == EXQ.item_labels["mot5"] and "mot5" not in renamed.item_labels
+    # and survives the plain-dict form
+    assert Scale.from_dict(EXQ.to_dict()).item_labels == EXQ.item_labels
+
+
+def test_keep_column_must_exist():
+    s = Scale("s", {"a": ("a1", "a2")}, 1, 5)
+    df = pd.DataFrame({"a1": [1, 2, 3], "a2": [2, 3, 4], "seg": ["x", "y", "x"]})
+    assert score_scale(df, s, keep="seg").seg.tolist() == ["x", "y", "x"]
+    with pytest.raises(StudyDataError, match="column 'segment': column to keep next to the scores is missing"):
+        score_scale(df, s, keep="segment")

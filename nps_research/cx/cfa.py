@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, stats
 
-from ..errors import DataProblem, StudyDataError
+from ..errors import DataProblem, SmallSampleWarning, StudyDataError
 from .ml import ConvergenceError, GroupData, IdentificationError, MLFit, fit_ml
 from .model import ModelSpec, build_groups, parse_model
 from .scales import Scale
@@ -36,13 +36,6 @@ __all__ = [
     "cfa",
     "sem",
 ]
-
-try:  # the project's warning class, once it exists
-    from ..errors import SmallSampleWarning  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on the errors module version
-    class SmallSampleWarning(UserWarning):
-        """Too few cases for a reliable estimate."""
-
 
 class HeywoodWarning(UserWarning):
     """A variance estimate is negative or a standardised loading exceeds 1 (a Heywood case)."""
@@ -249,6 +242,8 @@ class CFAResult:
         Composite reliability, AVE, Fornell-Larcker and HTMT (single-group models).
     n_dropped : int
         Rows left out because a model variable was missing (listwise deletion).
+    converged : bool
+        Whether the estimation converged.
     heywood : list of str
         Parameters that make a Heywood case (negative variance, standardised loading above 1).
     """
@@ -269,6 +264,11 @@ class CFAResult:
     @property
     def groups(self) -> list[str]:
         return [g.name for g in self.raw.groups]
+
+    @property
+    def converged(self) -> bool:
+        """Whether the ML iterations converged (if not, a RuntimeWarning was issued and the summary says so)."""
+        return bool(self.raw.converged)
 
     @property
     def loadings(self) -> pd.DataFrame:
@@ -341,6 +341,9 @@ class CFAResult:
         lines = [f"{'CFA' if not self.paths.shape[0] else 'SEM'} by maximum likelihood "
                  f"(n = {int(f.n)}{', ' + str(self.n_dropped) + ' incomplete rows dropped' if self.n_dropped else ''}"
                  f"{', groups: ' + ', '.join(self.groups) if len(self.groups) > 1 else ''})", ""]
+        if not self.converged:
+            lines += [f"WARNING: the estimation did not converge ({self.raw.iterations} iterations); the estimates "
+                      "and fit indices below are not reliable.", ""]
         lines.append(f"chi-square = {f.chisq:.3f}, df = {int(f.df)}, p = {f.pvalue:.4g}")
         for k in ("cfi", "tli", "rmsea", "srmr"):
             op, thr = FIT_THRESHOLDS[k]
@@ -444,6 +447,8 @@ def cfa(data: pd.DataFrame, model, *, group: str | None = None, group_equal=(), 
         Negative variance estimates or standardised loadings above 1.
     SmallSampleWarning
         Fewer than 5 complete cases per free parameter (Bentler & Chou 1987), or fewer than 100 per group.
+    RuntimeWarning
+        The ML iterations did not converge within ``max_iter`` (``result.converged`` is False).
 
     Examples
     --------

@@ -19,10 +19,13 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ..errors import DataProblem, SmallSampleWarning, StudyDataError
 from .cfa import TextSummary
 
 __all__ = ["EFAResult", "bartlett_sphericity", "efa", "kmo", "parallel_analysis"]
 
+#: EFA warns (SmallSampleWarning) below this many complete cases, or below 5 per item.
+MIN_CASES = 100
 ROTATIONS = ("oblimin", "quartimin", "promax", "varimax", "quartimax", "equamax", "none")
 
 
@@ -165,14 +168,27 @@ def efa(data: pd.DataFrame, items=None, n_factors: int | None = None, rotation: 
     Parameters
     ----------
     data : DataFrame
-    items : list, Scale or str, optional
-        Item columns (a Scale: its items, reverse-keyed ones recoded); default all numeric columns.
+    items : list, dict, Scale or str, optional
+        Item columns (a Scale, built-in name or scale dict: its items, validated, reverse-keyed ones recoded; a
+        dict dimension -> items: all those items); default all numeric columns.
     n_factors : int, optional
         Number of factors; default the parallel-analysis suggestion (at least 1).
     rotation : str
         ``oblimin`` (quartimin), ``promax``, ``varimax``, ``quartimax``, ``equamax`` or ``none``.
     method : {"ml", "pa"}
         Maximum likelihood or principal axis factoring (statsmodels).
+
+    Raises
+    ------
+    StudyDataError
+        Missing, non-numeric (for a Scale: out-of-range) or constant item columns.
+    ValueError
+        An unknown rotation, no more complete cases than items, or too many factors for the items.
+
+    Warns
+    -----
+    SmallSampleWarning
+        Fewer than 100 complete cases, or fewer than 5 per item.
 
     Examples
     --------
@@ -183,25 +199,33 @@ def efa(data: pd.DataFrame, items=None, n_factors: int | None = None, rotation: 
     """
     from statsmodels.multivariate.factor import Factor
 
-    from .scales import Scale, get_scale
+    from .scales import Scale, check_items, get_scale
 
     if rotation not in ROTATIONS:
         raise ValueError(f"rotation must be one of {ROTATIONS}, got {rotation!r}")
-    if isinstance(items, Scale | str):
+    if method not in ("ml", "pa"):
+        raise ValueError(f"method must be 'ml' or 'pa', got {method!r}")
+    if isinstance(items, Scale | str) or (isinstance(items, dict) and ("dimensions" in items or "base" in items)):
         sc = get_scale(items)
+        sc.validate(data)
         x = sc.recoded(data)
     else:
+        if isinstance(items, dict):  # dimension -> items: all of them
+            items = [c for v in items.values() for c in v]
         cols = list(items) if items is not None else list(data.select_dtypes("number").columns)
-        missing = [c for c in cols if c not in data.columns]
-        if missing:
-            from ..errors import DataProblem, StudyDataError
-
-            raise StudyDataError([DataProblem("responses", "item column is missing", column=c) for c in missing])
-        x = data[cols].apply(pd.to_numeric, errors="coerce").astype(float)
+        x = check_items(data, cols)
     x = x.dropna()
     n, k = x.shape
     if n <= k:
         raise ValueError(f"EFA needs more complete cases ({n}) than items ({k})")
+    const = [c for c in x.columns if x[c].nunique() < 2]
+    if const:
+        raise StudyDataError([DataProblem("responses", f"item has the same answer in all {n} complete cases "
+                                          "(no variance: it cannot be factor analysed)", column=c) for c in const])
+    if n < max(MIN_CASES, 5 * k):
+        warnings.warn(f"EFA on {n} complete cases for {k} items: loadings and the suggested number of factors "
+                      f"are unstable (want at least {MIN_CASES} cases and 5 per item)", SmallSampleWarning,
+                      stacklevel=2)
     R = np.corrcoef(x.to_numpy(), rowvar=False)
     names = list(x.columns)
     ev = np.sort(np.linalg.eigvalsh(R))[::-1]

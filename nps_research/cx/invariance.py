@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from scipy import stats
 
+from ..errors import DataProblem, StudyDataError
 from .cfa import CFAResult, TextSummary, cfa
 
 __all__ = ["LEVELS", "InvarianceResult", "invariance"]
@@ -85,6 +86,12 @@ def invariance(data: pd.DataFrame, model, group: str, *, levels=("configural", "
         Recode group values first, e.g. ``{"app": "online", "web": "online", "shop": "offline"}``; values not in
         the map are left out.
 
+    Raises
+    ------
+    StudyDataError
+        The group column is missing or has fewer than 2 groups (after ``group_map``); see also
+        :func:`~nps_research.cx.cfa.cfa`.
+
     Examples
     --------
     >>> from semopy.examples import holzinger39
@@ -101,12 +108,16 @@ def invariance(data: pd.DataFrame, model, group: str, *, levels=("configural", "
     bad = [lv for lv in levels if lv not in LEVELS]
     if bad:
         raise ValueError(f"unknown invariance levels {bad}; use {list(LEVELS)}")
+    if group not in data.columns:
+        raise StudyDataError([DataProblem("responses", "group column is missing", column=group)])
     if group_map is not None:
-        if group not in data.columns:
-            from ..errors import DataProblem, StudyDataError
-
-            raise StudyDataError([DataProblem("responses", "group column is missing", column=group)])
         data = data.assign(**{group: data[group].map(group_map)})
+    present = list(pd.unique(data[group].dropna()))
+    if len(present) < 2:
+        raise StudyDataError([DataProblem(
+            "responses", f"measurement invariance needs at least 2 groups, found {len(present)} "
+            f"({', '.join(map(str, present)) or 'none'}{' after group_map' if group_map is not None else ''})",
+            column=group)])
     fits = {lv: cfa(data, model, group=group, group_equal=LEVELS[lv], validate=validate) for lv in levels}
     rows, prev = [], None
     for lv, res in fits.items():

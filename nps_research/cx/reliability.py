@@ -24,10 +24,14 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ..errors import SmallSampleWarning, StudyDataError
 from .cfa import TextSummary
-from .scales import Scale, get_scale
+from .scales import Scale, check_items, get_scale
 
 __all__ = ["ReliabilityResult", "cronbach_alpha", "omega_total", "reliability"]
+
+#: Fewer complete cases than this make reliability() warn (SmallSampleWarning).
+MIN_CASES = 30
 
 
 def cronbach_alpha(x: np.ndarray) -> tuple[float, float]:
@@ -120,6 +124,15 @@ def _one(x: pd.DataFrame, name: str, n_factors: int, level: float):
         raise ValueError(f"reliability of '{name}' needs at least 2 items, got {k}")
     if n < 3:
         raise ValueError(f"reliability of '{name}': only {n} complete cases")
+    const = [c for c, sd in zip(x.columns, arr.std(axis=0)) if sd == 0]
+    if const:
+        from ..errors import DataProblem
+
+        raise StudyDataError([DataProblem("responses", f"item has the same answer in all {n} complete cases of "
+                                          f"'{name}' (no variance: alpha is undefined)", column=c) for c in const])
+    if n < MIN_CASES:
+        warnings.warn(f"reliability of '{name}': only {n} complete cases; alpha and omega are unstable "
+                      f"(want at least {MIN_CASES})", SmallSampleWarning, stacklevel=3)
     raw, std = cronbach_alpha(arr)
     lo, hi = _feldt(raw, n, k, level)
     R = np.corrcoef(arr, rowvar=False)
@@ -153,6 +166,18 @@ def reliability(data: pd.DataFrame, items: Scale | str | dict | list | None = No
     overall : bool
         Add the whole scale as a row (omega total with one factor per dimension).
 
+    Raises
+    ------
+    StudyDataError
+        Missing, non-numeric (or, for a Scale, out-of-range) item columns; an item with one answer only.
+    ValueError
+        Fewer than 2 items or 3 complete cases in a dimension.
+
+    Warns
+    -----
+    SmallSampleWarning
+        Fewer than 30 complete cases in a dimension.
+
     Examples
     --------
     >>> from semopy.examples import holzinger39
@@ -170,13 +195,7 @@ def reliability(data: pd.DataFrame, items: Scale | str | dict | list | None = No
         blocks = {d: list(v) for d, v in scale.dimensions.items()}
     else:
         blocks = {"items": list(items)} if isinstance(items, list | tuple) else {k: list(v) for k, v in items.items()}
-        cols = [c for v in blocks.values() for c in v]
-        missing = [c for c in cols if c not in data.columns]
-        if missing:
-            from ..errors import DataProblem, StudyDataError
-
-            raise StudyDataError([DataProblem("responses", "item column is missing", column=c) for c in missing])
-        x = data[cols].apply(pd.to_numeric, errors="coerce").astype(float)
+        x = check_items(data, list(dict.fromkeys(c for v in blocks.values() for c in v)))
     rows, item_rows = [], []
     for name, cols in blocks.items():
         r, it = _one(x[cols], name, 1, level)

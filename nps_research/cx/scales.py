@@ -11,7 +11,10 @@ A :class:`Scale` maps dimensions to item columns. The built-in structures are
 
 Only the structure (dimensions and number of items) is built in, with default item column names; the item
 wordings are the client's questionnaire and are not reproduced here. A study file maps its own columns to the
-items (see :meth:`Scale.from_dict`).
+items (see :meth:`Scale.from_dict`). EXQ also carries a short attribute name per item (``EXQ.item_labels``, e.g.
+``"service recovery"``): a name for what the item is about, not its wording. These names were written down from
+memory of Klaus & Maklan (2012) and have not been checked against the publication here; verify them there before
+citing them.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ class Scale:
     labels : dict of str -> str
         Dimension key -> readable label.
     item_labels : dict of str -> str
-        Item column -> short attribute label (optional).
+        Item column -> short attribute label (optional): a name for what the item is about, never its wording.
     higher_order : bool
         Model the dimensions as indicators of one second-order factor named ``name``.
     min_answered : float
@@ -188,9 +191,16 @@ class Scale:
                 kw[key] = bool(spec[key])
         for key in ("labels", "item_labels"):
             if key in spec:
+                if not isinstance(spec[key], dict):
+                    raise StudyConfigError(f"scale definition: '{key}' must map names to labels, "
+                                           f"got {spec[key]!r}")
                 kw[key] = {**kw.get(key, {}), **{str(k): str(v) for k, v in spec[key].items()}}
         if "min_answered" in spec:
-            kw["min_answered"] = float(spec["min_answered"])
+            try:
+                kw["min_answered"] = float(spec["min_answered"])
+            except (TypeError, ValueError):
+                raise StudyConfigError(f"scale definition: min_answered must be a share in (0, 1], got "
+                                       f"{spec['min_answered']!r}") from None
         if "reference" in spec:
             kw["reference"] = str(spec["reference"])
         kw["name"] = str(spec.get("name") or kw.get("name") or name or "scale")
@@ -228,6 +238,10 @@ class Scale:
             out["reverse"] = list(self.reverse)
         out["higher_order"] = self.higher_order
         out["min_answered"] = self.min_answered
+        if self.item_labels:
+            out["item_labels"] = dict(self.item_labels)
+        if self.reference:
+            out["reference"] = self.reference
         return out
 
     def to_syntax(self, higher_order: bool | None = None) -> str:
@@ -299,13 +313,56 @@ class Scale:
         return out
 
 
+def check_items(data: pd.DataFrame, items, table: str = "responses") -> pd.DataFrame:
+    """Item columns of a plain item list as floats, after checking them: present, numeric, not constant.
+
+    Used where items are given as a list rather than a :class:`Scale` (which has its own range check).
+
+    Raises
+    ------
+    StudyDataError
+        Listing every missing, non-numeric, empty or constant item column.
+
+    Examples
+    --------
+    >>> check_items(pd.DataFrame({"a": [1, 2, 3], "b": [2, 2, 2]}), ["a", "b", "c"])
+    Traceback (most recent call last):
+    ...
+    nps_research.errors.StudyDataError: 2 problems in the study data:
+      - table 'responses', column 'c': item column is missing
+      - table 'responses', column 'b': item has the same answer (2) in every row
+    """
+    items = list(items)
+    problems = [DataProblem(table, "item column is missing", column=c) for c in items if c not in data.columns]
+    present = [c for c in items if c in data.columns]
+    x = data[present].apply(pd.to_numeric, errors="coerce").astype(float)
+    for c in present:
+        bad = data[c].notna().to_numpy() & x[c].isna().to_numpy()
+        if bad.any():
+            pos = np.flatnonzero(bad)
+            problems.append(DataProblem(table, "item answers must be numeric", column=c,
+                                        rows=tuple(int(p) + 2 for p in pos), n_rows=len(pos),
+                                        examples=tuple(dict.fromkeys(str(v) for v in data[c].to_numpy()[pos]))))
+            continue
+        vals = x[c].dropna().unique()
+        if len(vals) == 0:
+            problems.append(DataProblem(table, "item has no answers", column=c))
+        elif len(vals) == 1:
+            problems.append(DataProblem(table, f"item has the same answer ({vals[0]:g}) in every row", column=c))
+    if problems:
+        raise StudyDataError(problems)
+    return x
+
+
 def _exq() -> Scale:
     dims = {"pex": ("pex1", "pex2", "pex3", "pex4"), "out": ("out1", "out2", "out3", "out4"),
             "mot": ("mot1", "mot2", "mot3", "mot4", "mot5"),
             "pom": ("pom1", "pom2", "pom3", "pom4", "pom5", "pom6")}
     labels = {"pex": "Product experience", "out": "Outcome focus", "mot": "Moments of truth",
               "pom": "Peace of mind"}
-    # Short attribute names as listed by Klaus & Maklan (2012); verify against the publication before citing.
+    # Short attribute names (what each item is about, not its wording), written down from memory of Klaus &
+    # Maklan (2012), in the order of their items per dimension. NOT checked against the publication here:
+    # verify them there before citing them or relying on the item-to-attribute mapping.
     attrs = ["freedom of choice", "cross-product comparison", "comparison necessity", "account management",
              "inertia", "result focus", "past experience", "common grounding",
              "flexibility", "pro-activity", "risk perception", "interpersonal skills", "service recovery",
@@ -410,6 +467,10 @@ def score_scale(data: pd.DataFrame, scale: Scale | str | dict, *, method: str = 
     if validate:
         scale.validate(data)
     keep = [keep] if isinstance(keep, str) else list(keep or [])
+    absent = [c for c in keep if c not in data.columns]
+    if absent:
+        raise StudyDataError([DataProblem("responses", "column to keep next to the scores is missing", column=c)
+                              for c in absent])
     if method == "factor":
         if model is None:
             raise ValueError("method='factor' needs a fitted CFA: score_scale(data, scale, method='factor', "

@@ -61,7 +61,7 @@ class ValidityResult:
             lines.append(f"  {r.factor:>12s} ({r.level}): CR {r.cr:.3f}, AVE {r.ave:.3f}, sqrt(AVE) "
                          f"{r.sqrt_ave:.3f}, max r {r.max_corr:.3f}  [{flags}]")
         if self.htmt.notna().any().any():
-            lines += ["HTMT (threshold 0.85):", self.htmt.round(3).fillna("").to_string()]
+            lines += ["HTMT (threshold 0.85):", self.htmt.round(3).astype(object).fillna("").to_string()]
         return "\n".join(lines)
 
 
