@@ -177,6 +177,8 @@ def nps_change(
     >>> round(ch.change, 2), round(ch.mix_effect + ch.performance_effect, 2)
     (-50.0, -50.0)
     """
+    if period == segment:
+        raise ValueError(f"period and segment must be different columns, got '{period}' for both")
     if freq is not None:
         code = normalize_freq(freq)
         (counts,) = count_groups(data, ltr=ltr, groupings=[("period", segment)], weights=weights, date=period,
@@ -199,6 +201,9 @@ def nps_change(
         key = period
         p0 = counts[key].dropna().min() if from_ is None else from_
         p1 = counts[key].dropna().max() if to is None else to
+    if p0 == p1:
+        raise ValueError(f"from_ and to are the same period ({p0!r} of column '{period}'): nothing to compare; "
+                         "give two different periods")
     count_cols = [c for c in counts.columns if c.startswith(("n_", "w_", "w2_"))]
     sides = {}
     for name, p in (("from", p0), ("to", p1)):

@@ -1164,7 +1164,7 @@ class NPSBenchmarkTest(_Result):
 def nps_vs_benchmark(
     scores: Any,
     benchmark: float,
-    alternative: str = "two-sided",
+    alternative: str = "greater",
     *,
     weights: Any = None,
     method: str = "adjusted-wald",
@@ -1190,21 +1190,30 @@ def nps_vs_benchmark(
         0-10 scores.
     benchmark : float
         Benchmark NPS in points (-100 to 100).
-    alternative : {"two-sided", "greater", "less"}
-        ``"greater"`` tests NPS > benchmark.
+    alternative : {"greater", "two-sided", "less"}
+        Default ``"greater"``: is the NPS above the benchmark (the usual question when a target or
+        a T0 baseline is to be beaten)? The interval is then the one-sided lower bound. Use
+        ``"two-sided"`` to ask whether it differs in either direction.
     weights, method, confidence, breaks, pseudo, warn
         As in :func:`nps_ci`; method is one of ``"adjusted-wald"``, ``"wald"``, ``"score"``.
 
     Examples
     --------
-    >>> r = nps_vs_benchmark([10] * 50 + [8] * 30 + [3] * 20, 20, "greater", method="wald")
-    >>> round(r.statistic, 3), round(r.p_value, 4), round(r.ci_low, 2), r.ci_high
-    (1.28, 0.1002, 17.15, 100.0)
+    >>> r = nps_vs_benchmark([10] * 50 + [8] * 30 + [3] * 20, 20, method="wald")
+    >>> r.alternative, round(r.statistic, 3), round(r.p_value, 4), round(r.ci_low, 2), r.ci_high
+    ('greater', 1.28, 0.1002, 17.15, 100.0)
+    >>> r = nps_vs_benchmark([10] * 50 + [8] * 30 + [3] * 20, 20, "two-sided", method="wald")
+    >>> round(r.p_value, 4), round(r.ci_low, 2), round(r.ci_high, 2)
+    (0.2004, 14.69, 45.31)
     """
     if method not in (*TEST_METHODS, "score"):
         raise ValueError(f"method must be one of {(*TEST_METHODS, 'score')}, got {method!r}")
-    if not -100 <= float(benchmark) <= 100:
-        raise ValueError(f"benchmark must be in NPS points between -100 and 100, got {benchmark!r}")
+    try:
+        b_points = float(benchmark)
+    except (TypeError, ValueError):
+        b_points = float("nan")
+    if not -100 <= b_points <= 100:
+        raise ValueError(f"benchmark must be a number of NPS points between -100 and 100, got {benchmark!r}")
     if alternative not in ALTERNATIVES:
         raise ValueError(f"alternative must be one of {ALTERNATIVES}, got {alternative!r}")
     y, w = _prepare(scores, weights, breaks)

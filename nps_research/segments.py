@@ -533,11 +533,17 @@ _BENCH = {
         "above": "The NPS of {nps} is significantly above the benchmark of {b} ({d} points, {p}).",
         "below": "The NPS of {nps} is significantly below the benchmark of {b} ({d} points, {p}).",
         "same": "The NPS of {nps} does not differ significantly from the benchmark of {b} ({d} points, {p}).",
+        "not_above": "The NPS of {nps} is not significantly above the benchmark of {b} ({d} points, one-sided {p}).",
+        "not_below": "The NPS of {nps} is not significantly below the benchmark of {b} ({d} points, one-sided {p}).",
     },
     "nl": {
         "above": "De NPS van {nps} ligt significant boven de benchmark van {b} ({d} punten, {p}).",
         "below": "De NPS van {nps} ligt significant onder de benchmark van {b} ({d} punten, {p}).",
         "same": "De NPS van {nps} verschilt niet significant van de benchmark van {b} ({d} punten, {p}).",
+        "not_above": "De NPS van {nps} ligt niet significant boven de benchmark van {b} ({d} punten, eenzijdige "
+                     "{p}).",
+        "not_below": "De NPS van {nps} ligt niet significant onder de benchmark van {b} ({d} punten, eenzijdige "
+                     "{p}).",
     },
 }
 
@@ -545,14 +551,24 @@ _BENCH = {
 def describe_benchmark(result: Any, language: str = "en", alpha: float = 0.05) -> str:
     """One sentence comparing an NPS with a benchmark, from :func:`nps_research.nps.nps_vs_benchmark`.
 
+    The wording follows the test's ``alternative``: a one-sided test (``"greater"``, the default of
+    ``nps_vs_benchmark``) can only say whether the NPS is significantly *above* the benchmark, so a
+    non-significant result reads "not significantly above", never "does not differ".
+
     Examples
     --------
     >>> from nps_research.nps import nps_vs_benchmark
     >>> describe_benchmark(nps_vs_benchmark([10] * 60 + [8] * 20 + [3] * 20, 10, method="wald"))
     'The NPS of +40.0 is significantly above the benchmark of +10.0 (+30.0 points, p < 0.001).'
+    >>> describe_benchmark(nps_vs_benchmark([10] * 60 + [8] * 20 + [3] * 20, 50, method="wald"))
+    'The NPS of +40.0 is not significantly above the benchmark of +50.0 (-10.0 points, one-sided p = 0.894).'
     """
     _lang(language)
-    key = "same" if not result.p_value < alpha else ("above" if result.difference > 0 else "below")
+    alternative = getattr(result, "alternative", "two-sided")
+    if result.p_value < alpha:
+        key = "above" if result.difference > 0 else "below"
+    else:
+        key = {"greater": "not_above", "less": "not_below"}.get(alternative, "same")
     return _BENCH[language][key].format(
         nps=fmt_points(result.nps, language), b=fmt_points(result.benchmark, language),
         d=fmt_points(result.difference, language), p=fmt_p(result.p_value, language, "p"),

@@ -68,7 +68,7 @@ class NPSTrend:
     method, confidence : str, float
         Interval method and level.
     notes : list of str
-        What was not done and why.
+        What was not done and why (e.g. no STL with fewer than two cycles; answers without a date).
     """
 
     table: pd.DataFrame
@@ -257,17 +257,24 @@ def nps_trend(
         raise ValueError("nps_trend takes one segment column (by='column'); call it once per column")
     if window < 1:
         raise ValueError(f"window must be >= 1, got {window}")
+    if not sigma > 0:
+        raise ValueError(f"sigma (width of the control limits in standard errors) must be > 0, got {sigma!r}")
     keys = ("period",) if by is None else (by, "period")
     (counts,) = count_groups(data, ltr=ltr, groupings=[keys], weights=weights, date=date, freq=code, where=where)
     valid = counts[[f"n_{c}" for c in CATEGORIES]].sum(axis=1)
     if counts.empty or valid.sum() == 0:
         raise StudyDataError(f"no valid answers in column '{ltr}' with a date in '{date}': no trend to compute")
+    undated = counts.loc[counts["period"].isna(), [f"n_{c}" for c in CATEGORIES]].to_numpy().sum()
     counts = counts.loc[counts["period"].notna()]
+    if counts[[f"n_{c}" for c in CATEGORIES]].to_numpy().sum() == 0:
+        raise StudyDataError(f"no valid answers in column '{ltr}' have a date in '{date}': no trend to compute")
     periods = pd.date_range(counts["period"].min(), counts["period"].max(), freq=PANDAS_START_ALIAS[code])
     periods = periods.astype("datetime64[ns]")
     kw = dict(method=method, confidence=confidence, sigma=sigma, run_length=run_length, window=window, min_n=min_n)
     sp = seasonal_period if seasonal_period is not None else SEASONAL_PERIODS[code]
     notes: list[str] = []
+    if undated:
+        notes.append(f"{int(undated)} answer(s) without a date in '{date}' are left out of the trend")
     parts, decomp = [], []
     groups = [(None, counts)] if by is None else list(counts.groupby(by, dropna=False, sort=False))
     for key, part in groups:

@@ -123,3 +123,14 @@ def test_synthetic_level_shift_shows_up_as_performance():
     assert "points come from the mix of region" in text[1]
     with pytest.raises(Exception, match="no valid"):
         nps_change(rel, period="date", freq="Q", segment="region", from_="2030-01-01", to=shift)
+
+
+def test_bad_arguments_raise_clear_errors(hand):
+    with pytest.raises(ValueError, match="same period"):
+        nps_change(hand, period="wave", segment="channel", from_="W1", to="W1")
+    with pytest.raises(ValueError, match="same period"):  # to=None is the last period, W2
+        nps_change(hand, period="wave", segment="channel", from_="W2")
+    with pytest.raises(ValueError, match="different columns"):
+        nps_change(hand, period="wave", segment="wave", from_="W1", to="W2")
+    with pytest.raises(Exception, match="no valid 'ltr' answers in period 'W9'"):
+        nps_change(hand, period="wave", segment="channel", from_="W1", to="W9")

@@ -171,7 +171,7 @@ def test_benchmark_wald_matches_statsmodels_ztest():
 def test_benchmark_score_test_inverts_the_score_interval():
     # the two-sided score test at the R score-interval limits has p = 0.05 exactly
     for limit in R_SCORE95:
-        r = nps_vs_benchmark(SCORES, 100 * limit, method="score")
+        r = nps_vs_benchmark(SCORES, 100 * limit, "two-sided", method="score")
         assert r.p_value == pytest.approx(0.05, abs=2e-5)
     # the one-sided 95% bound is the two-sided 90% score limit (R)
     g = nps_vs_benchmark(SCORES, 20, "greater", method="score")
@@ -182,13 +182,20 @@ def test_benchmark_score_test_inverts_the_score_interval():
 
 
 def test_benchmark_adjusted_and_weighted():
-    r = nps_vs_benchmark(SCORES, 20)
+    r = nps_vs_benchmark(SCORES, 20, "two-sided")
     ci = nps_ci_from_counts(20, 30, 50)
     assert r.se == pytest.approx(ci.se)
     assert r.statistic == pytest.approx((ci.extra["center"] - 20) / ci.se)
     assert (r.ci_low, r.ci_high) == pytest.approx((ci.ci_low, ci.ci_high))
+    # the default is the one-sided question "is the NPS above the benchmark?" (the signature)
+    g = nps_vs_benchmark(SCORES, 20)
+    assert g.alternative == "greater" and g.statistic == pytest.approx(r.statistic)
+    assert g.p_value == pytest.approx(stats.norm.sf(r.statistic)) and g.ci_high == 100
+    assert g.ci_low == pytest.approx(nps_ci_from_counts(20, 30, 50, confidence=0.90).ci_low)
     a, _, _, w = _data()
     rw = nps_vs_benchmark(a, -50, "greater", weights=w, method="wald")
     assert rw.statistic == pytest.approx((R_WEIGHTED["mean"] + 0.5) / R_WEIGHTED["se"])
     with pytest.raises(ValueError, match="benchmark"):
         nps_vs_benchmark(SCORES, 0.3 * 1000)
+    with pytest.raises(ValueError, match="benchmark must be a number"):
+        nps_vs_benchmark(SCORES, "high")

@@ -13,6 +13,7 @@ from statsmodels.stats.multitest import multipletests
 from nps_research.nps import SmallSampleWarning, nps_ci
 from nps_research.segments import (
     benjamini_hochberg,
+    describe_benchmark,
     describe_headline,
     describe_segments,
     diff_test_from_counts,
@@ -183,3 +184,24 @@ def test_sentences_follow_the_numbers():
     assert "significant hoger" in nl[0]
     flat = nps_summary(df.assign(region="same"), by="region")
     assert describe_segments(flat) == ["No region differs significantly from the rest (all q >= 0.050)."]
+
+
+def test_benchmark_sentence_follows_the_test_and_its_alternative():
+    """The wording comes from p and the alternative: a one-sided test never says 'does not differ'."""
+    from nps_research.nps import nps_vs_benchmark
+
+    scores = [10] * 50 + [8] * 30 + [3] * 20  # NPS 30, Wald SE 100 sqrt((0.7 - 0.09) / 100) = 7.81
+    se = 100 * np.sqrt(0.61 / 100)
+    # z = (30 - 40) / 7.81 = -1.28: one-sided 'greater' p = 0.90, two-sided p = 0.20
+    g = nps_vs_benchmark(scores, 40, method="wald")
+    assert g.p_value == pytest.approx(stats.norm.sf(-10 / se))
+    assert describe_benchmark(g).startswith("The NPS of +30.0 is not significantly above the benchmark of +40.0")
+    two = nps_vs_benchmark(scores, 40, "two-sided", method="wald")
+    assert "does not differ significantly" in describe_benchmark(two)
+    ls = nps_vs_benchmark(scores, 45, "less", method="wald")  # z = -1.92, p = 0.027
+    assert "significantly below the benchmark of +45.0" in describe_benchmark(ls)
+    assert "significant onder" in describe_benchmark(ls, "nl")
+    hi = nps_vs_benchmark(scores, 15, method="wald")  # z = 1.92
+    assert round(stats.norm.sf(15 / se), 3) == 0.027
+    assert "is significantly above the benchmark of +15.0 (+15.0 points, p = 0.027)" in describe_benchmark(hi)
+    assert "niet significant boven" in describe_benchmark(g, "nl")

@@ -157,3 +157,45 @@ def test_by_segment_series_and_sentences():
     flat = pd.DataFrame({"date": pd.to_datetime(["2024-01-10"] * 10 + ["2024-02-10"] * 10),
                          "ltr": [10, 9, 8, 3, 5, 10, 7, 2, 9, 1] * 2})
     assert "not significant" in describe_trend(_quiet(nps_trend, flat, freq="M"))[0]
+
+
+def test_undated_answers_are_reported_and_bad_arguments_raise():
+    df = simulate(3, 100, lambda t: 0, seed=8)
+    df["date"] = df["date"].astype("datetime64[ns]")
+    df.loc[df.index[:7], "date"] = pd.NaT
+    df.loc[df.index[0], "ltr"] = np.nan  # an undated missing answer is not an answer
+    tr = nps_trend(df, freq="M")
+    assert tr.table["n"].sum() == 300 - 7
+    assert any("6 answer(s) without a date" in note for note in tr.notes)
+    with pytest.raises(ValueError, match="sigma"):
+        nps_trend(df, freq="M", sigma=0)
+    with pytest.raises(ValueError, match="window"):
+        nps_trend(df, freq="M", window=0)
+    with pytest.raises(Exception, match="have a date"):
+        nps_trend(df.assign(date=pd.NaT), freq="M")
+
+
+def test_control_limits_false_alarm_rate_in_a_stable_process():
+    """Stable process (true NPS 20 every period), n per period varying 40-400: a 3-sigma point falls
+    outside the limits with probability 0.0027 (normal approximation; the centre is estimated)."""
+    from nps_research.trends import control_limits
+
+    rng = np.random.default_rng(12)
+    shares = (0.25, 0.30, 0.45)
+    flags = periods = naive_small = small = 0
+    for _ in range(400):
+        n_t = rng.integers(40, 401, size=30)
+        c = np.array([rng.multinomial(n, shares) for n in n_t])
+        counts = pd.DataFrame(c, columns=["n_detractors", "n_passives", "n_promoters"])
+        center, lcl, ucl = control_limits(counts)
+        nps = 100 * (c[:, 2] - c[:, 0]) / n_t
+        flags += int(np.sum((nps > ucl) | (nps < lcl)))
+        periods += len(n_t)
+        # limits that ignore each period's n (one width, at the mean n) flag the small periods far too often
+        half = 3 * np.sqrt(0.7 - 0.04) * 100 / np.sqrt(n_t.mean())  # sigma^2 = p + d - m^2 = 0.66
+        few = n_t < 100
+        naive_small += int(np.sum(np.abs(nps[few] - center) > half))
+        small += int(few.sum())
+    rate = flags / periods  # 12,000 periods: expected 32 flags, sd 5.7
+    assert 0.0010 <= rate <= 0.0050, rate
+    assert naive_small / small > 0.02
