@@ -103,13 +103,21 @@ def test_cv_r2_matches_direct_loop():
 
 def test_moments_of_truth_found(synthetic_linked):
     study, linked = synthetic_linked
+    # Planted: meter_reading 0.30, annual_bill 0.30, complaint_handling 0.40 LTR points per point below 5.
+    # Exact "planted == top 3" holds for this seed but not for every seed at 15,000 customers (the rarer
+    # touchpoints have 150-250 bad experiences; a non-planted touchpoint with few bad ones can outrank
+    # meter_reading by chance: 3 of 37 seeds on the LTR scale, 8 of 37 for the detractor share). The
+    # assertions below held on all of seeds 0-39; among ~20 touchpoints they are far from chance.
     planted = set(study.truth.moments_of_truth)
+    strongest = max(study.truth.moments_of_truth, key=study.truth.moments_of_truth.get)
     mot = moments_of_truth(study, linked, target="ltr", bad=study.truth.moment_of_truth_threshold - 1)
-    assert set(mot.nsmallest(3, "rank")["touchpoint"]) == planted
+    assert planted <= set(mot.nsmallest(4, "rank")["touchpoint"])
+    assert mot.iloc[0]["touchpoint"] == strongest
+    assert (mot.set_index("touchpoint").loc[sorted(planted), "effect"] < 0).all()
     det = moments_of_truth(study, linked)
-    assert set(det.nsmallest(3, "rank")["touchpoint"]) == planted
     top = det.iloc[0]
-    assert top["ci_low"] > 0 and top["rd_ci_low"] > 0
+    assert top["touchpoint"] in planted and top["ci_low"] > 0 and top["rd_ci_low"] > 0
+    assert (det.set_index("touchpoint").loc[sorted(planted), "effect"] > 0).all()
     # unadjusted risk difference by hand for one touchpoint
     ev = study.journey_events
     row = det.set_index("touchpoint").loc["annual_bill"]
