@@ -8,6 +8,7 @@ are multiples of 1/4 so that their sums are exact in floating point in any summa
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -120,6 +121,44 @@ def test_all_routes_give_identical_summaries_and_trends(demo, files):
         pd.testing.assert_frame_equal(got, ref_trend, check_exact=True, obj=name)
 
 
+DEMO_CSV = Path(__file__).resolve().parents[1] / "data" / "demo" / "responses.csv"
+DEMO_BY = ["region", "product", "channel", "survey_type", "touchpoint"]
+
+
+@pytest.fixture(scope="module")
+def demo_study(tmp_path_factory):
+    """The committed demo data (data/demo/responses.csv) loaded as the notebooks load it, plus a Parquet copy."""
+    import nps_research as nr
+
+    study = nr.load_data({"responses": str(DEMO_CSV)})
+    path = tmp_path_factory.mktemp("demo") / "responses.parquet"
+    study.responses.to_parquet(path, index=False)
+    return study, path
+
+
+def test_demo_data_routes_give_identical_tables(demo_study):
+    """On the demo data: the loaded Study (pandas), the raw CSV and a Parquet copy (DuckDB) and an ibis
+    table give identical summaries and trends; weighted sums (weights like 1.2766) agree to rounding."""
+    import ibis
+
+    study, parquet = demo_study
+    assert len(study.responses) > 4000
+    ref = nps_summary(study, by=DEMO_BY)
+    ref_trend = nps_trend(study, freq="M", by="survey_type").table
+    ref_w = nps_summary(study, by=DEMO_BY, weights="weight", method="wald")
+    # the counts themselves against a plain pandas count of the loaded rows
+    overall = study.responses["ltr"].dropna()
+    assert ref.loc[0, ["n_detractors", "n_passives", "n_promoters"]].tolist() == [
+        int((overall <= 6).sum()), int(overall.between(7, 8).sum()), int((overall >= 9).sum())]
+    for name, src in {"csv file": DEMO_CSV, "parquet file": parquet,
+                      "ibis duckdb": ibis.memtable(study.responses)}.items():  # fmt: skip
+        pd.testing.assert_frame_equal(nps_summary(src, by=DEMO_BY), ref, check_exact=True, obj=name)
+        got = nps_trend(src, freq="M", by="survey_type").table
+        pd.testing.assert_frame_equal(got, ref_trend, check_exact=True, obj=name)
+        got_w = nps_summary(src, by=DEMO_BY, weights="weight", method="wald")
+        pd.testing.assert_frame_equal(got_w, ref_w, check_exact=False, rtol=1e-12, obj=name)
+
+
 def test_weighted_sums_agree_for_arbitrary_weights(demo, files):
     """With non-dyadic weights the summation order differs between engines: equal to ~1e-12."""
     df = demo.assign(weight=np.random.default_rng(3).lognormal(0, 0.5, len(demo)))
@@ -205,8 +244,9 @@ def test_count_columns():
 
 
 @pytest.mark.spark
-def test_spark_route_gives_identical_tables(demo, files):
-    """Spark in local mode (ibis' pyspark backend), from Parquet files and from a pandas frame."""
+def test_spark_route_gives_identical_tables(demo, files, demo_study):
+    """Spark in local mode (ibis' pyspark backend), from Parquet files: demo-like data with missing keys
+    and weights, and the committed demo data."""
     import shutil
 
     pytest.importorskip("pyspark")
@@ -233,5 +273,9 @@ def test_spark_route_gives_identical_tables(demo, files):
             pd.testing.assert_frame_equal(g, r, check_exact=True)
         pd.testing.assert_frame_equal(nps_summary(sdf, by="region"), nps_summary(demo, by="region"),
                                       check_exact=True)
+        study, parquet = demo_study
+        demo_sdf = spark.read.parquet(str(parquet))
+        pd.testing.assert_frame_equal(nps_summary(demo_sdf, by=["channel", "survey_type"]),
+                                      nps_summary(study, by=["channel", "survey_type"]), check_exact=True)
     finally:
         spark.stop()
