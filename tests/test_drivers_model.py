@@ -60,6 +60,21 @@ def test_logit_promoter_matches_r_glm(polr_data):
     assert m.r2 == pytest.approx(0.207554547587, abs=1e-6)
 
 
+def test_logit_detractor_matches_r_glm(polr_data):
+    m = driver_model(polr_data, outcome="ltr", drivers=["x1", "x2", "x3"], kind="logit", target="detractor")
+    np.testing.assert_allclose(m.coefficients["coef"], [-0.486887049566, -0.266752863218, 0.251612001091],
+                               atol=1e-6)
+    np.testing.assert_allclose(m.coefficients["se"], [0.0602434371792, 0.0700318457154, 0.1299018640997],
+                               rtol=1e-4)
+    assert m.r2 == pytest.approx(0.237086819661, abs=1e-6)
+    # the scenario predicts the detractor share (percent); the model reproduces the observed share
+    sc = m.scenario("x1", n_sim=200).iloc[0]
+    assert sc["quantity"] == "detractor share (%)"
+    assert sc["observed"] == pytest.approx(100 * (polr_data["ltr"] <= 6).mean())
+    assert sc["baseline"] == pytest.approx(sc["observed"], abs=1e-6)  # logit with intercept: mean fit = mean y
+    assert sc["ci_high"] < 0  # raising x1 lowers the detractor share
+
+
 def _polr_nps(X, coef, zeta):
     """NPS (points) from polr's parametrisation directly: P(Y <= k) = logistic(zeta_k - x'b)."""
     eta = X @ coef
