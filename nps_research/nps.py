@@ -1260,6 +1260,13 @@ def _shares_var(promoters: float, detractors: float) -> float:
     if not (0 <= p <= 100 and 0 <= d <= 100 and p + d <= 100):
         raise ValueError(f"promoters and detractors are shares in percent (0-100, summing to at most 100), "
                          f"got promoters={promoters!r}, detractors={detractors!r}")
+    if 0 < p + d <= 1:
+        warnings.warn(
+            f"promoters and detractors are shares in percent; promoters={promoters!r} and "
+            f"detractors={detractors!r} add up to at most 1 %: did you pass fractions (0.5 for 50 %)?",
+            UserWarning,
+            stacklevel=3,
+        )
     p, d = p / 100, d / 100
     return p + d - (p - d) ** 2
 

@@ -215,3 +215,16 @@ def test_detectable_difference_has_the_stated_power_in_simulation():
     # unequal groups: n_b = 3 n needs 2/3 of the equal-n variance
     assert nps_detectable_difference(n, promoters=p, detractors=d, n_b=3 * n) == pytest.approx(
         mde * np.sqrt((1 + 1 / 3) / 2))
+
+
+def test_planning_rejects_bad_shares_and_warns_on_fractions():
+    with pytest.warns(UserWarning, match="did you pass fractions"):
+        nps_sample_size(5, promoters=0.5, detractors=0.2)
+    with pytest.warns(UserWarning, match="did you pass fractions"):
+        nps_detectable_difference(400, promoters=0.5, detractors=0.2)
+    with pytest.raises(ValueError, match="percent"):
+        nps_sample_size(5, promoters=70, detractors=40)
+    with pytest.raises(ValueError, match="margin"):
+        nps_sample_size(-1, promoters=50, detractors=20)
+    with pytest.raises(ValueError, match="power"):
+        nps_detectable_difference(400, promoters=50, detractors=20, power=80)
