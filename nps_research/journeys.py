@@ -30,6 +30,7 @@ __all__ = [
     "ONLINE_CHANNELS",
     "describe_moments_of_truth",
     "describe_peak_end",
+    "describe_touchpoint_variance",
     "journey_heatmap_table",
     "journey_measures",
     "link_responses",
@@ -646,3 +647,44 @@ def describe_moments_of_truth(table: pd.DataFrame, language: str = "en", top: in
                 f"effect via gemiddelde, slechtste moment en einde van de reis): {items}.")
     return ("Moments of truth (a bad experience there raises detraction beyond its effect on the journey average, "
             f"worst moment and end): {items}.")
+
+
+def describe_touchpoint_variance(result: dict, language: str = "en") -> str:
+    """Sentence on the customer share of the variation in touchpoint scores, from :func:`touchpoint_variance`.
+
+    The reading follows the interval of the ICC: below 0.10 (upper limit) the customer hardly matters and
+    experiences vary touchpoint by touchpoint; above 0.30 (lower limit) some customers fare well or badly
+    everywhere; otherwise both levels matter.
+
+    Examples
+    --------
+    >>> r = {"icc": 0.004, "icc_ci_low": 0.0, "icc_ci_high": 0.02, "n_events": 25000, "n_groups": 5000}
+    >>> describe_touchpoint_variance(r)
+    'ICC = 0.004 (interval 0.000 to 0.020; 25,000 experiences of 5,000 customers): the customer explains hardly any of the variation in touchpoint scores; experiences differ touchpoint by touchpoint, so improvement lies at the touchpoints.'
+    """
+    nl = language == "nl"
+    lo, hi = result["icc_ci_low"], result["icc_ci_high"]
+    if hi < 0.10:
+        key = 0
+    elif lo > 0.30:
+        key = 2
+    else:
+        key = 1
+    en = ("the customer explains hardly any of the variation in touchpoint scores; experiences differ touchpoint "
+          "by touchpoint, so improvement lies at the touchpoints",
+          "both the customer and the touchpoint explain part of the variation in touchpoint scores",
+          "a large part of the variation in touchpoint scores lies between customers: some customers fare well or "
+          "badly everywhere")
+    du = ("de klant verklaart nauwelijks iets van de variatie in scores per contactmoment; ervaringen verschillen "
+          "per contactmoment, dus verbetering ligt bij de contactmomenten",
+          "zowel de klant als het contactmoment verklaren een deel van de variatie in scores per contactmoment",
+          "een groot deel van de variatie in scores per contactmoment ligt tussen klanten: sommige klanten hebben "
+          "overal een goede of slechte ervaring")
+    n_ev = f"{result['n_events']:,}"
+    n_gr = f"{result['n_groups']:,}"
+    if nl:
+        n_ev, n_gr = n_ev.replace(",", "."), n_gr.replace(",", ".")
+        return (f"ICC = {result['icc']:.3f} (interval {lo:.3f} tot {hi:.3f}; {n_ev} ervaringen van {n_gr} "
+                f"klanten): {du[key]}.")
+    return (f"ICC = {result['icc']:.3f} (interval {lo:.3f} to {hi:.3f}; {n_ev} experiences of {n_gr} customers): "
+            f"{en[key]}.")

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from nps_research.journeys import (
+    describe_touchpoint_variance,
     journey_heatmap_table,
     journey_measures,
     link_responses,
@@ -156,3 +157,8 @@ def test_icc_zero_boundary_on_synthetic(synthetic_linked):
     r = touchpoint_variance(study.journey_events.iloc[:25000])  # a third of the customers is plenty
     # the generator draws touchpoint scores without a customer effect: ICC near 0, interval touching 0
     assert r["icc"] < 0.02 and r["icc_ci_low"] == pytest.approx(0.0, abs=1e-3)
+    # the report sentence follows the interval: no customer effect -> "hardly any"
+    assert "hardly any of the variation" in describe_touchpoint_variance(r)
+    assert "nauwelijks" in describe_touchpoint_variance(r, "nl")
+    strong = {**r, "icc": 0.5, "icc_ci_low": 0.4, "icc_ci_high": 0.6}
+    assert "between customers" in describe_touchpoint_variance(strong)
