@@ -1186,8 +1186,11 @@ def dependent_correlation_test(
 
     Examples
     --------
-    Steiger (1980, p. 249), case A; the paper reports -0.8913, rounding its intermediate covariance:
+    Steiger's (1980) case A (r_jk = .4, r_jh = .5, r_kh = .1, n = 103): Williams' T2 is -0.8913, the value
+    ``psych::r.test`` gives for this case; Steiger's Z (eq. 14) is slightly smaller:
 
+    >>> round(dependent_correlation_test(0.4, 0.5, 0.1, 103, test="williams")["statistic"], 4)
+    -0.8913
     >>> round(dependent_correlation_test(0.4, 0.5, 0.1, 103)["statistic"], 4)
     -0.8887
     """
