@@ -25,8 +25,24 @@ def test_notebook_is_committed_clean_with_a_parameters_cell():
     assert all("# help:" in ln for ln in lines)
     names = [ln.split("=")[0].strip() for ln in lines]
     assert names[:4] == ["data", "study_name", "language", "allow_personal_data"]
-    assert {"scale", "segment"} <= set(names)
+    assert {"scale", "scales", "segment"} <= set(names)
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
+
+
+def test_runner_passes_the_study_files_scales_section(tmp_path):
+    """A study file's scales: section reaches the notebook, where `scale` can name one of its entries."""
+    from nps_research.config import load_config
+    from nps_research.runner import _plan
+
+    (tmp_path / "study.yml").write_text(
+        "name: t\ndata:\n  responses: r.csv\nscales:\n  cx:\n    base: EXQ\n    columns: {pex1: Q7_1}\n"
+        "analyses:\n  - notebook: 03_cx_measurement\n    parameters: {scale: cx}\n")
+    cfg = load_config(tmp_path / "study.yml", check_files=False)
+    [(name, _, params)] = _plan(cfg, NOTEBOOK.parent, None)
+    assert name == "03_cx_measurement" and params["scale"] == "cx"
+    from nps_research.cx import get_scale
+
+    assert get_scale(params["scale"], scales=params["scales"]).dimensions["pex"][0] == "Q7_1"
 
 
 @pytest.mark.slow
@@ -37,10 +53,10 @@ def test_notebook_conclusions_follow_the_synthetic_truth(tmp_path, language):
     study.responses.to_csv(tmp_path / "responses.csv", index=False)
     data = {"responses": {"path": str(tmp_path / "responses.csv"), "cx_items": ["pex*", "out*", "mot*", "pom*"]}}
     out = tmp_path / "out.ipynb"
-    scale = {"base": "EXQ"} if language == "nl" else "EXQ"  # both parameter forms
-    papermill.execute_notebook(str(NOTEBOOK), str(out), parameters={"data": data, "language": language,
-                               "scale": scale}, kernel_name="python3", cwd=str(NOTEBOOK.parent),
-                               progress_bar=False)
+    # a built-in name, or (as the runner passes a study file's scales: section) the name of an entry of it
+    scale = {"scale": "cx", "scales": {"cx": {"base": "EXQ"}}} if language == "nl" else {"scale": "EXQ"}
+    papermill.execute_notebook(str(NOTEBOOK), str(out), parameters={"data": data, "language": language, **scale},
+                               kernel_name="python3", cwd=str(NOTEBOOK.parent), progress_bar=False)
     nb = nbformat.read(out, as_version=4)
     text = "\n".join(o.get("data", {}).get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
                      for o in c.get("outputs", []))

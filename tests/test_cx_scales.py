@@ -120,6 +120,18 @@ def test_get_scale_accepts_name_dict_scale():
         get_scale("nps")
 
 
+def test_get_scale_looks_up_the_study_files_scales_section():
+    section = {"cx": {"base": "EXQ", "columns": {"pex1": "Q7_1"}},
+               "service": {"range": [1, 5], "dimensions": {"speed": ["s1", "s2"], "care": ["c1", "c2"]}}}
+    cx = get_scale("cx", scales=section)
+    assert cx.dimensions["pex"][0] == "Q7_1" and cx.n_items == 19
+    svc = get_scale("service", scales=section)
+    assert svc.name == "service" and (svc.low, svc.high) == (1, 5)
+    assert get_scale("EXQ", scales=section) is EXQ  # built-in names still work
+    with pytest.raises(StudyConfigError, match="the study's scales: \\['cx', 'service'\\]"):
+        get_scale("svc", scales=section)
+
+
 def test_exq_item_labels_are_short_attribute_names_not_wordings():
     """The issue forbids shipping item wordings: only a few-word attribute name per item, for every item."""
     assert set(EXQ.item_labels) == set(EXQ.items)

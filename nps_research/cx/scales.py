@@ -403,20 +403,35 @@ ESQUAL = _esqual()
 SCALES: dict[str, Scale] = {"EXQ": EXQ, "SERVQUAL": SERVQUAL, "ESQUAL": ESQUAL}
 
 
-def get_scale(spec: Scale | str | dict) -> Scale:
-    """A Scale from a Scale, a built-in name (``"EXQ"``) or a study-file dict.
+def get_scale(spec: Scale | str | dict, scales: dict[str, Any] | None = None) -> Scale:
+    """A Scale from a Scale, a name (of the study's ``scales:`` section or built-in, ``"EXQ"``) or a dict.
+
+    Parameters
+    ----------
+    spec : Scale, str or dict
+        A scale; a name, looked up first in ``scales`` then among the built-in scales (case-insensitive); or a
+        scale dict as in a study file (see :meth:`Scale.from_dict`).
+    scales : dict, optional
+        A study file's ``scales:`` section (scale name -> scale dict), as the runner passes it to notebooks.
 
     Examples
     --------
     >>> get_scale("exq") is EXQ
     True
+    >>> get_scale("cx", scales={"cx": {"base": "EXQ", "columns": {"pex1": "Q7_1"}}}).dimensions["pex"][0]
+    'Q7_1'
     """
     if isinstance(spec, Scale):
         return spec
+    if scales is not None and not isinstance(scales, dict):
+        raise StudyConfigError(f"the scales section must map scale names to definitions, got {scales!r}")
     if isinstance(spec, str):
+        if scales and spec in scales:
+            return Scale.from_dict(scales[spec], name=spec)
         if spec.upper() in SCALES:
             return SCALES[spec.upper()]
-        raise StudyConfigError(f"unknown scale '{spec}'; built-in scales: {list(SCALES)}")
+        raise StudyConfigError(f"unknown scale '{spec}'; the study's scales: {list(scales or {})}; built-in scales: "
+                               f"{list(SCALES)}")
     if isinstance(spec, dict):
         return Scale.from_dict(spec)
     raise StudyConfigError(f"a scale must be a Scale, a built-in name or a dict, got {type(spec).__name__}")
