@@ -1796,7 +1796,7 @@ _HYPOTHESES = {
 3. *Correlation*: behaviour correlates more strongly with the overall CX score than with the likelihood to recommend
    (Steiger's test for dependent correlations).
 4. *Which dimension*: peace of mind is the CX dimension that matters most.
-5. *Value of a promoter*: promoters are worth three times as much as detractors.""",
+5. *Value of a promoter*: promoters are worth {ratio} times as much as detractors.""",
     "nl": """**Hypothesen** (Klaus & Maklan 2013; vuistregels uit de praktijk). Elke hypothese wordt hieronder getoetst op de
 gegevens van dit onderzoek.
 
@@ -1806,20 +1806,25 @@ gegevens van dit onderzoek.
 3. *Correlatie*: gedrag hangt sterker samen met de totale CX-score dan met de aanbevelingsbereidheid
    (Steigers toets voor afhankelijke correlaties).
 4. *Welke dimensie*: gemoedsrust is de CX-dimensie die het zwaarst telt.
-5. *Waarde van een promotor*: promotors zijn drie keer zoveel waard als criticasters.""",
+5. *Waarde van een promotor*: promotors zijn {ratio} keer zoveel waard als criticasters.""",
 }
 
 
-def hypotheses(language: str = "en") -> str:
+def hypotheses(language: str = "en", *, claimed_ratio: float = 3.0) -> str:
     """The hypotheses of the NPS-versus-CX notebook as Markdown, in English or Dutch.
+
+    ``claimed_ratio`` is the promoter-to-detractor value ratio of hypothesis 5 (the one
+    :func:`value_by_category` tests).
 
     Examples
     --------
     >>> hypotheses("nl").splitlines()[0][:13]
     '**Hypothesen*'
+    >>> hypotheses(claimed_ratio=2.5).splitlines()[-1]
+    '5. *Value of a promoter*: promoters are worth 2.5 times as much as detractors.'
     """
     _check_language(language)
-    return _HYPOTHESES[language]
+    return _HYPOTHESES[language].replace("{ratio}", _fmt(claimed_ratio, 1, language))
 
 
 def available_measures(
