@@ -21,6 +21,19 @@ EFA_COMMUNALITY = {'x1': 0.4874704728, 'x2': 0.2512648396, 'x3': 0.4572267093, '
 KMO = {'overall': 0.7522445926, 'x1': 0.8050212266, 'x2': 0.7779382854, 'x3': 0.7343028773, 'x4': 0.7632620453, 'x5': 0.7387238565, 'x6': 0.8075590548, 'x7': 0.5930468106, 'x8': 0.6829379392, 'x9': 0.7878648519}
 BARTLETT = {'chisq': 904.097051, 'df': 36, 'p': 1.912078874e-166}
 EIGEN = {'e1': 3.216344181, 'e2': 1.638713222, 'e3': 1.365159348, 'e4': 0.6989184519, 'e5': 0.5843475284, 'e6': 0.4996871952, 'e7': 0.4731020594, 'e8': 0.2860023612, 'e9': 0.2377256531}
+ROT_PROMAX_L1 = {'x1': 0.1529828113, 'x2': 0.01295207949, 'x3': -0.1145639136, 'x4': 0.8438465076, 'x5': 0.8975669442, 'x6': 0.8073720978, 'x7': 0.04405083886, 'x8': -0.04882875106, 'x9': 0.005353385686}
+ROT_PROMAX_L2 = {'x1': 0.0362059122, 'x2': -0.1161940995, 'x3': 0.02899542126, 'x4': 0.004906408822, 'x5': 0.006505610178, 'x6': -0.01134991424, 'x7': 0.7426731965, 'x8': 0.7224524286, 'x9': 0.4792018898}
+ROT_PROMAX_L3 = {'x1': 0.6093464174, 'x2': 0.5249655807, 'x3': 0.7028429197, 'x4': 0.009721186999, 'x5': -0.08220949284, 'x6': 0.06844035114, 'x7': -0.2148494363, 'x8': 0.04919672066, 'x9': 0.3351340933}
+ROT_PROMAX_PHI = {'f12': 0.25799847, 'f13': 0.3926380244, 'f23': 0.3488291804}
+ROT_VARIMAX_L1 = {'x1': 0.2772907585, 'x2': 0.1046418259, 'x3': 0.03394344484, 'x4': 0.8269996739, 'x5': 0.8610677758, 'x6': 0.8012526001, 'x7': 0.09094017589, 'x8': 0.0511699406, 'x9': 0.1320605192}
+ROT_VARIMAX_L2 = {'x1': 0.6226578474, 'x2': 0.4894903759, 'x3': 0.6626459368, 'x4': 0.1649851302, 'x5': 0.08633617253, 'x6': 0.21222505, 'x7': -0.07267842246, 'x8': 0.1618171807, 'x9': 0.4063699556}
+ROT_VARIMAX_L3 = {'x1': 0.1512531428, 'x2': -0.0267226448, 'x3': 0.1302878131, 'x4': 0.09827691653, 'x5': 0.09072502436, 'x6': 0.08797126491, 'x7': 0.6958739177, 'x8': 0.7089755619, 'x9': 0.5236179828}
+ROT_QUARTIMAX_L1 = {'x1': 0.3525642877, 'x2': 0.1575186605, 'x3': 0.1145140147, 'x4': 0.8441200689, 'x5': 0.8687265809, 'x6': 0.823366899, 'x7': 0.116270891, 'x8': 0.1037822471, 'x9': 0.2024260873}
+ROT_QUARTIMAX_L2 = {'x1': 0.1244032137, 'x2': -0.04231344152, 'x3': 0.1140152973, 'x4': 0.05570826603, 'x5': 0.04828857734, 'x6': 0.04559121704, 'x7': 0.692261108, 'x8': 0.7020796142, 'x9': 0.5078204768}
+ROT_QUARTIMAX_L3 = {'x1': 0.5896547603, 'x2': 0.4739855313, 'x3': 0.6565925386, 'x4': 0.07186657354, 'x5': -0.01024793781, 'x6': 0.1215423176, 'x7': -0.07105220877, 'x8': 0.1666222394, 'x9': 0.3973592279}
+ROT_EQUAMAX_L1 = {'x1': 0.3054415714, 'x2': 0.1252627639, 'x3': 0.06381781089, 'x4': 0.8343646391, 'x5': 0.8649375266, 'x6': 0.8105569515, 'x7': 0.09547470536, 'x8': 0.0659599776, 'x9': 0.1552102648}
+ROT_EQUAMAX_L2 = {'x1': 0.6134267921, 'x2': 0.4837657814, 'x3': 0.663393679, 'x4': 0.1313359587, 'x5': 0.0511354557, 'x6': 0.1793932547, 'x7': -0.06044665335, 'x8': 0.1757879107, 'x9': 0.4122720066}
+ROT_EQUAMAX_L3 = {'x1': 0.1337291666, 'x2': -0.03930328681, 'x3': 0.1142927072, 'x4': 0.08598500438, 'x5': 0.07994322758, 'x6': 0.07483069574, 'x7': 0.6964363293, 'x8': 0.7044128065, 'x9': 0.5125367106}
 # ------------------------------------------------------------------------------------------------------------
 
 ITEMS = [f"x{i}" for i in range(1, 10)]
@@ -68,6 +81,27 @@ def test_parallel_analysis_false_positive_rate():
         ev = np.sort(np.linalg.eigvalsh(np.corrcoef(x, rowvar=False)))[::-1]
         hits += parallel_analysis(300, 8, ev, n_sim=100, seed=100 + i).retain.sum() > 0
     assert hits <= 7  # binomial(40, 0.05): P(X > 7) < 0.001
+
+
+@pytest.mark.parametrize("rotation", ["promax", "varimax", "quartimax", "equamax"])
+def test_other_rotations_match_psych(res, rotation):
+    """Factor order and signs are not identified: compare under the best column permutation (with signs)."""
+    from itertools import permutations
+
+    got = efa(holzinger39.get_data(), ITEMS, n_factors=3, rotation=rotation, n_sim=5)
+    ref = np.column_stack([list(globals()[f"ROT_{rotation.upper()}_L{j}"].values()) for j in (1, 2, 3)])
+    L = got.loadings.to_numpy()
+    perm = min(permutations(range(3)), key=lambda q: np.abs(np.abs(L[:, list(q)]) - np.abs(ref)).max())
+    signs = np.sign((L[:, list(perm)] * ref).sum(axis=0))
+    assert np.allclose(L[:, list(perm)] * signs, ref, atol=TOL), rotation
+    if rotation == "promax":
+        phi = got.factor_correlations.to_numpy()[np.ix_(perm, perm)] * np.outer(signs, signs)
+        ref_phi = ROT_PROMAX_PHI
+        assert [phi[0, 1], phi[0, 2], phi[1, 2]] == pytest.approx(
+            [ref_phi["f12"], ref_phi["f13"], ref_phi["f23"]], abs=TOL)
+        assert np.allclose(np.diag(got.factor_correlations), 1)
+    # rotation does not change communalities
+    assert np.allclose(got.communalities, res.communalities, atol=1e-6)
 
 
 def test_varimax_is_orthogonal_and_keeps_communalities(res):

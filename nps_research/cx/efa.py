@@ -1,8 +1,10 @@
 """Exploratory factor analysis: number of factors, sampling adequacy, rotated loadings.
 
 Estimation by statsmodels' :class:`~statsmodels.multivariate.factor.Factor` (ML by default) on the correlation
-matrix of the complete cases; rotations from :func:`statsmodels.multivariate.factor_rotation.rotate_factors`
-(``oblimin`` is GPArotation's default quartimin, gamma = 0, without row normalisation, as in ``psych::fa``).
+matrix of the complete cases. Rotations as ``psych::fa`` does them: ``oblimin`` is GPArotation's default
+quartimin (gamma = 0, no row normalisation; statsmodels' ``rotate_factors``), ``varimax`` R's ``stats::varimax``
+(Kaiser normalisation), ``promax`` psych's Kaiser-normalised ``Promax`` (power 4), ``quartimax`` GPArotation's and
+``equamax`` GPArotation's Crawford-Ferguson rotation with kappa = factors / (2 items) (both via statsmodels).
 Factors are ordered by the variance they account for (``diag(Phi L'L)``) and signed so that their loadings sum to
 a positive number, as psych does. KMO (Kaiser 1970; ``psych::KMO``), Bartlett's sphericity test
 (``psych::cortest.bartlett``) and Horn's parallel analysis (principal-component eigenvalues of the data against the
@@ -22,7 +24,7 @@ from scipy import stats
 from ..errors import DataProblem, SmallSampleWarning, StudyDataError
 from .cfa import TextSummary
 
-__all__ = ["EFAResult", "bartlett_sphericity", "efa", "kmo", "parallel_analysis"]
+__all__ = ["EFAResult", "bartlett_sphericity", "efa", "kmo", "parallel_analysis", "promax", "varimax"]
 
 #: EFA warns (SmallSampleWarning) below this many complete cases, or below 5 per item.
 MIN_CASES = 100
@@ -88,6 +90,57 @@ def parallel_analysis(n: int, k: int, eigenvalues: np.ndarray, n_sim: int = 200,
     retain = np.cumprod(above).astype(bool)
     return pd.DataFrame({"component": np.arange(1, k + 1), "eigenvalue": eigenvalues,
                          "random_mean": sims.mean(0), f"random_q{int(quantile * 100)}": q, "retain": retain})
+
+
+def varimax(L: np.ndarray, normalize: bool = True, eps: float = 1e-5, max_iter: int = 1000):
+    """Varimax rotation as R's ``stats::varimax`` (Kaiser normalisation, same stopping rule), which
+    ``psych::fa(rotate = "varimax")`` uses. Returns the rotated loadings and the rotation matrix.
+
+    Examples
+    --------
+    >>> L = np.array([[0.8, 0.3], [0.7, 0.4], [0.3, 0.8], [0.2, 0.7]])
+    >>> R, T = varimax(L)
+    >>> bool(np.allclose(T @ T.T, np.eye(2))), bool(np.allclose(L @ T, R))
+    (True, True)
+    """
+    x = np.asarray(L, float)
+    p, m = x.shape
+    sc = np.sqrt((x**2).sum(axis=1)) if normalize else np.ones(p)
+    x = x / sc[:, None]
+    T = np.eye(m)
+    d = 0.0
+    for _ in range(max_iter):
+        z = x @ T
+        B = x.T @ (z**3 - z @ np.diag((z**2).sum(axis=0)) / p)
+        u, sv, vt = np.linalg.svd(B)
+        T = u @ vt
+        d_past, d = d, sv.sum()
+        if d < d_past * (1 + eps):
+            break
+    return (x @ T) * sc[:, None], T
+
+
+def promax(L: np.ndarray, power: int = 4):
+    """Promax rotation as ``psych::fa(rotate = "promax")``: Kaiser-normalised rows, varimax, then a least-squares
+    fit to the loadings raised to ``power`` (``psych::Promax``). Returns the pattern loadings and the factor
+    correlations.
+
+    Examples
+    --------
+    >>> L = np.array([[0.8, 0.3], [0.7, 0.4], [0.3, 0.8], [0.2, 0.7]])
+    >>> P, phi = promax(L)
+    >>> bool(np.allclose(np.diag(phi), 1)), bool(phi[0, 1] > 0)
+    (True, True)
+    """
+    L = np.asarray(L, float)
+    h = np.sqrt((L**2).sum(axis=1))
+    x, T = varimax(L / h[:, None])  # psych::fa(rotate = "promax") is kaiser(Promax): rows normalised first
+    Q = x * np.abs(x) ** (power - 1)
+    U = np.linalg.lstsq(x, Q, rcond=None)[0]
+    d = np.diag(np.linalg.inv(U.T @ U))
+    U = T @ U @ np.diag(np.sqrt(d))
+    Ui = np.linalg.inv(U)
+    return L @ U, Ui @ Ui.T
 
 
 @dataclass
@@ -240,15 +293,17 @@ def efa(data: pd.DataFrame, items=None, n_factors: int | None = None, rotation: 
     L = np.asarray(res.loadings, float).reshape(k, m)
     phi = np.eye(m)
     if m > 1 and rotation != "none":
-        from statsmodels.multivariate.factor_rotation import promax, rotate_factors
+        from statsmodels.multivariate.factor_rotation import rotate_factors
 
         if rotation in ("oblimin", "quartimin"):
             L, T = rotate_factors(L, "quartimin")
             phi = T.T @ T
         elif rotation == "promax":
-            L, T = promax(L, 4)
-            Ti = np.linalg.inv(T)
-            phi = Ti @ Ti.T
+            L, phi = promax(L, 4)
+        elif rotation == "varimax":
+            L, _ = varimax(L)
+        elif rotation == "equamax":  # psych: GPArotation::cfT with kappa = m / (2 k)
+            L, _ = rotate_factors(L, "CF", m / (2 * k), "orthogonal")
         else:
             L, T = rotate_factors(L, rotation)
     ss = np.diag(phi @ L.T @ L)

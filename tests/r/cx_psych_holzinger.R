@@ -27,3 +27,10 @@ b <- cortest.bartlett(cor(d), n = nrow(d))
 py("BARTLETT", c(chisq = b$chisq, df = b$df, p = b$p.value))
 ev <- eigen(cor(d))$values
 py("EIGEN", setNames(ev, paste0("e", seq_along(ev))))
+# the other rotations offered by nps_research.cx.efa (psych's definitions; GPArotation for quartimax, equamax)
+for (rot in c("promax", "varimax", "quartimax", "equamax")) {
+  f <- suppressWarnings(fa(d, 3, fm = "ml", rotate = rot))
+  L <- unclass(f$loadings)
+  for (j in 1:3) py(paste0("ROT_", toupper(rot), "_L", j), L[, j])
+  if (!is.null(f$Phi)) py(paste0("ROT_", toupper(rot), "_PHI"), c(f12 = f$Phi[1, 2], f13 = f$Phi[1, 3], f23 = f$Phi[2, 3]))
+}
