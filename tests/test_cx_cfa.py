@@ -268,3 +268,20 @@ def test_small_sample_warns(hs):
     with pytest.warns(SmallSampleWarning, match="complete cases for 21 free parameters"), warnings.catch_warnings():
         warnings.simplefilter("ignore", HeywoodWarning)
         cfa(hs.head(60), MODEL)
+
+
+def test_summary_reports_lavaans_numbers_and_verdicts(hs):
+    """The printed report shows lavaan's values (rounded) and marks each index against its threshold."""
+    text = cfa(hs, MODEL).summary()
+    f = HS_FIT
+    assert f"chi-square = {f['chisq']:.3f}, df = 24" in text
+    assert f"CFI    = {f['cfi']:.3f}   fails >= 0.95" in text  # 0.931
+    assert (f"RMSEA  = {f['rmsea']:.3f}   fails <= 0.06  (90% CI {f['rmsea.ci.lower']:.3f}-"
+            f"{f['rmsea.ci.upper']:.3f})") in text
+    assert f"SRMR   = {f['srmr']:.3f}   meets <= 0.08" in text  # 0.065
+    assert f"AIC = {f['aic']:.1f}, BIC = {f['bic']:.1f}" in text
+    e, se, std = HS_PAR["textual=~x5"]
+    assert re.search(rf"textual =~ x5\s+{e:.3f}\s+{se:.3f}\s+{std:.3f}", text)
+    # validity verdicts follow the thresholds: textual CR 0.885 / AVE 0.720 pass, visual AVE 0.371 fails
+    assert re.search(r"textual \(first order\): CR 0\.885, AVE 0\.720.*\[CR ok, AVE ok, F-L ok\]", text)
+    assert re.search(r"visual \(first order\): CR 0\.626, AVE 0\.371.*\[CR FAILS, AVE FAILS", text)
