@@ -40,6 +40,16 @@ def test_heatmap_of_cfa_shows_standardised_loadings(res):
     assert [t.get_text() for t in ax.get_xticklabels()] == ["visual", "textual", "speed"]
 
 
+def test_heatmap_of_a_multigroup_loadings_table_shows_the_first_group():
+    mg = cfa(holzinger39.get_data(), MODEL, group="school")
+    lo = mg.loadings
+    ax = loadings_heatmap(data=lo)
+    arr = np.asarray(ax.get_images()[0].get_array())
+    first = lo[lo.group == "Pasteur"].set_index("item").std_all
+    assert arr[1, 0] == pytest.approx(first["x2"]) and arr[4, 1] == pytest.approx(first["x5"])
+    assert first["x2"] != pytest.approx(lo[lo.group == "Grant-White"].set_index("item").std_all["x2"], abs=1e-3)
+
+
 def test_heatmap_of_efa(res):
     e = efa(holzinger39.get_data(), [f"x{i}" for i in range(1, 10)], n_factors=3, n_sim=10)
     fig, ax0 = plt.subplots()

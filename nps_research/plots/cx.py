@@ -15,8 +15,9 @@ __all__ = ["dimension_scores", "loadings_heatmap", "path_diagram"]
 
 def _loadings_matrix(data) -> pd.DataFrame:
     if isinstance(data, pd.DataFrame):
-        if {"factor", "item", "std_all"} <= set(data.columns):
-            data = data[data["item"].isin(data["item"])]
+        if {"factor", "item", "std_all"} <= set(data.columns):  # a loadings table (first group if several)
+            if "group" in data.columns:
+                data = data[data["group"] == data["group"].iloc[0]]
             return data.pivot_table(index="item", columns="factor", values="std_all", sort=False)
         return data
     if hasattr(data, "spec") and hasattr(data, "loadings"):  # CFAResult: observed indicators only
