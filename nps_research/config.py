@@ -219,6 +219,18 @@ def config_from_dict(raw: dict[str, Any], *, base_dir: Path | None = None, sourc
     except ValidationError as e:
         raise StudyConfigError(_format_validation_error(e, source)) from None
     cfg.base_dir = base_dir
+    if cfg.scales:
+        from .cx.scales import Scale
+
+        bad = []
+        for name, spec in cfg.scales.items():
+            try:
+                Scale.from_dict({"name": str(name), **spec} if isinstance(spec, dict) and "name" not in spec
+                                else spec)
+            except (StudyConfigError, TypeError, ValueError) as e:
+                bad.append(f"  - scales.{name}: {e}")
+        if bad:
+            raise StudyConfigError(f"{source}: scale definitions are not valid:\n" + "\n".join(bad))
     if check_files:
         missing = [f"  - data.{name}.path: file not found: {cfg.resolve(spec.path)}"
                    for name, spec in cfg.data.tables().items() if not cfg.resolve(spec.path).is_file()]

@@ -166,3 +166,15 @@ def test_study_file_errors_are_actionable(tmp_path):
     p.write_text("name: s\ndata: [\n")
     with pytest.raises(nr.StudyConfigError, match="not valid YAML"):
         nr.load_study(p)
+
+
+def test_scale_definitions_are_checked_when_the_study_is_loaded(study):
+    _set(study, scales={"exq": {"base": "EXQ", "columns": {"pex1": "Q7_1"}},
+                        "mine": {"dimensions": {"a": ["x1", "x2"]}, "revers": ["x1"]}})
+    with pytest.raises(nr.StudyConfigError) as info:
+        nr.load_study(study)
+    lines = str(info.value).splitlines()
+    assert lines[0] == f"{study}: scale definitions are not valid:"
+    assert len(lines) == 2 and lines[1].startswith("  - scales.mine: scale definition: unknown keys ['revers']")
+    _set(study, scales={"exq": {"base": "EXQ", "columns": {"pex1": "Q7_1"}}})
+    assert nr.load_study(study).config.scales["exq"]["base"] == "EXQ"
