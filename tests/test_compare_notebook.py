@@ -17,18 +17,6 @@ from nps_research.synthetic import make_study
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "06_nps_vs_cx.ipynb"
 
 
-def test_notebook_is_committed_clean_with_a_parameters_cell():
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    assert nb.metadata["kernelspec"] == {"name": "python3", "display_name": "Python 3", "language": "python"}
-    first = nb.cells[0]
-    assert first.cell_type == "code" and first.metadata.get("tags") == ["parameters"]
-    lines = [ln for ln in first.source.splitlines() if ln.strip()]
-    assert all("# help:" in ln for ln in lines)
-    names = [ln.split("=")[0].strip() for ln in lines]
-    assert names[:4] == ["data", "study_name", "language", "allow_personal_data"]
-    assert all(not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
-
-
 def _run_notebook(tmp_path, driver, language, **parameters):
     papermill = pytest.importorskip("papermill")
     study = make_study(n_customers=2000, seed=1, outcome_driver=driver)

@@ -16,17 +16,11 @@ from nps_research.synthetic import make_study
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "03_cx_measurement.ipynb"
 
 
-def test_notebook_is_committed_clean_with_a_parameters_cell():
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    assert nb.metadata["kernelspec"] == {"name": "python3", "display_name": "Python 3", "language": "python"}
-    first = nb.cells[0]
-    assert first.cell_type == "code" and first.metadata.get("tags") == ["parameters"]
-    lines = [ln for ln in first.source.splitlines() if ln.strip()]
-    assert all("# help:" in ln for ln in lines)
-    names = [ln.split("=")[0].strip() for ln in lines]
-    assert names[:4] == ["data", "study_name", "language", "allow_personal_data"]
-    assert {"scale", "scales", "segment"} <= set(names)
-    assert all(not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
+def test_notebook_declares_the_scale_parameters():
+    """The generic notebook conventions are checked in tests/test_packaging.py; here the CX-specific parameters."""
+    import papermill
+
+    assert {"scale", "scales", "segment"} <= set(papermill.inspect_notebook(str(NOTEBOOK)))
 
 
 def test_runner_passes_the_study_files_scales_section(tmp_path):
