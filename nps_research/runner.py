@@ -191,15 +191,27 @@ def _export_html(nb_path: Path, html_path: Path, title: str, language: str | Non
     write_atomic(html_path, body)
 
 
+_INDEX_WORDS = {
+    "en": {"study": "Study", "run": "run", "started": "started", "finished": "finished", "status": "status",
+           "analysis": "Analysis", "output": "Output", "seconds": "Seconds", "inputs": "Inputs", "file": "File",
+           "report": "report", "notebook": "notebook", "manifest": "versions, parameters and hashes of this run."},
+    "nl": {"study": "Onderzoek", "run": "run", "started": "gestart", "finished": "klaar", "status": "status",
+           "analysis": "Analyse", "output": "Uitvoer", "seconds": "Seconden", "inputs": "Invoer", "file": "Bestand",
+           "report": "rapport", "notebook": "notebook",
+           "manifest": "versies, parameters en hashes van deze run."},
+}
+
+
 def _write_index(folder: Path, cfg: StudyConfig, manifest: dict[str, Any]) -> None:
+    w = _INDEX_WORDS[cfg.language]
     rows = []
     for name, info in manifest["notebooks"].items():
         status = info["status"]
         links = []
         if info.get("html"):
-            links.append(f'<a href="{html.escape(info["html"])}">report</a>')
+            links.append(f'<a href="{html.escape(info["html"])}">{w["report"]}</a>')
         if info.get("ipynb"):
-            links.append(f'<a href="{html.escape(info["ipynb"])}">notebook</a>')
+            links.append(f'<a href="{html.escape(info["ipynb"])}">{w["notebook"]}</a>')
         err = f"<br><small>{html.escape(info['error'])}</small>" if info.get("error") else ""
         rows.append(f"<tr><td>{html.escape(name)}</td><td class='{status}'>{status}{err}</td>"
                     f"<td>{' · '.join(links)}</td><td>{info.get('seconds', '')}</td></tr>")
@@ -212,11 +224,13 @@ def _write_index(folder: Path, cfg: StudyConfig, manifest: dict[str, Any]) -> No
 table{{border-collapse:collapse}}td,th{{border-bottom:1px solid #ddd;padding:.3rem .8rem;text-align:left}}
 .ok{{color:#176117}}.failed{{color:#a11}}.not-run{{color:#777}}</style></head><body>
 <h1>{title}</h1>
-<p>Study <b>{html.escape(cfg.name)}</b>, run <b>{html.escape(manifest['run_id'])}</b>,
-started {manifest['started']}, finished {manifest.get('finished') or '-'}; status <b>{manifest['status']}</b>.</p>
-<table><tr><th>Analysis</th><th>Status</th><th>Output</th><th>Seconds</th></tr>{''.join(rows)}</table>
-<h2>Inputs</h2><table><tr><th>File</th><th>SHA-256</th></tr>{inputs}</table>
-<p><a href="manifest.json">manifest.json</a>: versions, parameters and hashes of this run.</p>
+<p>{w['study']} <b>{html.escape(cfg.name)}</b>, {w['run']} <b>{html.escape(manifest['run_id'])}</b>,
+{w['started']} {manifest['started']}, {w['finished']} {manifest.get('finished') or '-'};
+{w['status']} <b>{manifest['status']}</b>.</p>
+<table><tr><th>{w['analysis']}</th><th>Status</th><th>{w['output']}</th><th>{w['seconds']}</th></tr>{''.join(rows)}
+</table>
+<h2>{w['inputs']}</h2><table><tr><th>{w['file']}</th><th>SHA-256</th></tr>{inputs}</table>
+<p><a href="manifest.json">manifest.json</a>: {w['manifest']}</p>
 </body></html>
 """
     write_atomic(folder / "index.html", page)

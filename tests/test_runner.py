@@ -80,7 +80,8 @@ def test_run_writes_notebook_html_index_and_manifest(study):
         assert info["sha256"] == hashlib.sha256(Path(key).read_bytes()).hexdigest()
     params = manifest["notebooks"]["01_ok"]["parameters"]
     assert params["data"]["responses"]["path"] == str(study.parent / "data" / "r.csv")
-    assert 'href="01_ok.html"' in (folder / "index.html").read_text()
+    index = (folder / "index.html").read_text()
+    assert '<a href="01_ok.html">rapport</a>' in index and "<th>Analyse</th>" in index  # the study is in Dutch
     # a second run gets its own folder; the first stays
     again = run_study(study, run_id="r1", progress=False)
     assert again.folder.name == "r1-2" and (folder / "manifest.json").exists()
