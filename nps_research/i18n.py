@@ -27,6 +27,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "tables": {"en": "Tables", "nl": "Tabellen"},
     "quality": {"en": "Data quality", "nl": "Datakwaliteit"},
+    "relational": {"en": "relational", "nl": "relationeel"},
+    "transactional": {"en": "transactional", "nl": "transactioneel"},
+    "score": {"en": "score", "nl": "score"},
+    "percent_of_responses": {"en": "percent of responses", "nl": "procent van de antwoorden"},
+    "responses": {"en": "responses", "nl": "antwoorden"},
     "missing": {"en": "Missing values", "nl": "Ontbrekende waarden"},
     "missing_none": {"en": "No column has missing values.", "nl": "Geen enkele kolom heeft ontbrekende waarden."},
     "missing_intro": {
