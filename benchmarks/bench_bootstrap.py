@@ -23,17 +23,9 @@ from pathlib import Path
 import numpy as np
 import scipy
 from scipy import stats
+from timing import best_of
 
 from nps_research.nps import nps_ci, nps_ci_from_counts, nps_counts
-
-
-def _best_of(fn, repeat):
-    times, out = [], None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t)
-    return min(times), out
 
 
 def main() -> None:
@@ -51,12 +43,12 @@ def main() -> None:
     scores = rng.choice(11, size=args.n, p=probs)
     y = np.where(scores <= 6, -1.0, np.where(scores <= 8, 0.0, 1.0))
 
-    t_perc, r_perc = _best_of(lambda: nps_ci(scores, method="bootstrap", n_resamples=args.resamples, seed=1,
+    t_perc, r_perc = best_of(lambda: nps_ci(scores, method="bootstrap", n_resamples=args.resamples, seed=1,
                                              warn=False), args.repeat)
-    t_bca, r_bca = _best_of(lambda: nps_ci(scores, method="bootstrap", bootstrap_kind="bca",
+    t_bca, r_bca = best_of(lambda: nps_ci(scores, method="bootstrap", bootstrap_kind="bca",
                                            n_resamples=args.resamples, seed=1, warn=False), args.repeat)
     counts = nps_counts(scores)
-    t_resample, _ = _best_of(lambda: nps_ci_from_counts(*counts, method="bootstrap", n_resamples=args.resamples,
+    t_resample, _ = best_of(lambda: nps_ci_from_counts(*counts, method="bootstrap", n_resamples=args.resamples,
                                                         seed=1, warn=False), args.repeat)
 
     t0 = time.perf_counter()

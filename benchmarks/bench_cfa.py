@@ -22,10 +22,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
+from timing import best_of
 
 from nps_research.cx import EXQ, cfa
 from nps_research.synthetic import make_study
@@ -45,13 +45,6 @@ cat(sprintf("%.6f %.6f %s\n", best, fitMeasures(f, "chisq"), packageVersion("lav
 """
 
 
-def _best_of(fn, repeat):
-    times, out = [], None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t)
-    return min(times), out
 
 
 def main() -> None:
@@ -69,7 +62,7 @@ def main() -> None:
     model = EXQ.to_syntax()
     rows = []
 
-    t_ours, res = _best_of(lambda: cfa(rel, EXQ), args.repeat)
+    t_ours, res = best_of(lambda: cfa(rel, EXQ), args.repeat)
     rows.append(("nps_research.cx.cfa (Fisher scoring, analytic gradient)", t_ours, res.fit["chisq"],
                  "everything: item validation, estimation, fit indices, delta-method SEs, validity"))
 
@@ -79,7 +72,7 @@ def main() -> None:
 
     spec = parse_model(model)
     groups, _, _ = _prepare(rel, spec, [EXQ], None)
-    t_ml, raw = _best_of(lambda: fit_ml(spec, build_groups(spec, 1), groups, False), args.repeat)
+    t_ml, raw = best_of(lambda: fit_ml(spec, build_groups(spec, 1), groups, False), args.repeat)
     rows.append(("nps_research.cx.ml.fit_ml (estimation and SEs only)", t_ml, raw.chisq, ""))
 
     try:
@@ -90,7 +83,7 @@ def main() -> None:
             m.fit(rel, solver="L-BFGS-B")
             return semopy.calc_stats(m)["chi2"].iloc[0]
 
-        t_sem, chi_sem = _best_of(fit_semopy, args.repeat)
+        t_sem, chi_sem = best_of(fit_semopy, args.repeat)
         rows.append((f"semopy {semopy.__version__} (L-BFGS-B)", t_sem, chi_sem, ""))
     except Exception as e:  # pragma: no cover - reported in the table
         rows.append(("semopy", np.nan, np.nan, f"failed: {e}"))
