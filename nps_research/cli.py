@@ -28,7 +28,8 @@ def data_summary(study) -> str:
         lines.append(f"  attribute scores: {len(study.attributes)} ({', '.join(study.attributes)})")
     if study.cx_items:
         lines.append(f"  CX items: {len(study.cx_items)}")
-    lines.append(f"  NPS {nps(r['ltr']):+.1f} (n = {r['ltr'].notna().sum():,})")
+    for kind, g in r.groupby("survey_type", sort=True):  # relational and transactional NPS are never pooled
+        lines.append(f"  NPS {kind} {nps(g['ltr']):+.1f} (n = {g['ltr'].notna().sum():,})")
     for table, cols in study.unused_columns.items():
         if cols:
             lines.append(f"  {table}: {len(cols)} column(s) not used (map them in the study file to use them): "

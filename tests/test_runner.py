@@ -140,7 +140,7 @@ def test_cli_validate(study):
     ok = CliRunner().invoke(app, ["validate", str(study)])
     assert ok.exit_code == 0
     assert ok.output.splitlines()[:2] == [f"{study}: study 't' is valid.", "  responses: 40 rows, 7 columns"]
-    assert "NPS -55.0 (n = 40)" in ok.output  # scores i % 11 for i < 40: 6 promoters, 28 detractors
+    assert "NPS relational -55.0 (n = 40)" in ok.output  # scores i % 11 for i < 40: 6 promoters, 28 detractors
     (study.parent / "data" / "r.csv").write_text(HEADER + "r1,c1,2024-01-01,relational,,web,x\n"
                                                  "r1,c2,2024-01-01,relational,,web,5\n")
     bad = CliRunner().invoke(app, ["validate", str(study)])
