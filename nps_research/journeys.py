@@ -24,6 +24,7 @@ import pandas as pd
 from scipy import stats
 
 from .errors import DataProblem, SmallSampleWarning, StudyDataError
+from .text import fmt_int, fmt_interval, fmt_number
 
 __all__ = [
     "OFFLINE_CHANNELS",
@@ -602,19 +603,20 @@ def describe_peak_end(table: pd.DataFrame, language: str = "en") -> str:
     t = table.set_index("model")
     best = table.attrs.get("best", t["cv_r2"].idxmax())
     bname = names.get(best, (best, best))[0 if nl else 1]
+    f2 = lambda x: fmt_number(x, language, 2)  # noqa: E731
     s = (f"Buiten de steekproef voorspelt {bname} de uitkomst van de reis het best (gekruisvalideerde "
-         f"R-kwadraat {t.loc[best, 'cv_r2']:.2f})" if nl else
+         f"R-kwadraat {f2(t.loc[best, 'cv_r2'])})" if nl else
          f"Out of sample, the journey outcome is best predicted by {bname} (cross-validated R-squared "
-         f"{t.loc[best, 'cv_r2']:.2f})")
+         f"{f2(t.loc[best, 'cv_r2'])})")
     if "average" in t.index and best != "average" and "diff_se" in t.columns:
         d, se = t.loc[best, "diff_vs_average"], t.loc[best, "diff_se"]
         clear = d > 2 * se
         if nl:
-            s += (f", tegen {t.loc['average', 'cv_r2']:.2f} voor alleen het gemiddelde: een "
-                  f"{'duidelijk' if clear else 'onzeker'} verschil ({d:.2f} +- {2 * se:.2f}).")
+            s += (f", tegen {f2(t.loc['average', 'cv_r2'])} voor alleen het gemiddelde: een "
+                  f"{'duidelijk' if clear else 'onzeker'} verschil ({f2(d)} +- {f2(2 * se)}).")
         else:
-            s += (f", against {t.loc['average', 'cv_r2']:.2f} for the average alone: "
-                  f"{'a clear' if clear else 'an uncertain'} difference ({d:.2f} +- {2 * se:.2f}).")
+            s += (f", against {f2(t.loc['average', 'cv_r2'])} for the average alone: "
+                  f"{'a clear' if clear else 'an uncertain'} difference ({f2(d)} +- {f2(2 * se)}).")
     else:
         s += "."
     return s
@@ -639,8 +641,8 @@ def describe_moments_of_truth(table: pd.DataFrame, language: str = "en", top: in
     if harmful.empty:
         return ("Geen enkel contactmoment springt er duidelijk uit als moment van de waarheid." if nl else
                 "No touchpoint stands out clearly as a moment of truth.")
-    items = ", ".join(f"{str(r['touchpoint']).replace('_', ' ')} ({r['effect']:+.1f} {unit}, interval "
-                      f"{r['ci_low']:.1f} to {r['ci_high']:.1f})".replace(" to ", " tot " if nl else " to ")
+    items = ", ".join(f"{str(r['touchpoint']).replace('_', ' ')} ({fmt_number(r['effect'], language, 1, sign=True)} "
+                      f"{unit}, interval {fmt_interval(r['ci_low'], r['ci_high'], language, 1, sign=False)})"
                       for _, r in harmful.iterrows())
     if nl:
         return ("Momenten van de waarheid (een slechte ervaring daar verhoogt de kans op criticasters bovenop het "
@@ -680,11 +682,9 @@ def describe_touchpoint_variance(result: dict, language: str = "en") -> str:
           "zowel de klant als het contactmoment verklaren een deel van de variatie in scores per contactmoment",
           "een groot deel van de variatie in scores per contactmoment ligt tussen klanten: sommige klanten hebben "
           "overal een goede of slechte ervaring")
-    n_ev = f"{result['n_events']:,}"
-    n_gr = f"{result['n_groups']:,}"
+    n_ev, n_gr = fmt_int(result["n_events"], language), fmt_int(result["n_groups"], language)
+    icc = fmt_number(result["icc"], language, 3)
+    interval = fmt_interval(lo, hi, language, 3, sign=False)
     if nl:
-        n_ev, n_gr = n_ev.replace(",", "."), n_gr.replace(",", ".")
-        return (f"ICC = {result['icc']:.3f} (interval {lo:.3f} tot {hi:.3f}; {n_ev} ervaringen van {n_gr} "
-                f"klanten): {du[key]}.")
-    return (f"ICC = {result['icc']:.3f} (interval {lo:.3f} to {hi:.3f}; {n_ev} experiences of {n_gr} customers): "
-            f"{en[key]}.")
+        return f"ICC = {icc} (interval {interval}; {n_ev} ervaringen van {n_gr} klanten): {du[key]}."
+    return f"ICC = {icc} (interval {interval}; {n_ev} experiences of {n_gr} customers): {en[key]}."

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from .i18n import t
+from .text import fmt_sig, t
 
 __all__ = ["nps_sentence", "show_markdown", "show_table", "nps_paragraph"]
 
@@ -44,7 +44,7 @@ def nps_sentence(*, nps: float, ci_low: float, ci_high: float, n: int, confidenc
                  language: str = "en") -> str:
     """One sentence with the NPS, its interval and n, in the report language."""
     return t("nps_headline", language, nps=float(nps), low=float(ci_low), high=float(ci_high), n=int(n),
-             level=f"{100 * confidence:g}")
+             level=fmt_sig(100 * confidence, language, 6))
 
 
 def nps_paragraph(result: Any, *, language: str = "en", min_n: int = 30) -> str:

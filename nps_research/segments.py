@@ -38,6 +38,10 @@ from scipy import stats
 
 from .engines import CATEGORIES, count_groups
 from .nps import SmallSampleWarning, nps_ci_from_counts, nps_test_from_counts
+from .text import fmt_int as _text_int
+from .text import fmt_p as _text_p
+from .text import fmt_points as _text_points
+from .text import fmt_sig as _text_sig
 
 __all__ = [
     "OVERALL",
@@ -481,30 +485,18 @@ def _lang(language: str) -> dict[str, str]:
 
 
 def fmt_points(x: float, language: str = "en", signed: bool = True, digits: int = 1) -> str:
-    """Format NPS points with a sign, using a decimal comma for Dutch.
+    """Format NPS points with a sign (see :func:`nps_research.text.fmt_points`).
 
     Examples
     --------
     >>> fmt_points(12.345), fmt_points(-3.0, "nl")
     ('+12.3', '-3,0')
     """
-    s = f"{x:+.{digits}f}" if signed else f"{x:.{digits}f}"
-    return s.replace(".", ",") if language == "nl" else s
+    return _text_points(x, language, digits, sign=signed)
 
 
-def fmt_p(p: float, language: str = "en", name: str | None = None) -> str:
-    """Format a p- or q-value (``< 0.001`` for tiny values), optionally as ``"name = value"``.
-
-    Examples
-    --------
-    >>> fmt_p(0.0004), fmt_p(0.0321, "nl"), fmt_p(0.0004, name="p"), fmt_p(0.0321, name="q")
-    ('< 0.001', '0,032', 'p < 0.001', 'q = 0.032')
-    """
-    s = "< 0.001" if p < 0.001 else f"{p:.3f}"
-    s = s.replace(".", ",") if language == "nl" else s
-    if name is None:
-        return s
-    return f"{name} {s}" if s.startswith("<") else f"{name} = {s}"
+#: p- and q-values (``< 0.001`` for tiny values); the text layer's formatter.
+fmt_p = _text_p
 
 
 def describe_headline(summary: pd.DataFrame, language: str = "en") -> str:
@@ -523,8 +515,8 @@ def describe_headline(summary: pd.DataFrame, language: str = "en") -> str:
     row = summary.loc[summary["segment_column"] == OVERALL].iloc[0]
     level = summary.attrs.get("confidence", 0.95) * 100
     return t["headline"].format(
-        nps=fmt_points(row["nps"], language), level=f"{level:g}", lo=fmt_points(row["ci_low"], language),
-        hi=fmt_points(row["ci_high"], language), n=f"{int(row['n']):,}".replace(",", "." if language == "nl" else ","),
+        nps=fmt_points(row["nps"], language), level=_text_sig(level, language, 6), lo=fmt_points(row["ci_low"], language),
+        hi=fmt_points(row["ci_high"], language), n=_text_int(int(row["n"]), language),
     )  # fmt: skip
 
 

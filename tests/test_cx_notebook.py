@@ -60,5 +60,5 @@ def test_notebook_conclusions_follow_the_synthetic_truth(tmp_path, language):
         assert "scalar invariance holds" in text
     else:
         assert "Parallelle analyse wijst op 4 factor(en)" in text
-        assert "voldoet aan de drempel van 0.95" in text
+        assert "voldoet aan de drempel van 0,95" in text
         assert "Scalaire invariantie houdt stand" in text

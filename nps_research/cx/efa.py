@@ -22,6 +22,7 @@ import pandas as pd
 from scipy import stats
 
 from ..errors import DataProblem, SmallSampleWarning, StudyDataError
+from ..text import fmt_number, fmt_sig
 from .cfa import TextSummary
 
 __all__ = ["EFAResult", "bartlett_sphericity", "efa", "kmo", "parallel_analysis", "promax", "varimax"]
@@ -201,15 +202,17 @@ class EFAResult:
         k, s = self.kmo, self.suggested
         label = ("marvelous" if k >= .9 else "meritorious" if k >= .8 else "middling" if k >= .7 else
                  "mediocre" if k >= .6 else "miserable" if k >= .5 else "unacceptable")  # Kaiser (1974)
-        p = "p < 0.001" if self.bartlett["p"] < 0.001 else f"p = {self.bartlett['p']:.3g}"
+        p = (f"p < {fmt_number(0.001, language, 3)}" if self.bartlett["p"] < 0.001 else
+             f"p = {fmt_sig(self.bartlett['p'], language)}")
+        kmo = fmt_number(k, language, 3)
         if language == "nl":
             label_nl = {"marvelous": "uitstekend", "meritorious": "zeer goed", "middling": "redelijk",
                         "mediocre": "matig", "miserable": "slecht", "unacceptable": "onacceptabel"}[label]
-            return [f"KMO = {k:.3f} ({label_nl} volgens Kaiser 1974); de toets van Bartlett is "
+            return [f"KMO = {kmo} ({label_nl} volgens Kaiser 1974); de toets van Bartlett is "
                     f"{'significant' if self.bartlett['p'] < 0.05 else 'niet significant'} ({p}).",
                     f"Parallelle analyse wijst op {s['parallel']} factor(en); {s['kaiser']} eigenwaarde(n) "
                     "boven 1."]
-        return [f"KMO = {k:.3f} ({label} by Kaiser's 1974 labels); Bartlett's test is "
+        return [f"KMO = {kmo} ({label} by Kaiser's 1974 labels); Bartlett's test is "
                 f"{'significant' if self.bartlett['p'] < 0.05 else 'not significant'} ({p}).",
                 f"Parallel analysis suggests {s['parallel']} factor(s); {s['kaiser']} eigenvalue(s) exceed 1."]
 

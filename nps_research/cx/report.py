@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..text import fmt_int, fmt_number, fmt_sig
+
 __all__ = ["describe_fit", "describe_invariance", "describe_reliability", "describe_validity"]
 
 _NAMES = {"cfi": "CFI", "tli": "TLI", "rmsea": "RMSEA", "srmr": "SRMR"}
@@ -26,30 +28,34 @@ def describe_fit(fit: pd.Series, language: str = "en") -> list[str]:
     >>> describe_fit(pd.Series({"chisq": 30.1, "df": 24, "pvalue": 0.18, "cfi": 0.97, "tli": 0.93,
     ...                         "rmsea": 0.05, "rmsea_ci_lower": 0.0, "rmsea_ci_upper": 0.08, "srmr": 0.04}),
     ...              language="nl")[2]
-    'TLI = 0.930 voldoet niet aan de drempel van 0.95 (>= 0.95).'
+    'TLI = 0,930 voldoet niet aan de drempel van 0,95 (>= 0,95).'
     """
     from .cfa import FIT_THRESHOLDS
 
     nl = _check_language(language) == "nl"
+    f = lambda x, decimals=3: fmt_number(x, language, decimals)  # noqa: E731
+    g = lambda x, digits=3: fmt_sig(x, language, digits)  # noqa: E731
     out = []
     if nl:
-        out.append(f"Chi-kwadraat = {fit['chisq']:.2f} bij {int(fit['df'])} vrijheidsgraden (p = {fit['pvalue']:.3g}); "
+        out.append(f"Chi-kwadraat = {f(fit['chisq'], 2)} bij {int(fit['df'])} vrijheidsgraden "
+                   f"(p = {g(fit['pvalue'])}); "
                    "bij grote steekproeven is deze toets bijna altijd significant.")
     else:
-        out.append(f"Chi-square = {fit['chisq']:.2f} on {int(fit['df'])} degrees of freedom (p = {fit['pvalue']:.3g}); "
+        out.append(f"Chi-square = {f(fit['chisq'], 2)} on {int(fit['df'])} degrees of freedom "
+                   f"(p = {g(fit['pvalue'])}); "
                    "with large samples this test is nearly always significant.")
     for k, (op, thr) in FIT_THRESHOLDS.items():
         v = fit[k]
         ok = v >= thr if op == ">=" else v <= thr
         extra = ""
         if k == "rmsea":
-            extra = (f", 90% {'BI' if nl else 'CI'} {fit['rmsea_ci_lower']:.3f}-{fit['rmsea_ci_upper']:.3f}")
+            extra = (f", 90% {'BI' if nl else 'CI'} {f(fit['rmsea_ci_lower'])}-{f(fit['rmsea_ci_upper'])}")
         if nl:
             verdict = "voldoet aan" if ok else "voldoet niet aan"
-            out.append(f"{_NAMES[k]} = {v:.3f}{extra} {verdict} de drempel van {thr} ({op} {thr}).")
+            out.append(f"{_NAMES[k]} = {f(v)}{extra} {verdict} de drempel van {g(thr, 6)} ({op} {g(thr, 6)}).")
         else:
             verdict = "meets" if ok else "does not meet"
-            out.append(f"{_NAMES[k]} = {v:.3f}{extra} {verdict} the {thr} threshold ({op} {thr}).")
+            out.append(f"{_NAMES[k]} = {f(v)}{extra} {verdict} the {g(thr, 6)} threshold ({op} {g(thr, 6)}).")
     return out
 
 
@@ -64,19 +70,23 @@ def describe_reliability(table: pd.DataFrame, language: str = "en", threshold: f
     "pex: Cronbach's alpha = 0.810 (95% CI 0.780-0.840), omega = 0.820 (4 items, n = 500): meets the 0.7 threshold."
     """
     nl = _check_language(language) == "nl"
+    f = lambda x, decimals=3: fmt_number(x, language, decimals)  # noqa: E731
+    g = lambda x, digits=3: fmt_sig(x, language, digits)  # noqa: E731
     out = []
     for r in table.itertuples():
         ok = r.alpha >= threshold and (pd.isna(r.omega_total) or r.omega_total >= threshold)
         if nl:
             verdict = "voldoet aan" if ok else "voldoet niet aan"
-            out.append(f"{r.dimension}: Cronbachs alfa = {r.alpha:.3f} (95%-BI {r.alpha_ci_lower:.3f}-"
-                       f"{r.alpha_ci_upper:.3f}), omega = {r.omega_total:.3f} ({r.n_items} items, n = {r.n}): "
-                       f"{verdict} de drempel van {threshold}.")
+            out.append(f"{r.dimension}: Cronbachs alfa = {f(r.alpha)} (95%-BI {f(r.alpha_ci_lower)}-"
+                       f"{f(r.alpha_ci_upper)}), omega = {f(r.omega_total)} "
+                       f"({r.n_items} items, n = {fmt_int(r.n, language)}): "
+                       f"{verdict} de drempel van {g(threshold, 6)}.")
         else:
             verdict = "meets" if ok else "does not meet"
-            out.append(f"{r.dimension}: Cronbach's alpha = {r.alpha:.3f} (95% CI {r.alpha_ci_lower:.3f}-"
-                       f"{r.alpha_ci_upper:.3f}), omega = {r.omega_total:.3f} ({r.n_items} items, n = {r.n}): "
-                       f"{verdict} the {threshold} threshold.")
+            out.append(f"{r.dimension}: Cronbach's alpha = {f(r.alpha)} (95% CI {f(r.alpha_ci_lower)}-"
+                       f"{f(r.alpha_ci_upper)}), omega = {f(r.omega_total)} "
+                       f"({r.n_items} items, n = {fmt_int(r.n, language)}): "
+                       f"{verdict} the {g(threshold, 6)} threshold.")
     return out
 
 
@@ -94,18 +104,20 @@ def describe_validity(validity, language: str = "en") -> list[str]:
     from .validity import VALIDITY_THRESHOLDS
 
     nl = _check_language(language) == "nl"
+    f = lambda x, decimals=3: fmt_number(x, language, decimals)  # noqa: E731
+    g = lambda x, digits=3: fmt_sig(x, language, digits)  # noqa: E731
     yes, no = ("voldoet aan", "voldoet niet aan") if nl else ("meets", "does not meet")
     out = []
     for r in validity.table.itertuples():
-        s = (f"{r.factor}: CR = {r.cr:.3f} ({yes if r.cr_ok else no} 0.70), AVE = {r.ave:.3f} "
-             f"({yes if r.ave_ok else no} 0.50)")
+        s = (f"{r.factor}: CR = {f(r.cr)} ({yes if r.cr_ok else no} {f(0.70, 2)}), AVE = {f(r.ave)} "
+             f"({yes if r.ave_ok else no} {f(0.50, 2)})")
         if r.fornell_larcker_ok is not None:
             if nl:
                 s += (f"; Fornell-Larcker {'voldaan' if r.fornell_larcker_ok else 'niet voldaan'} "
-                      f"(wortel(AVE) {r.sqrt_ave:.3f} {'>' if r.fornell_larcker_ok else '<='} r {r.max_corr:.3f})")
+                      f"(wortel(AVE) {f(r.sqrt_ave)} {'>' if r.fornell_larcker_ok else '<='} r {f(r.max_corr)})")
             else:
                 s += (f"; Fornell-Larcker {'met' if r.fornell_larcker_ok else 'not met'} "
-                      f"(sqrt(AVE) {r.sqrt_ave:.3f} {'>' if r.fornell_larcker_ok else '<='} r {r.max_corr:.3f})")
+                      f"(sqrt(AVE) {f(r.sqrt_ave)} {'>' if r.fornell_larcker_ok else '<='} r {f(r.max_corr)})")
         out.append(s + ".")
     h = validity.htmt.stack().dropna()
     if len(h):
@@ -113,11 +125,11 @@ def describe_validity(validity, language: str = "en") -> list[str]:
         worst = h.idxmax()
         bad = int((h >= thr).sum())
         if nl:
-            out.append(f"HTMT: hoogste waarde {h.max():.3f} ({worst[0]}-{worst[1]}); {bad} van {len(h)} paren "
-                       f"boven de drempel van {thr}.")
+            out.append(f"HTMT: hoogste waarde {f(h.max())} ({worst[0]}-{worst[1]}); {bad} van {len(h)} paren "
+                       f"boven de drempel van {g(thr, 6)}.")
         else:
-            out.append(f"HTMT: highest ratio {h.max():.3f} ({worst[0]}-{worst[1]}); {bad} of {len(h)} pairs "
-                       f"at or above the {thr} threshold.")
+            out.append(f"HTMT: highest ratio {f(h.max())} ({worst[0]}-{worst[1]}); {bad} of {len(h)} pairs "
+                       f"at or above the {g(thr, 6)} threshold.")
     return out
 
 
@@ -133,15 +145,17 @@ def describe_invariance(table: pd.DataFrame, language: str = "en") -> list[str]:
     'metric invariance holds: chi-square difference = 8.20 on 6 df (p = 0.22), change in CFI = -0.002 (criterion > -0.01).'
     """
     nl = _check_language(language) == "nl"
+    f = lambda x, decimals=3: fmt_number(x, language, decimals)  # noqa: E731
+    g = lambda x, digits=3: fmt_sig(x, language, digits)  # noqa: E731
     out = []
     for r in table.iloc[1:].itertuples():
         if nl:
             name = {"metric": "Metrische", "scalar": "Scalaire", "strict": "Strikte"}.get(r.model, r.model)
             out.append(f"{name} invariantie {'houdt stand' if r.holds else 'houdt geen stand'}: "
-                       f"chi-kwadraatverschil = {r.chisq_diff:.2f} bij {int(r.df_diff)} vg (p = {r.p_diff:.3g}), "
-                       f"verandering in CFI = {r.delta_cfi:.3f} (criterium > -0.01).")
+                       f"chi-kwadraatverschil = {f(r.chisq_diff, 2)} bij {int(r.df_diff)} vg (p = {g(r.p_diff)}), "
+                       f"verandering in CFI = {f(r.delta_cfi)} (criterium > {f(-0.01, 2)}).")
         else:
             out.append(f"{r.model} invariance {'holds' if r.holds else 'does not hold'}: chi-square difference = "
-                       f"{r.chisq_diff:.2f} on {int(r.df_diff)} df (p = {r.p_diff:.3g}), change in CFI = "
-                       f"{r.delta_cfi:.3f} (criterion > -0.01).")
+                       f"{f(r.chisq_diff, 2)} on {int(r.df_diff)} df (p = {g(r.p_diff)}), change in CFI = "
+                       f"{f(r.delta_cfi)} (criterion > {f(-0.01, 2)}).")
     return out

@@ -1,0 +1,108 @@
+"""Words the reports share: NPS categories and column-role labels, in English and Dutch.
+
+Examples
+--------
+>>> category("detractor", "nl", plural=True), category("promoter", "en", capital=True)
+('criticasters', 'Promoter')
+>>> column_label("employee_id", "nl"), column_label("employee_id", "nl", {"employee_id": "MdwNr"})
+('medewerker', 'MdwNr')
+>>> column_label("cx_overall_score", "en")
+'cx overall score'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .language import check_language
+
+__all__ = ["CATEGORIES", "ROLE_LABELS", "category", "column_label"]
+
+#: NPS categories: key -> language -> (singular, plural).
+CATEGORIES: dict[str, dict[str, tuple[str, str]]] = {
+    "promoter": {"en": ("promoter", "promoters"), "nl": ("promotor", "promotors")},
+    "passive": {"en": ("passive", "passives"), "nl": ("passieve", "passieven")},
+    "detractor": {"en": ("detractor", "detractors"), "nl": ("criticaster", "criticasters")},
+}
+
+#: Column roles (``schema.py``) and result columns -> language -> label.
+ROLE_LABELS: dict[str, dict[str, str]] = {
+    # schema roles
+    "agent_predicted_ltr": {"en": "agent-predicted likelihood to recommend",
+                            "nl": "door medewerker voorspelde aanbevelingsscore"},
+    "csat": {"en": "CSAT", "nl": "CSAT"},
+    "revenue_next_12m": {"en": "revenue next 12 months", "nl": "omzet komende 12 maanden"},
+    "score": {"en": "score", "nl": "score"},
+    "agent_id": {"en": "agent", "nl": "medewerker klantcontact"},
+    "channel": {"en": "channel", "nl": "kanaal"},
+    "customer_id": {"en": "customer", "nl": "klant"},
+    "date": {"en": "date", "nl": "datum"},
+    "employee_id": {"en": "employee", "nl": "medewerker"},
+    "followup_consent": {"en": "follow-up consent", "nl": "toestemming voor contact"},
+    "invited": {"en": "invited", "nl": "uitgenodigd"},
+    "journey": {"en": "journey", "nl": "klantreis"},
+    "journey_id": {"en": "journey", "nl": "klantreis"},
+    "ltr": {"en": "likelihood to recommend", "nl": "aanbevelingsscore"},
+    "n_products": {"en": "number of products", "nl": "aantal producten"},
+    "product": {"en": "product", "nl": "product"},
+    "reason": {"en": "reason", "nl": "reden"},
+    "reason_language": {"en": "language of reason", "nl": "taal van de reden"},
+    "region": {"en": "region", "nl": "regio"},
+    "responded": {"en": "responded", "nl": "gereageerd"},
+    "response_id": {"en": "response", "nl": "antwoord"},
+    "retained": {"en": "retained", "nl": "behouden"},
+    "churned": {"en": "churned", "nl": "vertrokken"},
+    "share_of_wallet": {"en": "share of wallet", "nl": "share of wallet"},
+    "stage": {"en": "stage", "nl": "fase"},
+    "survey_type": {"en": "survey type", "nl": "type meting"},
+    "team": {"en": "team", "nl": "team"},
+    "timestamp": {"en": "time", "nl": "tijdstip"},
+    "touchpoint": {"en": "touchpoint", "nl": "contactmoment"},
+    "transaction_id": {"en": "transaction", "nl": "transactie"},
+    "wave": {"en": "wave", "nl": "meting"},
+    "weight": {"en": "weight", "nl": "gewicht"},
+    "segment": {"en": "segment", "nl": "segment"},
+    # result columns
+    "period": {"en": "period", "nl": "periode"},
+    "n": {"en": "n", "nl": "n"},
+    "nps": {"en": "NPS", "nl": "NPS"},
+    "ci_low": {"en": "lower bound", "nl": "ondergrens"},
+    "ci_high": {"en": "upper bound", "nl": "bovengrens"},
+    "p_value": {"en": "p-value", "nl": "p-waarde"},
+    "q_value": {"en": "q-value", "nl": "q-waarde"},
+    "small_n": {"en": "small n", "nl": "kleine n"},
+    "promoters_pct": {"en": "% promoters", "nl": "% promotors"},
+    "passives_pct": {"en": "% passives", "nl": "% passieven"},
+    "detractors_pct": {"en": "% detractors", "nl": "% criticasters"},
+    "difference": {"en": "difference", "nl": "verschil"},
+}
+
+
+def category(key: str, language: str = "en", plural: bool = False, capital: bool = False) -> str:
+    """The word for an NPS category (``promoter``, ``passive``, ``detractor``).
+
+    Examples
+    --------
+    >>> category("passive", "nl"), category("passive", "nl", plural=True, capital=True)
+    ('passieve', 'Passieven')
+    """
+    check_language(language)
+    word = CATEGORIES[key.rstrip("s")][language][int(plural)]
+    return word[:1].upper() + word[1:] if capital else word
+
+
+def column_label(name: str, language: str = "en", mapping: Mapping[str, str] | None = None) -> str:
+    """A column's label: the client's own column name if ``mapping`` (role -> client column) has it,
+    else the translated role label, else ``name`` with underscores as spaces.
+
+    Examples
+    --------
+    >>> column_label("survey_type", "nl"), column_label("survey_type", "en"), column_label("ltr", "nl")
+    ('type meting', 'survey type', 'aanbevelingsscore')
+    """
+    check_language(language)
+    if mapping and mapping.get(name):
+        return str(mapping[name])
+    if name in ROLE_LABELS:
+        return ROLE_LABELS[name][language]
+    return name.replace("_", " ")
