@@ -71,7 +71,9 @@ import pandas as pd
 from scipy import special, stats
 
 from .errors import DataProblem, StudyDataError
+from .inputs import _is_study, as_frame, require_columns, row_numbers
 from .nps import SMALL_N, SmallSampleWarning, categorize
+from .text import fmt_number, fmt_p
 
 __all__ = [
     "EXQ_DIMENSIONS",
@@ -131,20 +133,13 @@ _METRIC_LABEL = {"auc": "AUC", "brier": "Brier score", "log_loss": "log-loss", "
 
 
 def _fmt(x: float, digits: int = 2, language: str = "en", signed: bool = False) -> str:
-    if x is None or not np.isfinite(x):
-        return "n/a"
-    s = f"{x:+,.{digits}f}" if signed else f"{x:,.{digits}f}"
-    if language == "nl":
-        s = s.replace(",", "_").replace(".", ",").replace("_", ".")
-    return s
+    """Thin wrapper over :func:`nps_research.text.fmt_number` (``"n/a"`` when missing)."""
+    return fmt_number(x, language, digits, sign=signed, na="n/a")
 
 
 def _fmt_p(p: float, language: str = "en") -> str:
-    if p is None or not np.isfinite(p):
-        return "p n/a"
-    if p < 0.001:
-        return "p < 0,001" if language == "nl" else "p < 0.001"
-    return f"p = {_fmt(p, 3, language)}"
+    """Thin wrapper over :func:`nps_research.text.fmt_p` (``"p = 0.034"``, ``"p n/a"`` when missing)."""
+    return fmt_p(p, language, "p", na="n/a")
 
 
 def _check_language(language: str) -> None:
@@ -152,24 +147,16 @@ def _check_language(language: str) -> None:
         raise ValueError(f"language must be 'en' or 'nl', got {language!r}")
 
 
-def _is_study(data: Any) -> bool:
-    return hasattr(data, "responses") and hasattr(data, "outcomes") and not isinstance(data, pd.DataFrame)
-
-
 def _frame(data: Any) -> pd.DataFrame:
+    """The analysis table: a Study becomes its :func:`customer_frame` (one row per customer), a DataFrame
+    is used as it is (:func:`nps_research.inputs.as_frame` checks the type)."""
     if _is_study(data):
         return customer_frame(data)
-    if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"data must be a pandas DataFrame or a Study, got {type(data).__name__}")
-    return data
+    return as_frame(data)
 
 
 def _require_columns(df: pd.DataFrame, columns: Sequence[str], what: str) -> None:
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise StudyDataError(
-            [DataProblem(table="data", column=c, rule=f"column needed for {what} is missing") for c in missing]
-        )
+    require_columns(df, list(dict.fromkeys(columns)), table="data", rule=f"column needed for {what} is missing")
 
 
 def _numeric(df: pd.DataFrame, column: str) -> np.ndarray:
@@ -180,7 +167,7 @@ def _numeric(df: pd.DataFrame, column: str) -> np.ndarray:
         return pd.to_numeric(s, errors="raise").to_numpy(dtype=float, na_value=np.nan)
     except (TypeError, ValueError):
         bad = pd.to_numeric(s, errors="coerce").isna() & s.notna()
-        rows = tuple(df.index[bad.to_numpy()][:50])
+        rows = row_numbers(df, bad.to_numpy())
         raise StudyDataError(
             [DataProblem(table="data", column=column, rule="values must be numbers", rows=rows,
                          n_rows=int(bad.sum()), examples=tuple(str(v) for v in s[bad].head(5)))]
@@ -264,7 +251,7 @@ def join_latest_response(
     if dup.any():
         raise StudyDataError([DataProblem(
             table="outcomes", column=customer, rule="each customer must appear once in the outcomes table",
-            rows=tuple(outcomes.index[dup.to_numpy()][:50]), n_rows=int(dup.sum()),
+            rows=row_numbers(outcomes, dup.to_numpy()), n_rows=int(dup.sum()),
             examples=tuple(str(v) for v in outcomes.loc[dup, customer].head(5)))])
     resp = responses
     if survey_type is not None:

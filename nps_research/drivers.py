@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import SmallSampleWarning, StudyDataError
+from .inputs import DEFAULT_BREAKS, as_frame, check_breaks, row_numbers
 
 __all__ = [
     "CollinearityWarning",
@@ -76,15 +77,12 @@ class FallbackWarning(UserWarning):
 
 
 def _frame(data: Any) -> tuple[pd.DataFrame, Any]:
-    """DataFrame from a DataFrame or a Study (its responses); also returns the Study or None."""
+    """DataFrame from a DataFrame or a Study (its responses, :func:`nps_research.inputs.as_frame`);
+    also returns the Study or None."""
     if data is None:
         return None, None  # type: ignore[return-value]
-    if isinstance(data, pd.DataFrame):
-        return data, None
-    responses = getattr(data, "responses", None)
-    if isinstance(responses, pd.DataFrame):
-        return responses, data
-    raise TypeError(f"data must be a pandas DataFrame or a Study, not {type(data).__name__}")
+    df = as_frame(data)
+    return df, (None if df is data else data)
 
 
 def _resolve_drivers(drivers, study) -> list[str]:
@@ -125,7 +123,7 @@ def _numeric_columns(df: pd.DataFrame, columns: list[str], table: str = "respons
         num = pd.to_numeric(s, errors="coerce")
         bad = num.isna() & s.notna()
         if bad.any():
-            rows = tuple(int(i) + 2 for i in np.flatnonzero(bad.to_numpy())[:50])
+            rows = row_numbers(df, bad.to_numpy())
             problems.append(DataProblem(table, "values must be numbers", column=c, rows=rows,
                                         n_rows=int(bad.sum()),
                                         examples=tuple(str(v) for v in s[bad].unique()[:5])))
@@ -155,7 +153,7 @@ def _weights_array(df: pd.DataFrame, weights, index) -> np.ndarray | None:
 
         raise StudyDataError([DataProblem("responses", "weights must be numbers > 0",
                                           column=weights if isinstance(weights, str) else "weights",
-                                          rows=tuple(int(i) + 2 for i in np.flatnonzero(bad)[:50]),
+                                          rows=row_numbers(df, df.index.get_indexer(index)[bad]),
                                           n_rows=int(bad.sum()))])
     return w
 
@@ -798,8 +796,7 @@ def relative_importance(
 
             bad = ~np.isin(y, (0.0, 1.0))
             raise StudyDataError([DataProblem("responses", "a logistic outcome must be 0 or 1", column=outcome,
-                                              rows=tuple(int(i) + 2 for i in
-                                                         df.index.get_indexer(num.index[bad])[:50]),
+                                              rows=row_numbers(df, df.index.get_indexer(num.index[bad])),
                                               n_rows=int(bad.sum()))])
         R = _weighted_corr(np.column_stack([X, y]), w)
     if max_exact is None:
@@ -880,8 +877,9 @@ class CollinearityWarning(UserWarning):
     """A driver's variance inflation factor is above the threshold."""
 
 
-#: LTR cut-offs: detractor <= 6, promoter >= 9 (0-10 scale).
-DETRACTOR_MAX, PROMOTER_MIN = 6, 9
+#: Default LTR cut-offs: detractor <= 6, promoter >= 9 (0-10 scale), from ``DEFAULT_BREAKS`` (6, 8);
+#: :func:`driver_model` takes other ``breaks=`` as :mod:`nps_research.nps` does.
+DETRACTOR_MAX, PROMOTER_MIN = DEFAULT_BREAKS[0], DEFAULT_BREAKS[1] + 1
 SCENARIO_METHOD = ("simulation: {n_sim} draws of the coefficients from their estimated asymptotic normal "
                    "distribution (Krinsky-Robb); {level:.0%} percentile interval")
 
@@ -973,6 +971,12 @@ class DriverModelResult:
     _w: np.ndarray | None = field(default=None, repr=False)
     _scale_max: dict[str, float] = field(default_factory=dict, repr=False)
     _levels: np.ndarray | None = field(default=None, repr=False)
+    breaks: tuple[int, int] = DEFAULT_BREAKS
+
+    @property
+    def _cutoffs(self) -> tuple[int, int]:
+        """(highest detractor score, lowest promoter score) from ``breaks``."""
+        return self.breaks[0], self.breaks[1] + 1
 
     def summary(self) -> str:
         """Plain-text summary: fit, coefficients with intervals, VIFs."""
@@ -1008,8 +1012,9 @@ class DriverModelResult:
         if self.kind == "ols":
             eta = params[:, :1] + params[:, 1:] @ X.T
             sigma = float(np.sqrt(self.fit.scale))
-            prom = stats.norm.sf((PROMOTER_MIN - 0.5 - eta) / sigma)
-            det = stats.norm.cdf((DETRACTOR_MAX + 0.5 - eta) / sigma)
+            det_max, prom_min = self._cutoffs
+            prom = stats.norm.sf((prom_min - 0.5 - eta) / sigma)
+            det = stats.norm.cdf((det_max + 0.5 - eta) / sigma)
             return prom, det
         if self.kind == "logit":
             eta = params[:, :1] + params[:, 1:] @ X.T
@@ -1030,8 +1035,9 @@ class DriverModelResult:
                 return np.ones_like(eta)
             return 1.0 / (1.0 + np.exp(-(cuts[:, j:j + 1] - eta)))
 
-        det = cdf_at(DETRACTOR_MAX)
-        prom = 1.0 - cdf_at(PROMOTER_MIN - 1)
+        det_max, prom_min = self._cutoffs
+        det = cdf_at(det_max)
+        prom = 1.0 - cdf_at(prom_min - 1)
         return prom, det
 
     def scenario(self, drivers=None, delta: float = 1.0, *, n_sim: int = 2000, seed=0,
@@ -1072,7 +1078,8 @@ class DriverModelResult:
         else:
             quantity = "NPS"
             yv = self._y
-            observed = 100 * float(w @ ((yv >= PROMOTER_MIN).astype(float) - (yv <= DETRACTOR_MAX)))
+            det_max, prom_min = self._cutoffs
+            observed = 100 * float(w @ ((yv >= prom_min).astype(float) - (yv <= det_max)))
 
         def value(params, X):
             prom, det = self._group_shares(params, X)
@@ -1110,6 +1117,7 @@ def driver_model(
     confidence: float = 0.95,
     vif_threshold: float = 5.0,
     scale_max=None,
+    breaks=DEFAULT_BREAKS,
 ) -> DriverModelResult:
     """Regression of LTR on drivers: OLS, ordered logit or promoter/detractor logit.
 
@@ -1140,6 +1148,9 @@ def driver_model(
         A :class:`CollinearityWarning` names drivers whose VIF exceeds it.
     scale_max : float or dict, optional
         Scale maximum for scenarios (default: the study's range, else the observed maximum).
+    breaks : (int, int)
+        Highest detractor and highest passive score, as in :mod:`nps_research.nps` (default
+        ``(6, 8)``): the logit ``target`` and the scenario NPS use these categories.
 
     Returns
     -------
@@ -1165,6 +1176,8 @@ def driver_model(
         raise ValueError(f"kind must be 'ols', 'ordinal' or 'logit', not {kind!r}")
     if target not in ("promoter", "detractor"):
         raise ValueError(f"target must be 'promoter' or 'detractor', not {target!r}")
+    breaks = check_breaks(breaks)
+    det_max, prom_min = breaks[0], breaks[1] + 1
     df, study = _frame(data)
     drivers = _resolve_drivers(drivers, study)
     controls = [] if controls is None else ([controls] if isinstance(controls, str) else list(controls))
@@ -1191,8 +1204,7 @@ def driver_model(
             from .errors import DataProblem
 
             raise StudyDataError([DataProblem("responses", "LTR must be whole numbers 0-10", column=outcome,
-                                              rows=tuple(int(i) + 2 for i in
-                                                         df.index.get_indexer(X.index[bad])[:50]),
+                                              rows=row_numbers(df, df.index.get_indexer(X.index[bad])),
                                               n_rows=int(bad.sum()))])
     z = stats.norm.ppf(0.5 + confidence / 2)
     Xc = sm.add_constant(X.to_numpy(float), has_constant="add")
@@ -1211,7 +1223,7 @@ def driver_model(
         std = coef * sdx / sdy
         pval = fit.pvalues[1:]
     elif kind == "logit":
-        yy = (y >= PROMOTER_MIN).astype(float) if target == "promoter" else (y <= DETRACTOR_MAX).astype(float)
+        yy = (y >= prom_min).astype(float) if target == "promoter" else (y <= det_max).astype(float)
         if yy.min() == yy.max():
             raise StudyDataError(f"driver_model: every response is {'a' if yy[0] else 'not a'} {target}; "
                                  "a logit needs both")
@@ -1268,7 +1280,7 @@ def driver_model(
                              target=target if kind == "logit" else None, coefficients=coefs,
                              thresholds=thresholds, r2=r2, r2_adj=r2_adj, vif=vif_df, n=n, unused_levels=unused,
                              fit=fit, confidence=confidence, _X=X, _y=y, _w=w, _scale_max=smax,
-                             _levels=levels)
+                             _levels=levels, breaks=breaks)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -20,9 +20,9 @@ The aggregates per group are
 
 =================  ==========================================================
 ``n_missing``      rows whose LTR is missing (not counted anywhere else)
-``n_detractors``   rows with LTR 0-6
-``n_passives``     rows with LTR 7-8
-``n_promoters``    rows with LTR 9-10
+``n_detractors``   rows with LTR 0-6 (0 to ``breaks[0]``)
+``n_passives``     rows with LTR 7-8 (up to ``breaks[1]``)
+``n_promoters``    rows with LTR 9-10 (above ``breaks[1]``)
 ``w_<category>``   sum of the weights in the category (only with ``weights=``)
 ``w2_<category>``  sum of the squared weights in the category (only with ``weights=``)
 =================  ==========================================================
@@ -48,53 +48,35 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataProblem, StudyDataError
+from .inputs import (  # the one input layer; PANDAS_START_ALIAS and normalize_freq are re-exported
+    CATEGORIES,
+    DEFAULT_BREAKS,
+    FREQ_ALIASES,
+    PANDAS_START_ALIAS,
+    as_frame,
+    category_bounds,
+    normalize_freq,
+    row_numbers,
+)
 
 __all__ = [
     "CATEGORIES",
+    "PANDAS_START_ALIAS",
     "count_columns",
     "count_groups",
     "engine_of",
     "normalize_freq",
 ]
 
-#: Category names in count-column order, and their LTR ranges (inclusive).
-CATEGORIES = ("detractors", "passives", "promoters")
-_BOUNDS = {"detractors": (0, 6), "passives": (7, 8), "promoters": (9, 10)}
+#: Category names in count-column order (:data:`nps_research.inputs.CATEGORIES`); their LTR ranges
+#: follow ``breaks=`` (default (6, 8): 0-6, 7-8, 9-10, see :func:`nps_research.inputs.category_bounds`).
+_BOUNDS = category_bounds()
 
 #: Name of the derived period key in ``groupings``.
 PERIOD = "period"
 
-_FREQ_ALIASES = {
-    "D": "D", "B": "D",
-    "W": "W", "W-MON": "W", "W-SUN": "W",
-    "M": "M", "ME": "M", "MS": "M",
-    "Q": "Q", "QE": "Q", "QS": "Q", "Q-DEC": "Q", "QE-DEC": "Q", "QS-JAN": "Q",
-    "Y": "Y", "YE": "Y", "YS": "Y", "A": "Y", "AS": "Y", "Y-DEC": "Y", "YE-DEC": "Y", "YS-JAN": "Y",
-}  # fmt: skip
+_FREQ_ALIASES = FREQ_ALIASES  # the one table of period aliases lives in nps_research.inputs
 _SQL_UNIT = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
-#: Canonical code -> pandas offset alias of period *starts* (pandas 3 spelling).
-PANDAS_START_ALIAS = {"D": "D", "W": "W-MON", "M": "MS", "Q": "QS", "Y": "YS"}
-
-
-def normalize_freq(freq: str) -> str:
-    """Canonical period code ``"D"``, ``"W"``, ``"M"``, ``"Q"`` or ``"Y"`` for a frequency alias.
-
-    Accepts the old pandas spellings (``"M"``, ``"Q"``, ``"A"``) as well as the pandas 3
-    ones (``"ME"``/``"MS"``, ``"QE"``/``"QS"``, ``"YE"``/``"YS"``); periods are always
-    labelled by their first day, whichever spelling is used.
-
-    Examples
-    --------
-    >>> normalize_freq("M"), normalize_freq("ME"), normalize_freq("qs"), normalize_freq("W")
-    ('M', 'M', 'Q', 'W')
-    """
-    key = str(freq).strip().upper()
-    if key not in _FREQ_ALIASES:
-        raise ValueError(
-            f"freq={freq!r} is not a supported period frequency; use one of 'D', 'W', 'M' (or 'ME'/'MS'), "
-            "'Q' (or 'QE'/'QS'), 'Y' (or 'YE'/'YS')"
-        )
-    return _FREQ_ALIASES[key]
 
 
 def count_columns(weighted: bool) -> list[str]:
@@ -173,12 +155,6 @@ def _resolve_files(path: str | os.PathLike) -> tuple[list[str], str]:
     return files, kinds.pop()
 
 
-def _frame_of(data: Any) -> pd.DataFrame:
-    from .study import Study
-
-    return data.responses if isinstance(data, Study) else data
-
-
 # ----------------------------------------------------------------------------- public entry point
 
 
@@ -191,6 +167,7 @@ def count_groups(
     date: str | None = None,
     freq: str | None = None,
     where: dict[str, Any] | None = None,
+    breaks: Sequence[int] = DEFAULT_BREAKS,
 ) -> list[pd.DataFrame]:
     """Category counts (and weighted sums) per group, one table per grouping.
 
@@ -214,6 +191,9 @@ def count_groups(
     where : dict, optional
         Row filter ``{column: value or list of values}`` (equality / membership, all
         conditions combined with AND), applied inside the engine.
+    breaks : (int, int)
+        Highest detractor score and highest passive score, as in :mod:`nps_research.nps`
+        (default ``(6, 8)``: 0-6, 7-8, 9-10).
 
     Returns
     -------
@@ -249,13 +229,14 @@ def count_groups(
         if date is None or freq is None:
             raise ValueError("a grouping uses 'period': give date= (the date column) and freq=")
         code = normalize_freq(freq)
+    bounds = category_bounds(breaks)
     route = engine_of(data)
     if route == "pandas":
-        raw = _count_pandas(_frame_of(data), ltr, groupings, weights, date, code, where)
+        raw = _count_pandas(as_frame(data), ltr, groupings, weights, date, code, where, bounds)
     elif route == "duckdb":
-        raw = _count_duckdb(data, ltr, groupings, weights, date, code, where)
+        raw = _count_duckdb(data, ltr, groupings, weights, date, code, where, bounds)
     else:
-        raw = _count_ibis(data, ltr, groupings, weights, date, code, where)
+        raw = _count_ibis(data, ltr, groupings, weights, date, code, where, bounds)
     _raise_invalid(raw, ltr, weights, route)
     return [_tidy(frame, keys, weights is not None) for frame, keys in zip(raw["tables"], groupings)]
 
@@ -344,7 +325,7 @@ def _where_mask_pandas(df: pd.DataFrame, where: dict[str, Any] | None) -> np.nda
     return mask
 
 
-def _count_pandas(df, ltr, groupings, weights, date, code, where) -> dict:
+def _count_pandas(df, ltr, groupings, weights, date, code, where, bounds=_BOUNDS) -> dict:
     _check_columns(df.columns, ltr, groupings, weights, date)
     mask = _where_mask_pandas(df, where)
     if mask is not None:
@@ -358,16 +339,13 @@ def _count_pandas(df, ltr, groupings, weights, date, code, where) -> dict:
     present = raw.notna().to_numpy()
     valid = present & ~np.isnan(s) & (s >= 0) & (s <= 10) & (np.floor(s) == s)
     bad_ltr = present & ~valid
-    cols: dict[str, Any] = {
-        "n_missing": (~present).astype(np.int64),
-        "n_detractors": (valid & (s <= 6)).astype(np.int64),
-        "n_passives": (valid & (s >= 7) & (s <= 8)).astype(np.int64),
-        "n_promoters": (valid & (s >= 9)).astype(np.int64),
-    }
+    cols: dict[str, Any] = {"n_missing": (~present).astype(np.int64)}
+    for c, (lo, hi) in bounds.items():
+        cols[f"n_{c}"] = (valid & (s >= lo) & (s <= hi)).astype(np.int64)
     out = {"n_invalid_ltr": int(bad_ltr.sum()), "n_invalid_weight": 0}
     if bad_ltr.any():
         idx = np.flatnonzero(bad_ltr)[:10]
-        out["rows_ltr"] = [_row_label(df.index[i]) for i in idx]
+        out["rows_ltr"] = list(row_numbers(df, idx))
         out["examples_ltr"] = list(pd.unique(raw.iloc[idx].astype(str)))[:5]
     if weights is not None:
         w_raw = df[weights]
@@ -376,7 +354,7 @@ def _count_pandas(df, ltr, groupings, weights, date, code, where) -> dict:
         out["n_invalid_weight"] = int(bad_w.sum())
         if bad_w.any():
             idx = np.flatnonzero(bad_w)[:10]
-            out["rows_weight"] = [_row_label(df.index[i]) for i in idx]
+            out["rows_weight"] = list(row_numbers(df, idx))
             out["examples_weight"] = list(pd.unique(w_raw.iloc[idx].astype(str)))[:5]
         w = np.where(valid, w, 0.0)
         for c in CATEGORIES:
@@ -396,11 +374,6 @@ def _count_pandas(df, ltr, groupings, weights, date, code, where) -> dict:
             tables.append(work[count_columns(weights is not None)].sum().to_frame().T)
     out["tables"] = tables
     return out
-
-
-def _row_label(label: Any) -> Any:
-    """Row number for a default RangeIndex, else the index label."""
-    return int(label) if isinstance(label, int | np.integer) else label
 
 
 def _check_columns(columns, ltr, groupings, weights, date) -> None:
@@ -440,7 +413,7 @@ def _source_sql(files: list[str], kind: str) -> str:
     return f"read_csv({lst}, union_by_name = true)"
 
 
-def _count_duckdb(path, ltr, groupings, weights, date, code, where) -> dict:
+def _count_duckdb(path, ltr, groupings, weights, date, code, where, bounds=_BOUNDS) -> dict:
     import duckdb
 
     files, kind = _resolve_files(path)
@@ -451,7 +424,7 @@ def _count_duckdb(path, ltr, groupings, weights, date, code, where) -> dict:
         columns = [r[0] for r in described]
         _check_columns(columns, ltr, groupings, weights, date)
         ltr_type = dict((r[0], str(r[1]).upper()) for r in described)[ltr]
-        sql = _duckdb_sql(src, ltr, groupings, weights, date, code, where, ltr_type)
+        sql = _duckdb_sql(src, ltr, groupings, weights, date, code, where, ltr_type, bounds)
         res = con.execute(sql).df()
         out = _split_grouping_sets(res, groupings, weights)
         if out["n_invalid_ltr"] or out["n_invalid_weight"]:
@@ -475,7 +448,7 @@ _INTEGER_TYPES = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYI
                   "UBIGINT")
 
 
-def _duckdb_sql(src, ltr, groupings, weights, date, code, where, ltr_type="DOUBLE") -> str:
+def _duckdb_sql(src, ltr, groupings, weights, date, code, where, ltr_type="DOUBLE", bounds=_BOUNDS) -> str:
     """One scan: a category code per row (0 missing, 1-3 the categories, 4 invalid), then plain counts
     (and weight sums) per grouping set and code; the pivot to columns happens on the small result."""
     key_cols = sorted({k for g in groupings for k in g})
@@ -487,11 +460,11 @@ def _duckdb_sql(src, ltr, groupings, weights, date, code, where, ltr_type="DOUBL
             sel.append(_q(k))
     x = _q(ltr)
     if ltr_type in _INTEGER_TYPES:  # fast path: no cast, no whole-number check needed
-        cases = [f"WHEN {x} BETWEEN {lo} AND {hi} THEN {i + 1}" for i, (lo, hi) in enumerate(_BOUNDS.values())]
+        cases = [f"WHEN {x} BETWEEN {lo} AND {hi} THEN {i + 1}" for i, (lo, hi) in enumerate(bounds.values())]
     else:
         s = f"TRY_CAST({x} AS DOUBLE)"
         cases = [f"WHEN {s} BETWEEN {lo} AND {hi} AND {s} = floor({s}) THEN {i + 1}"
-                 for i, (lo, hi) in enumerate(_BOUNDS.values())]  # fmt: skip
+                 for i, (lo, hi) in enumerate(bounds.values())]  # fmt: skip
     sel.append(f"CASE WHEN {x} IS NULL THEN 0 {' '.join(cases)} ELSE 4 END AS __c")
     if weights is not None:
         sel.append(f"TRY_CAST({_q(weights)} AS DOUBLE) AS __w")
@@ -585,7 +558,7 @@ def _as_ibis(data: Any):
     return con.table(name)
 
 
-def _count_ibis(data, ltr, groupings, weights, date, code, where) -> dict:
+def _count_ibis(data, ltr, groupings, weights, date, code, where, bounds=_BOUNDS) -> dict:
     import ibis
 
     t = _as_ibis(data)
@@ -601,7 +574,7 @@ def _count_ibis(data, ltr, groupings, weights, date, code, where) -> dict:
     s = raw.cast("float64") if not raw.type().is_numeric() else raw.cast("float64")
     present = raw.notnull()
     valid = (s >= 0) & (s <= 10) & (s == s.floor())
-    cond = {c: valid & (s >= lo) & (s <= hi) for c, (lo, hi) in _BOUNDS.items()}
+    cond = {c: valid & (s >= lo) & (s <= hi) for c, (lo, hi) in bounds.items()}
 
     def cnt(c):
         return ibis.ifelse(c.fill_null(False), 1, 0).sum()

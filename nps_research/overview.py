@@ -14,8 +14,11 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
+from .inputs import DEFAULT_BREAKS, as_frame, normalize_freq
 from .nps import categorize
 from .study import Study
 
@@ -28,7 +31,6 @@ __all__ = [
     "table_overview",
 ]
 
-_FREQ = {"M": "M", "ME": "M", "MS": "M", "Q": "Q", "QE": "Q", "QS": "Q", "W": "W", "D": "D", "Y": "Y", "YE": "Y"}
 
 
 def table_overview(study: Study) -> pd.DataFrame:
@@ -144,9 +146,8 @@ def responses_over_time(data: pd.DataFrame, *, date: str = "date", freq: str = "
     1  2024-02  0
     2  2024-03  1
     """
-    code = _FREQ.get(freq.upper() if len(freq) <= 2 else freq)
-    if code is None:
-        raise ValueError(f"freq must be one of D, W, M, Q, Y; got {freq!r}")
+    data = as_frame(data)
+    code = normalize_freq(freq)  # the one alias table (nps_research.inputs): "MS", "ME", "M" ... all mean months
     period = data[date].dt.to_period(code)
     full = pd.period_range(period.min(), period.max(), freq=code)
     if by is None or by not in data:
@@ -158,14 +159,18 @@ def responses_over_time(data: pd.DataFrame, *, date: str = "date", freq: str = "
     return out.melt(id_vars="period", var_name=by, value_name="n")
 
 
-def ltr_distribution(data: pd.DataFrame, *, ltr: str = "ltr", language: str = "en") -> pd.DataFrame:
+def ltr_distribution(data: pd.DataFrame, *, ltr: str = "ltr", language: str = "en",
+                     breaks: Sequence[int] = DEFAULT_BREAKS) -> pd.DataFrame:
     """Count and percent of each answer 0-10 with its category (promoter/passive/detractor).
 
     Percentages are of the non-missing answers; all eleven scores are listed, also those nobody gave.
+    ``data`` may be a DataFrame or a Study (its responses); ``breaks`` are the category cut-offs of
+    :mod:`nps_research.nps` (default ``(6, 8)``).
     """
+    data = as_frame(data)
     scores = data[ltr].dropna().astype(int)
     counts = scores.value_counts().reindex(range(11), fill_value=0)
-    cats = categorize(pd.Series(range(11)), language=language)
+    cats = categorize(pd.Series(range(11)), breaks=breaks, language=language)
     out = pd.DataFrame({"score": range(11), "n": counts.to_numpy()})
     out["percent"] = 100 * out["n"] / max(int(out["n"].sum()), 1)
     out["category"] = cats.astype(str).to_numpy() if hasattr(cats, "astype") else list(cats)

@@ -33,6 +33,7 @@ quarters, 52 for weeks, 7 for days) the per-period NPS is decomposed by
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +42,7 @@ import pandas as pd
 
 from .engines import CATEGORIES, PANDAS_START_ALIAS, count_groups, normalize_freq
 from .errors import StudyDataError
+from .inputs import DEFAULT_BREAKS
 from .segments import _lang, _moments, diff_test_from_counts, fmt_p, fmt_points, stats_from_counts
 
 __all__ = ["SEASONAL_PERIODS", "NPSTrend", "control_limits", "describe_trend", "nps_trend"]
@@ -201,6 +203,7 @@ def nps_trend(
     seasonal_period: int | None = None,
     min_n: int = 30,
     where: dict[str, Any] | None = None,
+    breaks: Sequence[int] = DEFAULT_BREAKS,
 ) -> NPSTrend:
     """NPS per period with intervals, period-on-period tests, control limits, rolling NPS and STL.
 
@@ -231,6 +234,8 @@ def nps_trend(
         Periods with fewer answers are flagged ``small_n``.
     where : dict, optional
         Row filter applied in the engine.
+    breaks : (int, int)
+        Category cut-offs, as in :mod:`nps_research.nps` (default ``(6, 8)``: 0-6, 7-8, 9-10).
 
     Returns
     -------
@@ -260,7 +265,8 @@ def nps_trend(
     if not sigma > 0:
         raise ValueError(f"sigma (width of the control limits in standard errors) must be > 0, got {sigma!r}")
     keys = ("period",) if by is None else (by, "period")
-    (counts,) = count_groups(data, ltr=ltr, groupings=[keys], weights=weights, date=date, freq=code, where=where)
+    (counts,) = count_groups(data, ltr=ltr, groupings=[keys], weights=weights, date=date, freq=code, where=where,
+                             breaks=breaks)
     valid = counts[[f"n_{c}" for c in CATEGORIES]].sum(axis=1)
     if counts.empty or valid.sum() == 0:
         raise StudyDataError(f"no valid answers in column '{ltr}' with a date in '{date}': no trend to compute")

@@ -254,7 +254,7 @@ def test_validation_messages():
         relative_importance(outcome="y", drivers=["x1", "zz"], corr=AB_CORR)
     bad = MTCARS.assign(cyl=MTCARS["cyl"].astype(str))
     bad.loc[3, "cyl"] = "six"
-    with pytest.raises(ValueError, match=r"column 'cyl'.*numbers.*row.*5"):
+    with pytest.raises(ValueError, match=r"column 'cyl'.*numbers.*row: 3\)"):
         relative_importance(bad, outcome="mpg", drivers=["cyl", "wt"])
     with pytest.raises(ValueError, match="missing"):
         relative_importance(MTCARS, outcome="mpg", drivers=["nope"])

@@ -167,7 +167,7 @@ def test_controls_categorical_and_validation(polr_data):
         driver_model(d, drivers=["x1"], kind="probit")
     bad = d.assign(ltr=d["ltr"].astype(float))
     bad.loc[5, "ltr"] = 4.5
-    with pytest.raises(ValueError, match=r"column 'ltr'.*whole numbers 0-10.*row.*7"):
+    with pytest.raises(ValueError, match=r"column 'ltr'.*whole numbers 0-10.*row: 5\)"):
         driver_model(bad, drivers=["x1"], kind="ordinal")
 
 
