@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import json
+import os
 import platform
+import re
 import subprocess
 import sys
 import time
@@ -31,7 +32,8 @@ from .config import StudyConfig, load_config
 from .errors import StudyConfigError
 from .io import write_atomic
 
-__all__ = ["NotebookFailed", "RunResult", "notebooks_dir", "run_study", "sha256_file", "write_atomic"]
+__all__ = ["NotebookFailed", "PlannedNotebook", "RunPlan", "RunResult", "execute_plan", "notebooks_dir", "plan_run",
+           "run_study", "sha256_file", "write_atomic", "write_manifest"]
 
 #: Libraries whose versions go into the manifest.
 LIBRARIES = ("pandas", "numpy", "scipy", "statsmodels", "pingouin", "seaborn", "matplotlib", "papermill",
@@ -137,8 +139,60 @@ def _notebook_parameters(path: Path) -> dict[str, Any]:
     return pm.inspect_notebook(str(path))
 
 
-def _plan(cfg: StudyConfig, nb_dir: Path, only: list[str] | None) -> list[tuple[str, Path, dict[str, Any]]]:
-    """Check every selected notebook and its parameters before anything runs."""
+@dataclass
+class PlannedNotebook:
+    """One notebook of a run: its name, file, section title and the parameters it receives."""
+
+    name: str
+    path: Path
+    parameters: dict[str, Any]
+    title: str
+
+
+@dataclass
+class RunPlan:
+    """What a run will do, checked before anything executes (see :func:`plan_run`)."""
+
+    config: StudyConfig
+    nb_dir: Path
+    notebooks: list[PlannedNotebook]
+    study_file: Path | None = None
+    kernel_name: str = "python3"
+
+
+def _notebook_title(path: Path, language: str | None = None) -> str | None:
+    """The notebook's first heading of the highest level (``#`` before ``##``), skipping cells tagged
+    ``lang-xx`` for another language than ``language``; None when it has no heading."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    best: tuple[int, str] | None = None
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        tags = cell.get("metadata", {}).get("tags", [])
+        if language is not None and any(t.startswith("lang-") and t != f"lang-{language}" for t in tags):
+            continue
+        for line in cell.source.splitlines():
+            m = re.match(r"^\s*(#{1,6})\s+(.+?)\s*#*\s*$", line)
+            if m and (best is None or len(m.group(1)) < best[0]):
+                best = (len(m.group(1)), m.group(2).strip())
+    return best[1] if best else None
+
+
+def _pretty_name(notebook: str) -> str:
+    """``01_data_overview`` -> ``Data overview`` (the title of a notebook without headings)."""
+    words = re.sub(r"^\d+_", "", notebook).replace("_", " ").strip()
+    return words[:1].upper() + words[1:] if words else notebook
+
+
+def plan_run(config: StudyConfig, nb_dir: str | Path | None = None, only: list[str] | None = None, *,
+             study_file: str | Path | None = None, kernel_name: str = "python3") -> RunPlan:
+    """Check every selected notebook and its parameters before anything runs; raises StudyConfigError."""
+    cfg = config
+    if nb_dir is None:
+        nb_dir = cfg.resolve(cfg.notebooks) if cfg.notebooks else notebooks_dir()
+    nb_dir = Path(nb_dir)
     available = sorted(p.stem for p in nb_dir.glob("[0-9][0-9]_*.ipynb"))
     analyses = [a for a in cfg.analyses if a.enabled]
     if only:
@@ -154,7 +208,7 @@ def _plan(cfg: StudyConfig, nb_dir: Path, only: list[str] | None) -> list[tuple[
         "study_name": cfg.name,
         "scales": cfg.scales,
     }
-    plan, problems = [], []
+    planned, problems = [], []
     for a in analyses:
         path = nb_dir / f"{a.notebook}.ipynb"
         if not path.is_file():
@@ -169,10 +223,17 @@ def _plan(cfg: StudyConfig, nb_dir: Path, only: list[str] | None) -> list[tuple[
             continue
         params = {k: v for k, v in standard.items() if k in declared and v is not None}
         params.update(a.parameters)
-        plan.append((a.notebook, path, params))
+        title = (getattr(a, "title", None) or _notebook_title(path, params.get("language", cfg.language))
+                 or _pretty_name(a.notebook))
+        planned.append(PlannedNotebook(a.notebook, path, params, title))
     if problems:
         raise StudyConfigError("the study's analyses are not valid:\n" + "\n".join(problems))
-    return plan
+    return RunPlan(cfg, nb_dir, planned, Path(study_file) if study_file is not None else None, kernel_name)
+
+
+def _plan(cfg: StudyConfig, nb_dir: Path, only: list[str] | None) -> list[tuple[str, Path, dict[str, Any]]]:
+    """``(name, path, parameters)`` of every planned notebook (older form of :func:`plan_run`)."""
+    return [(nb.name, nb.path, nb.parameters) for nb in plan_run(cfg, nb_dir, only).notebooks]
 
 
 def _export_html(nb_path: Path, html_path: Path, title: str, language: str | None = None) -> None:
@@ -193,47 +254,170 @@ def _export_html(nb_path: Path, html_path: Path, title: str, language: str | Non
 
 _INDEX_WORDS = {
     "en": {"study": "Study", "run": "run", "started": "started", "finished": "finished", "status": "status",
+           "status_header": "Status",
            "analysis": "Analysis", "output": "Output", "seconds": "Seconds", "inputs": "Inputs", "file": "File",
-           "report": "report", "notebook": "notebook", "manifest": "versions, parameters and hashes of this run."},
+           "report": "report", "notebook": "notebook", "manifest": "versions, parameters and hashes of this run.",
+           "statuses": {"ok": "completed", "failed": "failed", "not-run": "not run", "running": "running",
+                        "interrupted": "interrupted"}},
     "nl": {"study": "Onderzoek", "run": "run", "started": "gestart", "finished": "klaar", "status": "status",
+           "status_header": "Status",
            "analysis": "Analyse", "output": "Uitvoer", "seconds": "Seconden", "inputs": "Invoer", "file": "Bestand",
            "report": "rapport", "notebook": "notebook",
-           "manifest": "versies, parameters en hashes van deze run."},
+           "manifest": "versies, parameters en hashes van deze run.",
+           "statuses": {"ok": "voltooid", "failed": "mislukt", "not-run": "niet uitgevoerd", "running": "bezig",
+                        "interrupted": "afgebroken"}},
 }
 
 
-def _write_index(folder: Path, cfg: StudyConfig, manifest: dict[str, Any]) -> None:
+def _relative(path: str, base: Path | None) -> str:
+    """``path`` relative to ``base`` (the study file's folder), with forward slashes; else its file name."""
+    if base is None:
+        return Path(path).name
+    try:
+        return Path(os.path.relpath(Path(path).resolve(), base.resolve())).as_posix()
+    except ValueError:  # another drive (Windows)
+        return Path(path).name
+
+
+def _write_index(folder: Path, cfg: StudyConfig, manifest: dict[str, Any],
+                 titles: dict[str, str] | None = None, base: Path | None = None) -> None:
+    import jinja2
+
     w = _INDEX_WORDS[cfg.language]
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
+                             autoescape=True, keep_trailing_newline=True)
+    titles = titles or {}
+    if base is None:
+        base = cfg.base_dir
     rows = []
     for name, info in manifest["notebooks"].items():
         status = info["status"]
-        links = []
-        if info.get("html"):
-            links.append(f'<a href="{html.escape(info["html"])}">{w["report"]}</a>')
-        if info.get("ipynb"):
-            links.append(f'<a href="{html.escape(info["ipynb"])}">{w["notebook"]}</a>')
-        err = f"<br><small>{html.escape(info['error'])}</small>" if info.get("error") else ""
-        rows.append(f"<tr><td>{html.escape(name)}</td><td class='{status}'>{status}{err}</td>"
-                    f"<td>{' · '.join(links)}</td><td>{info.get('seconds', '')}</td></tr>")
-    inputs = "".join(f"<tr><td>{html.escape(k)}</td><td><code>{v['sha256'][:16]}…</code></td></tr>"
-                     for k, v in manifest["inputs"].items())
-    title = html.escape(cfg.title or cfg.name)
-    page = f"""<!DOCTYPE html>
-<html lang="{cfg.language}"><head><meta charset="utf-8"><title>{title}</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
-table{{border-collapse:collapse}}td,th{{border-bottom:1px solid #ddd;padding:.3rem .8rem;text-align:left}}
-.ok{{color:#176117}}.failed{{color:#a11}}.not-run{{color:#777}}</style></head><body>
-<h1>{title}</h1>
-<p>{w['study']} <b>{html.escape(cfg.name)}</b>, {w['run']} <b>{html.escape(manifest['run_id'])}</b>,
-{w['started']} {manifest['started']}, {w['finished']} {manifest.get('finished') or '-'};
-{w['status']} <b>{manifest['status']}</b>.</p>
-<table><tr><th>{w['analysis']}</th><th>Status</th><th>{w['output']}</th><th>{w['seconds']}</th></tr>{''.join(rows)}
-</table>
-<h2>{w['inputs']}</h2><table><tr><th>{w['file']}</th><th>SHA-256</th></tr>{inputs}</table>
-<p><a href="manifest.json">manifest.json</a>: {w['manifest']}</p>
-</body></html>
-"""
+        error = info.get("error")
+        if error:
+            error = error.replace(str(folder), ".")
+        rows.append({"title": titles.get(name, name), "status": w["statuses"].get(status, status),
+                     "status_class": status, "error": error, "html": info.get("html"),
+                     "ipynb": info.get("ipynb"), "seconds": info.get("seconds", "")})
+    inputs = [{"path": _relative(k, base), "sha256": v["sha256"]} for k, v in manifest["inputs"].items()]
+    page = env.get_template("index.html.j2").render(
+        language=cfg.language, title=cfg.title or cfg.name, study=cfg.name, run_id=manifest["run_id"],
+        started=manifest["started"], finished=manifest.get("finished"),
+        status=w["statuses"].get(manifest["status"], manifest["status"]), w=w, rows=rows, inputs=inputs)
     write_atomic(folder / "index.html", page)
+
+
+def write_manifest(folder: Path, plan: RunPlan, manifest: dict[str, Any]) -> None:
+    """Write ``manifest.json`` and ``index.html`` of a run (atomically)."""
+    write_atomic(folder / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False, default=str))
+    base = plan.study_file.resolve().parent if plan.study_file is not None else None
+    _write_index(folder, plan.config, manifest, {nb.name: nb.title for nb in plan.notebooks}, base)
+
+
+def _new_manifest(plan: RunPlan, run_id: str) -> dict[str, Any]:
+    from . import __version__
+
+    cfg = plan.config
+    inputs: dict[str, Any] = {}
+    if plan.study_file is not None:
+        inputs[str(plan.study_file.resolve())] = {"role": "study", "sha256": sha256_file(plan.study_file)}
+    for table, spec in cfg.data_parameters().items():
+        inputs[spec["path"]] = {"role": f"data:{table}", "sha256": sha256_file(spec["path"])}
+    for nb in plan.notebooks:
+        inputs[str(nb.path)] = {"role": f"notebook:{nb.name}", "sha256": sha256_file(nb.path)}
+    return {
+        "study": cfg.name,
+        "title": cfg.title,
+        "run_id": run_id,
+        "status": "running",
+        "started": _now(),
+        "finished": None,
+        "nps_research": __version__,
+        "git": _git_commit(),
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "libraries": _versions(),
+        "settings": cfg.model_dump(mode="json", exclude={"base_dir"}),
+        "inputs": inputs,
+        "notebooks": {nb.name: {"status": "not-run", "parameters": nb.parameters} for nb in plan.notebooks},
+    }
+
+
+#: Arguments for the kernel: its own log at ERROR, so its "running over TCP without encryption" warning
+#: does not reach the user (only for this run's kernels; nothing global changes).
+_KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+
+
+def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = None, *,
+                 progress: bool = True) -> RunResult:
+    """Execute the plan's notebooks in order into ``folder``, updating the manifest after each one.
+
+    Raises NotebookFailed when a notebook raises (after recording it)."""
+    import logging
+    import warnings
+
+    import papermill as pm
+    from tqdm.auto import tqdm
+
+    cfg = plan.config
+    if manifest is None:
+        manifest = _new_manifest(plan, folder.name)
+    write_manifest(folder, plan, manifest)
+    result = RunResult(cfg.name, manifest["run_id"], folder, {nb.name: "not-run" for nb in plan.notebooks})
+    bar = tqdm(plan.notebooks, desc=f"{cfg.name}", unit="notebook", disable=not progress, file=sys.stderr)
+    failure: str | None = None
+    name = ""
+    quiet = [logging.getLogger(n) for n in ("traitlets", "jupyter_client", "nbclient")]
+    levels = [lg.level for lg in quiet]
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r".*(TCP|[Cc]onnection file).*")
+            for lg in quiet:
+                lg.setLevel(max(lg.level, logging.ERROR))
+            for nb in bar:
+                name = nb.name
+                bar.set_postfix_str(name)
+                entry = manifest["notebooks"][name]
+                out_nb = folder / f"{name}.ipynb"
+                t0 = time.perf_counter()
+                try:
+                    kwargs: dict[str, Any] = {}
+                    if plan.kernel_name == "python3":
+                        kwargs["extra_arguments"] = list(_KERNEL_ARGUMENTS)
+                    pm.execute_notebook(str(nb.path), str(out_nb), parameters=nb.parameters,
+                                        kernel_name=plan.kernel_name, cwd=str(plan.nb_dir), progress_bar=False,
+                                        log_output=False, **kwargs)
+                    entry["status"] = "ok"
+                except pm.PapermillExecutionError as e:
+                    entry["status"] = "failed"
+                    failure = (f"notebook '{name}' failed in cell {e.cell_index} (execution count "
+                               f"{e.exec_count}): {e.ename}: {e.evalue}")
+                    entry["error"] = failure
+                entry["seconds"] = round(time.perf_counter() - t0, 1)
+                entry["ipynb"] = out_nb.name
+                if out_nb.exists():
+                    _export_html(out_nb, folder / f"{name}.html", title=f"{cfg.title or cfg.name}: {nb.title}",
+                                 language=nb.parameters.get("language", cfg.language))
+                    entry["html"] = f"{name}.html"
+                result.statuses[name] = entry["status"]
+                write_manifest(folder, plan, manifest)
+                if failure:
+                    break
+    except BaseException as e:  # interrupted or crashed: say so in the manifest, then re-raise
+        manifest["status"] = "interrupted"
+        manifest["finished"] = _now()
+        manifest["error"] = f"{type(e).__name__}: {e}"
+        write_manifest(folder, plan, manifest)
+        raise
+    finally:
+        bar.close()
+        for lg, level in zip(quiet, levels):
+            lg.setLevel(level)
+    manifest["status"] = "failed" if failure else "ok"
+    manifest["finished"] = _now()
+    write_manifest(folder, plan, manifest)
+    if failure:
+        raise NotebookFailed(f"{failure}\nThe failed notebook is kept at {folder / (name + '.ipynb')}", result)
+    return result
 
 
 def run_study(
@@ -276,19 +460,12 @@ def run_study(
     NotebookFailed
         When a notebook raises; earlier outputs stay, the failed notebook is kept, the manifest records it.
     """
-    import papermill as pm
-    from tqdm.auto import tqdm
-
-    from . import __version__
     from .study import load_data
 
     study_file = Path(study_file)
     cfg = load_config(study_file)
-    if nb_dir is None:
-        nb_dir = cfg.resolve(cfg.notebooks) if cfg.notebooks else notebooks_dir()
-    nb_dir = Path(nb_dir)
     load_data(cfg.data_parameters(), name=cfg.name, language=cfg.language)  # raises StudyDataError
-    plan = _plan(cfg, nb_dir, only)
+    plan = plan_run(cfg, nb_dir, only, study_file=study_file, kernel_name=kernel_name)
 
     base = Path(output) if output is not None else cfg.resolve(cfg.output)
     base = base / cfg.name
@@ -296,73 +473,4 @@ def run_study(
     run_id = _new_run_id(base, run_id)
     folder = base / run_id
     folder.mkdir()
-
-    inputs = {str(study_file.resolve()): {"role": "study", "sha256": sha256_file(study_file)}}
-    for table, spec in cfg.data_parameters().items():
-        inputs[spec["path"]] = {"role": f"data:{table}", "sha256": sha256_file(spec["path"])}
-    for name, path, _ in plan:
-        inputs[str(path)] = {"role": f"notebook:{name}", "sha256": sha256_file(path)}
-    manifest: dict[str, Any] = {
-        "study": cfg.name,
-        "title": cfg.title,
-        "run_id": run_id,
-        "status": "running",
-        "started": _now(),
-        "finished": None,
-        "nps_research": __version__,
-        "git": _git_commit(),
-        "python": sys.version.split()[0],
-        "platform": platform.platform(),
-        "libraries": _versions(),
-        "settings": cfg.model_dump(mode="json", exclude={"base_dir"}),
-        "inputs": inputs,
-        "notebooks": {name: {"status": "not-run", "parameters": params} for name, _, params in plan},
-    }
-
-    def save() -> None:
-        write_atomic(folder / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False, default=str))
-        _write_index(folder, cfg, manifest)
-
-    save()
-    result = RunResult(cfg.name, run_id, folder, {name: "not-run" for name, _, _ in plan})
-    bar = tqdm(plan, desc=f"{cfg.name}", unit="notebook", disable=not progress, file=sys.stderr)
-    failure: str | None = None
-    try:
-        for name, path, params in bar:
-            bar.set_postfix_str(name)
-            entry = manifest["notebooks"][name]
-            out_nb = folder / f"{name}.ipynb"
-            t0 = time.perf_counter()
-            try:
-                pm.execute_notebook(str(path), str(out_nb), parameters=params, kernel_name=kernel_name,
-                                    cwd=str(nb_dir), progress_bar=False, log_output=False)
-                entry["status"] = "ok"
-            except pm.PapermillExecutionError as e:
-                entry["status"] = "failed"
-                failure = (f"notebook '{name}' failed in cell {e.cell_index} (execution count {e.exec_count}): "
-                           f"{e.ename}: {e.evalue}")
-                entry["error"] = failure
-            entry["seconds"] = round(time.perf_counter() - t0, 1)
-            entry["ipynb"] = out_nb.name
-            if out_nb.exists():
-                _export_html(out_nb, folder / f"{name}.html", title=f"{cfg.title or cfg.name}: {name}",
-                             language=params.get("language", cfg.language))
-                entry["html"] = f"{name}.html"
-            result.statuses[name] = entry["status"]
-            save()
-            if failure:
-                break
-    except BaseException as e:  # interrupted or crashed: say so in the manifest, then re-raise
-        manifest["status"] = "interrupted"
-        manifest["finished"] = _now()
-        manifest["error"] = f"{type(e).__name__}: {e}"
-        save()
-        raise
-    finally:
-        bar.close()
-    manifest["status"] = "failed" if failure else "ok"
-    manifest["finished"] = _now()
-    save()
-    if failure:
-        raise NotebookFailed(f"{failure}\nThe failed notebook is kept at {folder / (name + '.ipynb')}", result)
-    return result
+    return execute_plan(plan, folder, _new_manifest(plan, run_id), progress=progress)

@@ -179,3 +179,44 @@ def test_scale_definitions_are_checked_when_the_study_is_loaded(study):
     assert len(lines) == 2 and lines[1].startswith("  - scales.mine: scale definition: unknown keys ['revers']")
     _set(study, scales={"exq": {"base": "EXQ", "columns": {"pex1": "Q7_1"}}})
     assert nr.load_study(study).config.scales["exq"]["base"] == "EXQ"
+
+
+def _heading(path: Path, heading: str) -> None:
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"# {heading}\n\nSome text."))
+    nbformat.write(nb, path)
+
+
+def test_dutch_index_has_dutch_statuses_titles_and_no_absolute_paths(study):
+    _heading(study.parent / "nbs" / "01_ok.ipynb", "Eerste analyse")
+    _heading(study.parent / "nbs" / "02_fails.ipynb", "Tweede analyse")
+    _set(study, title="Mijn onderzoek",
+         analyses=[{"notebook": "01_ok"}, {"notebook": "02_fails"}, {"notebook": "03_after"}])
+    with pytest.raises(NotebookFailed) as info:
+        run_study(study, run_id="nl", progress=False)
+    index = (info.value.result.folder / "index.html").read_text()
+    assert "<h1>Mijn onderzoek</h1>" in index
+    assert "Eerste analyse" in index and "Tweede analyse" in index
+    assert "<td>01_ok</td>" not in index  # the heading, not the file name
+    assert "<td>After</td>" in index  # no heading: the name without number and underscores
+    assert "voltooid" in index and "mislukt" in index and "niet uitgevoerd" in index
+    assert ">ok<" not in index and ">not-run<" not in index
+    assert str(study.parent) not in index and "/work" not in index and "/tmp" not in index
+    assert "nbs/01_ok.ipynb" in index and "data/r.csv" in index and "study.yml" in index
+
+
+def test_english_index_has_english_words_only(study):
+    _set(study, language="en")
+    nb = nbformat.read(study.parent / "nbs" / "01_ok.ipynb", as_version=4)
+    for heading, lang in (("# Alleen Nederlands", "nl"), ("# English title", "en")):
+        cell = nbformat.v4.new_markdown_cell(heading)
+        cell.metadata["tags"] = [f"lang-{lang}"]
+        nb.cells.insert(1, cell)
+    nbformat.write(nb, study.parent / "nbs" / "01_ok.ipynb")
+    result = run_study(study, run_id="en", progress=False)
+    index = (result.folder / "index.html").read_text()
+    assert "completed" in index and "<th>Analysis</th>" in index
+    assert "<td>English title</td>" in index and "Alleen Nederlands" not in index  # heading in the study language
+    for word in ("voltooid", "mislukt", "niet uitgevoerd", "Analyse", "Onderzoek", "rapport", "Invoer"):
+        assert word not in index
+    assert str(study.parent) not in index
