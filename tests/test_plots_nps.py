@@ -15,7 +15,9 @@ import pytest
 
 from nps_research.change import nps_change
 from nps_research.nps import SmallSampleWarning
-from nps_research.plots.nps import plot_change, plot_segments, plot_trend
+from nps_research.plots.nps import change_plot as plot_change
+from nps_research.plots.nps import segments_plot as plot_segments
+from nps_research.plots.nps import trend_plot as plot_trend
 from nps_research.segments import nps_summary
 from nps_research.trends import nps_trend
 

@@ -12,29 +12,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-__all__ = ["CATEGORY_COLORS", "plot_change", "plot_segments", "plot_trend"]
+__all__ = ["CATEGORY_COLORS", "change_plot", "plot_change", "plot_segments", "plot_trend", "segments_plot", "trend_plot"]
 
-#: Colours of detractors, passives, promoters.
-CATEGORY_COLORS = ("#d7301f", "#bdbdbd", "#238b45")
-
-_WORDS = {
-    "en": {"detractors": "Detractors", "passives": "Passives", "promoters": "Promoters", "share": "Share (%)",
-           "nps": "NPS", "ci": "{level}% CI", "center": "Centre line", "limits": "Control limits",
-           "signal": "Signal (beyond limits)", "run": "Run rule", "rolling": "Rolling NPS", "start": "NPS {p}",
-           "end": "NPS {p}", "mix": "mix", "perf": "performance", "points": "NPS points", "missing": "(missing)",
-           "overall": "overall"},
-    "nl": {"detractors": "Criticasten", "passives": "Passieven", "promoters": "Promotors", "share": "Aandeel (%)",
-           "nps": "NPS", "ci": "{level}%-BI", "center": "Centrumlijn", "limits": "Controlegrenzen",
-           "signal": "Signaal (buiten grenzen)", "run": "Reeksregel", "rolling": "Voortschrijdende NPS",
-           "start": "NPS {p}", "end": "NPS {p}", "mix": "mix", "perf": "prestatie", "points": "NPS-punten",
-           "missing": "(ontbrekend)", "overall": "totaal"},
-}  # fmt: skip
+from ._common import CATEGORY_COLORS
+from .labels import LABELS
 
 
 def _words(language: str) -> dict[str, str]:
-    if language not in _WORDS:
+    if language not in ("en", "nl"):
         raise ValueError(f"language must be 'en' or 'nl', got {language!r}")
-    return _WORDS[language]
+    return {k: v[language] for k, v in LABELS.items()}
 
 
 def _ax(ax):
@@ -43,7 +30,7 @@ def _ax(ax):
     return ax
 
 
-def plot_segments(
+def segments_plot(
     data: pd.DataFrame,
     *,
     segment_column: str | None = None,
@@ -79,7 +66,7 @@ def plot_segments(
     >>> import pandas as pd
     >>> from nps_research.segments import nps_summary
     >>> tab = nps_summary(pd.DataFrame({"ltr": [10, 9, 3, 8] * 10, "g": ["a", "b"] * 20}), by="g", min_n=5)
-    >>> ax = plot_segments(data=tab)
+    >>> ax = segments_plot(data=tab)
     >>> [float(p.get_width()) for p in ax.containers[2]]
     [50.0, 50.0, 50.0]
     """
@@ -125,7 +112,7 @@ def plot_segments(
     return ax
 
 
-def plot_trend(
+def trend_plot(
     data: Any,
     *,
     segment: Any = None,
@@ -160,7 +147,7 @@ def plot_trend(
     >>> import pandas as pd
     >>> from nps_research.trends import nps_trend
     >>> df = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=120, freq="D"), "ltr": [10, 3, 8] * 40})
-    >>> ax = plot_trend(data=nps_trend(df, freq="M", min_n=1))
+    >>> ax = trend_plot(data=nps_trend(df, freq="M", min_n=1))
     >>> [round(float(v), 1) for v in ax.get_lines()[0].get_ydata()]
     [3.2, -3.4, 3.2, -3.4]
     """
@@ -192,6 +179,10 @@ def plot_trend(
     ax.scatter(run["period"], run["nps"], s=60, marker="^", color="orange", zorder=5, label=w["run"], gid="run")
     ax.set_ylabel(w["nps"])
     ax.axhline(0, color="0.8", lw=0.8, zorder=0)
+    if pd.api.types.is_datetime64_any_dtype(x):
+        from ._common import date_axis
+
+        date_axis(ax)
     ax.legend(fontsize=8, ncol=3, loc="best")
     return ax
 
@@ -203,7 +194,7 @@ _TREND_COLUMNS = {
 }  # fmt: skip
 
 
-def plot_change(data: Any, *, language: str = "en", ax: Any = None) -> Any:
+def change_plot(data: Any, *, language: str = "en", ax: Any = None) -> Any:
     """Waterfall of an NPS change: start NPS, each segment's mix and performance effect, end NPS.
 
     The first and last bars stand on zero (NPS of the two periods); every effect bar floats from
@@ -228,7 +219,7 @@ def plot_change(data: Any, *, language: str = "en", ax: Any = None) -> Any:
     >>> from nps_research.change import nps_change
     >>> df = pd.DataFrame({"wave": ["W1"] * 4 + ["W2"] * 4, "ltr": [10, 10, 2, 8, 10, 2, 2, 8],
     ...                    "ch": ["app", "app", "phone", "phone", "app", "phone", "phone", "phone"]})
-    >>> ax = plot_change(data=nps_change(df, period="wave", segment="ch", from_="W1", to="W2"))
+    >>> ax = change_plot(data=nps_change(df, period="wave", segment="ch", from_="W1", to="W2"))
     >>> [round(float(p.get_height()), 2) for p in ax.patches]
     [25.0, -25.0, 0.0, -14.58, -10.42, -25.0]
     """
@@ -261,3 +252,21 @@ def plot_change(data: Any, *, language: str = "en", ax: Any = None) -> Any:
         ax.annotate(f"{h:+.1f}", (xi, b + h), xytext=(0, 3 if h >= 0 else -10), textcoords="offset points",
                     ha="center", fontsize=7)  # fmt: skip
     return ax
+
+
+def _deprecated(new, old: str):
+    import functools
+    import warnings
+
+    @functools.wraps(new)
+    def alias(*args, **kwargs):
+        warnings.warn(f"{old} is deprecated; use {new.__name__}", DeprecationWarning, stacklevel=2)
+        return new(*args, **kwargs)
+
+    alias.__name__ = old
+    return alias
+
+
+plot_segments = _deprecated(segments_plot, "plot_segments")
+plot_trend = _deprecated(trend_plot, "plot_trend")
+plot_change = _deprecated(change_plot, "plot_change")

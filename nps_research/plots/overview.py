@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
-from ..i18n import t
+from ..text import t
 
 __all__ = ["CATEGORY_COLORS", "ltr_distribution_plot", "responses_over_time_plot"]
 
