@@ -3,8 +3,8 @@
 Every plot takes ``data=``, accepts ``ax=`` and returns the matplotlib Axes.
 """
 
+from ..text.plot_labels import LABELS, label
 from ._common import CATEGORY_COLORS
-from .labels import LABELS, label
 from .nps import change_plot, plot_change, plot_segments, plot_trend, segments_plot, trend_plot
 
 __all__ = ["CATEGORY_COLORS", "LABELS", "change_plot", "label", "plot_change", "plot_segments", "plot_trend",

@@ -7,7 +7,7 @@ import textwrap
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 
-__all__ = ["CATEGORY_COLORS", "CATEGORY_COLOR_MAP", "new_ax", "wrap", "date_axis", "_num"]
+__all__ = ["CATEGORY_COLORS", "CATEGORY_COLOR_MAP", "new_ax", "wrap", "date_axis"]
 
 #: Colours of detractors, passives, promoters (in that order) -- the one place they are defined.
 CATEGORY_COLORS = ("#d7301f", "#bdbdbd", "#238b45")
@@ -35,12 +35,3 @@ def date_axis(ax, axis: str = "x") -> None:
     target = ax.xaxis if axis == "x" else ax.yaxis
     target.set_major_locator(locator)
     target.set_major_formatter(mdates.ConciseDateFormatter(locator))
-
-
-# TODO(text layer): replace by the number formatter of nps_research.text once that exists.
-def _num(x, language: str = "en", decimals: int = 0) -> str:
-    """Format ``x`` with ``decimals`` decimals; Dutch uses a decimal comma (and a dot for thousands)."""
-    s = f"{float(x):,.{decimals}f}"
-    if language == "nl":
-        s = s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return s

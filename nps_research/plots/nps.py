@@ -14,8 +14,8 @@ import pandas as pd
 
 __all__ = ["CATEGORY_COLORS", "change_plot", "plot_change", "plot_segments", "plot_trend", "segments_plot", "trend_plot"]
 
+from ..text.plot_labels import LABELS
 from ._common import CATEGORY_COLORS
-from .labels import LABELS
 
 
 def _words(language: str) -> dict[str, str]:

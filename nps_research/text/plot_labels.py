@@ -1,14 +1,16 @@
-"""Visible texts of the plots in English and Dutch (to be merged into the text layer later)."""
+"""Visible texts of the plots in English and Dutch (part of the text layer)."""
 
 from __future__ import annotations
+
+from .language import check_language
+from .vocabulary import category
 
 __all__ = ["LABELS", "label"]
 
 LABELS: dict[str, dict[str, str]] = {
-    # NPS categories (nl: promotors / passieven / criticasters)
-    "detractors": {"en": "Detractors", "nl": "Criticasters"},
-    "passives": {"en": "Passives", "nl": "Passieven"},
-    "promoters": {"en": "Promoters", "nl": "Promotors"},
+    # NPS categories: the words of the vocabulary (nl: promotors / passieven / criticasters)
+    **{f"{c}s": {lang: category(c, lang, plural=True, capital=True) for lang in ("en", "nl")}
+       for c in ("detractor", "passive", "promoter")},
     "share": {"en": "Share (%)", "nl": "Aandeel (%)"},
     "nps": {"en": "NPS", "nl": "NPS"},
     "ci": {"en": "{level}% CI", "nl": "{level}%-BI"},
@@ -29,6 +31,5 @@ LABELS: dict[str, dict[str, str]] = {
 
 def label(key: str, language: str = "en") -> str:
     """The text of ``key`` in ``language`` ("en" or "nl")."""
-    if language not in ("en", "nl"):
-        raise ValueError(f"language must be 'en' or 'nl', got {language!r}")
+    check_language(language)
     return LABELS[key][language]
