@@ -41,6 +41,7 @@ __all__ = [
     "FREQ_ALIASES",
     "PANDAS_START_ALIAS",
     "as_frame",
+    "labels_of",
     "category_bounds",
     "check_breaks",
     "normalize_freq",
@@ -135,6 +136,26 @@ def as_frame(data: Any) -> pd.DataFrame:
     if _is_study(data):
         return data.responses
     raise TypeError(f"data must be a pandas DataFrame or a Study, got {type(data).__name__}")
+
+
+def labels_of(data: Any) -> dict[str, str]:
+    """Role -> the client's column name for a :class:`~nps_research.study.Study` (its ``labels``), or a
+    DataFrame's ``attrs["labels"]``; empty when there are none. Results keep it so that their sentences
+    and tables name columns as the client does.
+
+    Examples
+    --------
+    >>> from nps_research.study import Study
+    >>> labels_of(Study(responses=pd.DataFrame({"channel": ["web"]}), labels={"channel": "Kanaal"}))
+    {'channel': 'Kanaal'}
+    >>> labels_of(pd.DataFrame({"channel": ["web"]}))
+    {}
+    """
+    if _is_study(data):
+        return dict(getattr(data, "labels", {}) or {})
+    if isinstance(data, pd.DataFrame):
+        return dict(data.attrs.get("labels", {}) or {})
+    return {}
 
 
 def _label(value: Any) -> Any:

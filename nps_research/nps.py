@@ -368,12 +368,12 @@ class _Result:
         return self.to_frame()._repr_html_()
 
     def __repr__(self) -> str:
-        def fmt(v: Any) -> str:
+        def short(v: Any) -> str:
             if isinstance(v, float | np.floating):
                 return f"{v:.4g}"
             return repr(v)
 
-        items = ", ".join(f"{k}={fmt(v)}" for k, v in self.to_dict().items())
+        items = ", ".join(f"{k}={short(v)}" for k, v in self.to_dict().items())
         return f"{type(self).__name__}({items})"
 
 

@@ -1,4 +1,4 @@
-"""Helpers that notebooks use to show text and tables in a report (no computation here).
+"""What notebooks call to put text, tables and results into a report (no computation here).
 
 Examples
 --------
@@ -8,43 +8,74 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
 
-from .text import fmt_sig, t
+from .tables import ReportTable, report_table
+from .text import Level, Points, t
 
-__all__ = ["nps_sentence", "show_markdown", "show_table", "nps_paragraph"]
+__all__ = ["nps_paragraph", "nps_sentence", "show", "show_markdown", "show_sentences", "show_table"]
+
+
+def _display(obj: Any, fallback: str) -> None:
+    try:
+        from IPython.display import display
+    except ImportError:  # pragma: no cover
+        print(fallback)
+        return
+    display(obj)
 
 
 def show_markdown(text: str) -> None:
     """Display Markdown in a notebook (prints it elsewhere)."""
     try:
-        from IPython.display import Markdown, display
+        from IPython.display import Markdown
     except ImportError:  # pragma: no cover
         print(text)
         return
-    display(Markdown(text))
+    _display(Markdown(text), text)
 
 
-def show_table(df: pd.DataFrame, *, decimals: int = 1, caption: str | None = None) -> None:
-    """Display a DataFrame rounded, without its index, with an optional caption."""
-    styler = df.style.hide(axis="index").format(precision=decimals, thousands=None, na_rep="")
-    if caption:
-        styler = styler.set_caption(caption)
+def show_sentences(sentences: str | Iterable[str]) -> None:
+    """Display sentences as paragraphs (nothing when there are none)."""
+    if isinstance(sentences, str):
+        sentences = [sentences]
+    sentences = [s for s in sentences if s]
+    if sentences:
+        show_markdown("\n\n".join(sentences))
+
+
+def show_table(data: pd.DataFrame | ReportTable, *, language: str = "en", **kwargs: Any) -> ReportTable:
+    """Display a report table (labelled headers in ``language``, no index, formats by column kind).
+
+    ``data`` is a result DataFrame (passed to :func:`nps_research.tables.report_table` with ``kwargs``:
+    ``columns``, ``kinds``, ``headers``, ``labels``, ``freq``, ``caption``, ``detail``) or a ready
+    :class:`~nps_research.tables.ReportTable`. Returns the table shown.
+    """
+    table = data if isinstance(data, ReportTable) else report_table(data, language=language, **kwargs)
     try:
-        from IPython.display import display
-
-        display(styler)
+        from IPython.display import HTML
     except ImportError:  # pragma: no cover
-        print(df.to_string(index=False))
+        print(repr(table))
+        return table
+    _display(HTML(table.to_html()), repr(table))
+    return table
+
+
+def show(result: Any, *, language: str = "en", table: bool = True, **kwargs: Any) -> None:
+    """Display a result object's sentences (``describe``) and, with ``table``, its report table."""
+    show_sentences(result.describe(language))
+    if table:
+        show_table(result.table(language, **kwargs))
 
 
 def nps_sentence(*, nps: float, ci_low: float, ci_high: float, n: int, confidence: float = 0.95,
                  language: str = "en") -> str:
     """One sentence with the NPS, its interval and n, in the report language."""
-    return t("nps_headline", language, nps=float(nps), low=float(ci_low), high=float(ci_high), n=int(n),
-             level=fmt_sig(100 * confidence, language, 6))
+    return t("nps_headline", language, nps=Points(nps), low=Points(ci_low), high=Points(ci_high), n=int(n),
+             level=Level(confidence))
 
 
 def nps_paragraph(result: Any, *, language: str = "en", min_n: int = 30) -> str:
@@ -54,7 +85,7 @@ def nps_paragraph(result: Any, *, language: str = "en", min_n: int = 30) -> str:
     --------
     >>> from nps_research.nps import nps_ci_from_counts
     >>> print(nps_paragraph(nps_ci_from_counts(2, 3, 5), language="nl"))
-    De NPS is +30,0 (95%-interval -19,1 tot +65,2; n = 10). 50,0% promotors, 30,0% passieven en 20,0% criticasters. Intervalmethode: adjusted-wald. Let op: n = 10 is kleiner dan 30; het interval is breed en de schatting onzeker.
+    De NPS is +30,0 (95%-interval -19,1 tot +65,2; n = 10). 50,0% promotors, 30,0% passieven en 20,0% criticasters. Intervalmethode: adjusted Wald. Let op: n = 10 is kleiner dan 30; het interval is breed en de schatting onzeker.
     """
     n = int(result.n)
     parts = [
@@ -62,7 +93,7 @@ def nps_paragraph(result: Any, *, language: str = "en", min_n: int = 30) -> str:
                      confidence=result.confidence, language=language),
         t("shares", language, promoters=float(result.promoters_pct), passives=float(result.passives_pct),
           detractors=float(result.detractors_pct)),
-        t("method_note", language, method=result.method),
+        t("method_note", language, method=t(f"method.{result.method}", language)),
     ]
     if n < min_n:
         parts.append(t("small_n", language, n=n, min_n=min_n))

@@ -37,6 +37,9 @@ class Study:
         The study file's settings, when loaded with :func:`load_study`.
     unused_columns : dict
         Table name -> the file's columns that no role or score group uses (they are not loaded).
+    labels : dict
+        Role -> the client's own column name, where the study maps a role to a differently named column
+        (reports show a column by this name; see :func:`nps_research.text.column_label`).
     """
 
     responses: pd.DataFrame
@@ -52,6 +55,7 @@ class Study:
     sources: dict[str, str] = field(default_factory=dict)
     config: Any = None
     unused_columns: dict[str, list[str]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables that are present, by name."""
@@ -179,6 +183,8 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
         language=language,
         sources=sources,
         unused_columns={t: df.attrs.get("unused_columns", []) for t, df in tables.items()},
+        labels={role: str(col) for tspec in spec.tables().values() for role, col in tspec.columns.items()
+                if str(col) != role},
     )
 
 

@@ -1,13 +1,25 @@
-"""Shared plot helpers: category colours (defined once), number formatting, date axes, label wrapping."""
+"""Shared plot helpers: category colours (defined once), axes in the report language, date axes, wrapping.
+
+Every plot of the workbench is ``<thing>_plot(data=None, *, ..., language="en", ax=None) -> Axes``: it
+draws on ``ax`` (or a new figure), takes every visible text from the text layer
+(:mod:`nps_research.text`, the ``plot.`` texts and the column labels) and finishes with
+:func:`finish_axes`, which writes the tick numbers in the report language (decimal comma in Dutch).
+"""
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import matplotlib.ticker as mticker
 
-__all__ = ["CATEGORY_COLORS", "CATEGORY_COLOR_MAP", "new_ax", "wrap", "date_axis"]
+from ..text import check_language, fmt_number
+from ..text.plot_labels import label
+
+__all__ = ["CATEGORY_COLORS", "CATEGORY_COLOR_MAP", "date_axis", "figure_texts", "finish_axes", "label",
+           "new_ax", "number_axis", "wrap"]
 
 #: Colours of detractors, passives, promoters (in that order) -- the one place they are defined.
 CATEGORY_COLORS = ("#d7301f", "#bdbdbd", "#238b45")
@@ -29,9 +41,110 @@ def wrap(text, width: int = 22) -> str:
     return "\n".join(textwrap.wrap(str(text), width)) or str(text)
 
 
-def date_axis(ax, axis: str = "x") -> None:
-    """Readable date ticks at any number of periods (AutoDateLocator + ConciseDateFormatter)."""
+def date_axis(ax, axis: str = "x", language: str = "en") -> None:
+    """Readable date ticks at any number of periods: at most about eight ticks, month names in the
+    report language (``jan``, ``mrt``, ``mei`` in Dutch)."""
+    from ..text.formatters import _MONTHS
+
+    check_language(language)
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     target = ax.xaxis if axis == "x" else ax.yaxis
     target.set_major_locator(locator)
-    target.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    fmt = mdates.ConciseDateFormatter(locator, show_offset=False)
+    months = _MONTHS[language]
+
+    original = fmt.format_ticks
+
+    def _format(values):
+        labels = original(values)
+        out = []
+        for lab in labels:
+            for en, local in zip(_MONTHS["en"], months):
+                lab = lab.replace(en, local)
+            out.append(lab)
+        return out
+
+    fmt.format_ticks = _format  # type: ignore[method-assign]
+    target.set_major_formatter(fmt)
+
+
+def _decimals(step: float) -> int:
+    import math
+
+    if step <= 0 or not math.isfinite(step):
+        return 0
+    return max(0, min(6, -int(math.floor(math.log10(step) + 1e-9))))
+
+
+def number_axis(ax, axis: str = "y", language: str = "en", *, decimals: int | None = None,
+                percent: bool = False) -> None:
+    """Tick numbers in the report language (``0,25`` in Dutch), decimals from the tick step."""
+    check_language(language)
+    target = ax.xaxis if axis == "x" else ax.yaxis
+
+    def _tick(v, _pos=None):
+        locs = [t for t in target.get_majorticklocs()]
+        step = min((abs(b - a) for a, b in zip(locs, locs[1:]) if b != a), default=1.0)
+        d = _decimals(step) if decimals is None else decimals
+        s = fmt_number(v, language, d, thousands=False)
+        if s.startswith("-") and float(v) == 0:
+            s = s[1:]
+        return s + ("%" if percent else "")
+
+    target.set_major_formatter(mticker.FuncFormatter(_tick))
+
+
+def finish_axes(ax, language: str = "en", *, x: bool = True, y: bool = True) -> None:
+    """Write the numeric tick labels of ``ax`` (and of axes sharing its figure position, such as a
+    twin axis) in the report language; date and categorical axes are left as they are."""
+    check_language(language)
+    for a in _siblings(ax):
+        for which, target in (("x", a.xaxis), ("y", a.yaxis)):
+            if (which == "x" and not x) or (which == "y" and not y):
+                continue
+            formatter = target.get_major_formatter()
+            if isinstance(formatter, mticker.ScalarFormatter | mticker.FormatStrFormatter | mticker.PercentFormatter):
+                number_axis(a, which, language)
+
+
+def _siblings(ax) -> list:
+    fig = ax.figure
+    out = [ax]
+    for other in fig.axes:
+        if other is not ax and other.get_position().bounds == ax.get_position().bounds:
+            out.append(other)
+    return out
+
+
+def figure_texts(ax_or_fig) -> list[str]:
+    """Every visible text of a figure (titles, axis labels, tick labels, legends, annotations), after
+    drawing it; for tests that check a plot's language."""
+    fig = getattr(ax_or_fig, "figure", ax_or_fig)
+    fig.canvas.draw()
+    out: list[str] = []
+
+    def add(items: Iterable) -> None:
+        for item in items:
+            if item is not None and item.get_visible():
+                s = item.get_text().strip()
+                if s:
+                    out.append(s)
+
+    if getattr(fig, "_suptitle", None) is not None:
+        add([fig._suptitle])
+    add(fig.texts)
+    for a in fig.axes:
+        if not a.get_visible():
+            continue
+        add([a.title, a._left_title, a._right_title, a.xaxis.label, a.yaxis.label])
+        add(a.get_xticklabels())
+        add(a.get_yticklabels())
+        add(a.texts)
+        legend = a.get_legend()
+        if legend is not None:
+            add(legend.get_texts())
+            add([legend.get_title()])
+    for legend in fig.legends:
+        add(legend.get_texts())
+        add([legend.get_title()])
+    return out

@@ -264,6 +264,7 @@ def _deprecated(new, old: str):
         return new(*args, **kwargs)
 
     alias.__name__ = old
+    alias.__deprecated_alias__ = True
     return alias
 
 

@@ -62,19 +62,6 @@ ROLE_LABELS: dict[str, dict[str, str]] = {
     "wave": {"en": "wave", "nl": "meting"},
     "weight": {"en": "weight", "nl": "gewicht"},
     "segment": {"en": "segment", "nl": "segment"},
-    # result columns
-    "period": {"en": "period", "nl": "periode"},
-    "n": {"en": "n", "nl": "n"},
-    "nps": {"en": "NPS", "nl": "NPS"},
-    "ci_low": {"en": "lower bound", "nl": "ondergrens"},
-    "ci_high": {"en": "upper bound", "nl": "bovengrens"},
-    "p_value": {"en": "p-value", "nl": "p-waarde"},
-    "q_value": {"en": "q-value", "nl": "q-waarde"},
-    "small_n": {"en": "small n", "nl": "kleine n"},
-    "promoters_pct": {"en": "% promoters", "nl": "% promotors"},
-    "passives_pct": {"en": "% passives", "nl": "% passieven"},
-    "detractors_pct": {"en": "% detractors", "nl": "% criticasters"},
-    "difference": {"en": "difference", "nl": "verschil"},
 }
 
 
@@ -93,7 +80,8 @@ def category(key: str, language: str = "en", plural: bool = False, capital: bool
 
 def column_label(name: str, language: str = "en", mapping: Mapping[str, str] | None = None) -> str:
     """A column's label: the client's own column name if ``mapping`` (role -> client column) has it,
-    else the translated role label, else ``name`` with underscores as spaces.
+    else the translated role label, else the result column's header from the catalogue, else ``name``
+    with underscores as spaces.
 
     Examples
     --------
@@ -105,4 +93,8 @@ def column_label(name: str, language: str = "en", mapping: Mapping[str, str] | N
         return str(mapping[name])
     if name in ROLE_LABELS:
         return ROLE_LABELS[name][language]
+    from .catalog import COLUMNS
+
+    if name in COLUMNS:
+        return COLUMNS[name][language]
     return name.replace("_", " ")

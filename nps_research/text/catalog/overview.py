@@ -1,21 +1,6 @@
-"""Report texts in English and Dutch, and ``t`` to fill them in.
-
-Examples
---------
->>> t("nps_headline", "nl", nps=23.4, low=19.0, high=27.7, n=1200, level=95)
-'De NPS is +23,4 (95%-interval +19,0 tot +27,7; n = 1.200).'
->>> t("nps_headline", "en", nps=23.4, low=19.0, high=27.7, n=1200, level=95)
-'NPS is +23.4 (95% interval +19.0 to +27.7; n = 1,200).'
-"""
+"""Texts of the data overview (notebook 01) and of the headline NPS paragraph."""
 
 from __future__ import annotations
-
-from typing import Any
-
-from .formatters import fmt_int, fmt_number
-from .language import check_language
-
-__all__ = ["SIGNED_VALUES", "TEXTS", "t"]
 
 TEXTS: dict[str, dict[str, str]] = {
     "overview_title": {"en": "Data overview: {study}", "nl": "Data-overzicht: {study}"},
@@ -60,31 +45,3 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Intervalmethode: {method}.",
     },
 }
-
-#: Values written with a sign when they are floats.
-SIGNED_VALUES = ("nps", "low", "high", "difference")
-
-
-def t(key: str, language: str = "en", **values: Any) -> str:
-    """The text ``key`` in ``language`` with ``values`` filled in (numbers formatted for the language).
-
-    Floats in ``nps``, ``low``, ``high`` and ``difference`` get a sign; other floats one decimal; ints
-    thousands separators; other values are inserted as they are.
-
-    Examples
-    --------
-    >>> t("small_n", "nl", n=12, min_n=30)
-    'Let op: n = 12 is kleiner dan 30; het interval is breed en de schatting onzeker.'
-    """
-    check_language(language)
-    if key not in TEXTS:
-        raise KeyError(f"no text {key!r}")
-    out = {}
-    for k, v in values.items():
-        if isinstance(v, bool) or not isinstance(v, int | float):
-            out[k] = v
-        elif isinstance(v, int):
-            out[k] = fmt_int(v, language)
-        else:
-            out[k] = fmt_number(v, language, 1, sign=k in SIGNED_VALUES)
-    return TEXTS[key][language].format(**out)
