@@ -61,6 +61,39 @@ class TableSpec(_Strict):
     encoding: str | None = None
     decimal: Literal[".", ","] | None = None
     date_format: str | None = None
+    values: dict[str, dict[str, str | dict[str, str]]] = Field(default_factory=dict)
+
+    @field_validator("values")
+    @classmethod
+    def _value_labels(cls, v: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        for role, mapping in v.items():
+            for code, label in mapping.items():
+                if isinstance(label, dict):
+                    unknown = sorted(set(label) - {"en", "nl"})
+                    if unknown or not label:
+                        raise ValueError(f"label of {role} value {code!r} must be a text or a mapping of the "
+                                         f"languages en / nl to texts, got {label!r}")
+        return v
+
+    def value_labels(self, language: str = "en") -> dict[str, dict[str, str]]:
+        """Role -> {value in the data: label shown in ``language``} (a label without the language keeps the
+        value).
+
+        Examples
+        --------
+        >>> spec = TableSpec(path="r.csv", values={"product": {"gas_el": {"en": "gas and power", "nl": "gas en stroom"},
+        ...                                                    "sol": "solar"}})
+        >>> spec.value_labels("nl")
+        {'product': {'gas_el': 'gas en stroom', 'sol': 'solar'}}
+        """
+        out: dict[str, dict[str, str]] = {}
+        for role, mapping in self.values.items():
+            out[role] = {}
+            for code, label in mapping.items():
+                text = label if isinstance(label, str) else label.get(language)
+                if text is not None:
+                    out[role][str(code)] = str(text)
+        return out
 
     @field_validator("ranges")
     @classmethod

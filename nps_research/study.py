@@ -71,8 +71,11 @@ class Study:
         return f"Study({self.name!r}: {parts})"
 
 
-def load_table(spec: Any, table: str, *, base_dir: str | Path | None = None) -> pd.DataFrame:
+def load_table(spec: Any, table: str, *, base_dir: str | Path | None = None, language: str = "en") -> pd.DataFrame:
     """Read, map, parse and validate one table given a :class:`~nps_research.config.TableSpec` or dict/path.
+
+    Values of role columns are relabelled by the spec's ``values`` (in ``language``) after validation, so
+    that reports show the client's codes as readable labels (``electricity_gas`` -> ``stroom en gas``).
 
     Raises
     ------
@@ -95,6 +98,43 @@ def load_table(spec: Any, table: str, *, base_dir: str | Path | None = None) -> 
     df = parse_table(raw, table, columns=spec.columns, score_columns=groups, ranges=dict(spec.ranges),
                      date_format=spec.date_format)
     df.attrs["score_columns"] = {g: list(cols) for g, cols in groups.items()}
+    return relabel_values(df, spec.value_labels(language), table=table, source=str(path))
+
+
+def relabel_values(df: pd.DataFrame, labels: dict[str, dict[str, str]], *, table: str = "responses",
+                   source: str | None = None) -> pd.DataFrame:
+    """Replace coded values of role columns by their labels (``{role: {value: label}}``); other values stay.
+
+    Raises
+    ------
+    StudyDataError
+        When a role is not a column of the table, or two values would get the same label as an existing value
+        (which would merge two segments silently).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"product": ["el", "gas_el", "el"]})
+    >>> relabel_values(df, {"product": {"gas_el": "gas en stroom"}})["product"].tolist()
+    ['el', 'gas en stroom', 'el']
+    """
+    from .errors import DataProblem, StudyDataError
+
+    problems = []
+    for role, mapping in labels.items():
+        if role not in df.columns:
+            problems.append(DataProblem(table, "values: labels are given for a column that the table does not "
+                                        "have", column=role, file=Path(source).name if source else None))
+            continue
+        present = set(df[role].dropna().astype(str))
+        new = {mapping.get(v, v) for v in present}
+        if len(new) < len(present):
+            problems.append(DataProblem(table, "values: two values get the same label (they would be merged)",
+                                        column=role, file=Path(source).name if source else None))
+            continue
+        mask = df[role].notna()
+        df[role] = df[role].where(~mask, df[role].astype(str).map(lambda v, m=mapping: m.get(v, v)))
+    if problems:
+        raise StudyDataError(problems)
     return df
 
 
@@ -156,7 +196,7 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
             path = Path(base_dir) / path
         sources[table] = str(path)
         try:
-            tables[table] = load_table(tspec.model_copy(update={"path": str(path)}), table)
+            tables[table] = load_table(tspec.model_copy(update={"path": str(path)}), table, language=language)
         except StudyDataError as e:
             problems.extend(e.problems)
     if problems:

@@ -298,3 +298,41 @@ def test_columns_that_no_role_uses_are_reported(tmp_path):
 
     assert data_summary(study).splitlines()[-1] == (
         "  responses: 1 column(s) not used (map them in the study file to use them): Opmerking")
+
+
+def _labelled_study(tmp_path, values):
+    (tmp_path / "r.csv").write_text(
+        "response_id;customer_id;date;survey_type;touchpoint;channel;product;ltr\n"
+        "1;k1;2024-01-31;relational;;tel;el_gas;9\n"
+        "2;k2;2024-02-01;relational;;web;el;3\n"
+        "3;k3;2024-02-02;relational;;tel;el;7\n", encoding="utf-8")
+    return {"responses": {"path": str(tmp_path / "r.csv"), "values": values}}
+
+
+def test_value_labels_follow_the_report_language(tmp_path):
+    data = _labelled_study(tmp_path, {"channel": {"tel": {"en": "phone", "nl": "telefoon"}},
+                                      "product": {"el_gas": "gas + power"}})
+    nl = nr.load_data(data, language="nl").responses
+    en = nr.load_data(data, language="en").responses
+    assert nl["channel"].tolist() == ["telefoon", "web", "telefoon"]
+    assert en["channel"].tolist() == ["phone", "web", "phone"]
+    assert nl["product"].tolist() == en["product"].tolist() == ["gas + power", "el", "el"]
+    # the raw file is untouched and the other columns keep their values
+    assert "tel;el_gas" in (tmp_path / "r.csv").read_text(encoding="utf-8")
+    assert nl["ltr"].tolist() == [9, 3, 7]
+
+
+def test_value_labels_that_would_merge_segments_or_name_no_column_are_errors(tmp_path):
+    with pytest.raises(nr.StudyDataError) as e:
+        nr.load_data(_labelled_study(tmp_path, {"channel": {"tel": "web"}, "region": {"n": "noord"}}))
+    assert str(e.value) == (
+        "2 problems in the study data:\n"
+        "  - table 'responses' (file 'r.csv'), column 'channel': values: two values get the same label "
+        "(they would be merged)\n"
+        "  - table 'responses' (file 'r.csv'), column 'region': values: labels are given for a column that the "
+        "table does not have")
+
+
+def test_value_labels_must_name_report_languages(tmp_path):
+    with pytest.raises(nr.StudyConfigError, match="must be a text or a mapping of the languages en / nl"):
+        nr.load_data(_labelled_study(tmp_path, {"channel": {"tel": {"fr": "téléphone"}}}))
