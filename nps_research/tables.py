@@ -25,7 +25,8 @@ Column kinds
 ``label``
     the value is a column (role) name, shown by its label (``region`` -> ``regio``);
 ``category``
-    a word the catalogue knows (``relational`` -> ``relationeel``, ``promoter`` -> ``promotor``), else as is;
+    a word the catalogue knows (``value.<v>`` or ``<v>``: ``relational`` -> ``relationeel``, ``promoter`` ->
+    ``promotor``), else as is;
 ``text``
     as it is.
 
@@ -107,6 +108,8 @@ def _split(kind: str) -> tuple[str, int | None]:
 
 def _word(value: Any, language: str) -> str:
     key = str(value)
+    if f"value.{key}" in TEXTS:
+        return t(f"value.{key}", language)
     if key in TEXTS and isinstance(TEXTS[key].get(language), str) and "{" not in TEXTS[key][language]:
         return t(key, language)
     from .text.vocabulary import CATEGORIES

@@ -58,3 +58,14 @@ TEXTS.update({
     "conjunction.and": {"en": "and", "nl": "en"},
     "conjunction.or": {"en": "or", "nl": "of"},
 })
+
+TEXTS.update({
+    # coded values of roles whose values the workbench itself defines (tables of kind "category")
+    "value.relational": {"en": "relational", "nl": "relationeel"},
+    "value.transactional": {"en": "transactional", "nl": "transactioneel"},
+    "value.pre": {"en": "before", "nl": "voor"},
+    "value.during": {"en": "during", "nl": "tijdens"},
+    "value.post": {"en": "after", "nl": "na"},
+    "value.en": {"en": "English", "nl": "Engels"},
+    "value.nl": {"en": "Dutch", "nl": "Nederlands"},
+})
