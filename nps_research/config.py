@@ -160,6 +160,7 @@ class AnalysisSpec(_Strict):
     notebook: str
     parameters: dict[str, Any] = Field(default_factory=dict)
     enabled: bool = True
+    title: str | None = None
 
     @field_validator("notebook")
     @classmethod

@@ -74,8 +74,13 @@ class RunResult:
 
 
 def notebooks_dir() -> Path:
-    """The folder with the workbench's notebooks (``notebooks/`` beside the package)."""
-    return Path(__file__).resolve().parent.parent / "notebooks"
+    """The folder with the workbench's notebooks: ``notebooks/`` beside the package in a source checkout
+    (where researchers edit them), else the copy installed inside the package (``nps_research/notebooks``)."""
+    here = Path(__file__).resolve().parent
+    source = here.parent / "notebooks"
+    if (here.parent / "pyproject.toml").is_file() and source.is_dir():
+        return source
+    return here / "notebooks"
 
 
 def sha256_file(path: str | Path) -> str:

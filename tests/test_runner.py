@@ -220,3 +220,13 @@ def test_english_index_has_english_words_only(study):
     for word in ("voltooid", "mislukt", "niet uitgevoerd", "Analyse", "Onderzoek", "rapport", "Invoer"):
         assert word not in index
     assert str(study.parent) not in index
+
+
+def test_a_study_can_title_each_analysis(study):
+    _heading(study.parent / "nbs" / "01_ok.ipynb", "Heading of the notebook")
+    _set(study, analyses=[{"notebook": "01_ok", "title": "Wat zit er in de export"}])
+    result = run_study(study, run_id="titled", progress=False)
+    index = (result.folder / "index.html").read_text()
+    assert "<td>Wat zit er in de export</td>" in index and "Heading of the notebook" not in index
+    page = (result.folder / "01_ok.html").read_text()
+    assert "<title>t: Wat zit er in de export</title>" in page or "Wat zit er in de export" in page
