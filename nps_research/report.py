@@ -47,21 +47,21 @@ def show_sentences(sentences: str | Iterable[str]) -> None:
         show_markdown("\n\n".join(sentences))
 
 
-def show_table(data: pd.DataFrame | ReportTable, *, language: str = "en", **kwargs: Any) -> ReportTable:
+def show_table(data: pd.DataFrame | ReportTable, *, language: str = "en", **kwargs: Any) -> None:
     """Display a report table (labelled headers in ``language``, no index, formats by column kind).
 
     ``data`` is a result DataFrame (passed to :func:`nps_research.tables.report_table` with ``kwargs``:
     ``columns``, ``kinds``, ``headers``, ``labels``, ``freq``, ``caption``, ``detail``) or a ready
-    :class:`~nps_research.tables.ReportTable`. Returns the table shown.
+    :class:`~nps_research.tables.ReportTable`. Returns nothing, so that a notebook cell ending with it
+    does not show the table twice.
     """
     table = data if isinstance(data, ReportTable) else report_table(data, language=language, **kwargs)
     try:
         from IPython.display import HTML
     except ImportError:  # pragma: no cover
         print(repr(table))
-        return table
+        return
     _display(HTML(table.to_html()), repr(table))
-    return table
 
 
 def show(result: Any, *, language: str = "en", table: bool = True, **kwargs: Any) -> None:

@@ -17,6 +17,9 @@ matplotlib.use("Agg")
 
 import pytest
 
+#: Scripts that produced reference values with tools outside this environment (run by hand; see each file).
+collect_ignore_glob = ["reference_*.py", "*/reference_*.py"]
+
 
 @functools.lru_cache(maxsize=16)
 def _synthetic(n_customers: int, seed: int, outcome_driver: str = "cx"):
@@ -78,7 +81,7 @@ def check_plot_language(ax, language: str = "nl", data_values=()) -> list[str]:
     bad = []
     for raw in texts:
         s = " ".join(raw.split())
-        if _is_number_text(s, language) or s in values:
+        if _is_number_text(s, language) or s in values or not re.search(r"\w", s):
             continue
         if re.fullmatch(r"(19|20)\d\d", s):
             continue

@@ -1,0 +1,1113 @@
+"""People as a learning tool: NPS per employee, team, agent or shop, fairly compared; signals of gaming and
+selective inviting; how well contact agents predict the customer's score.
+
+NPS per person is a conversation starter, not a target. This module therefore
+
+* shrinks each unit's NPS towards what is typical (empirical Bayes: a Dirichlet-multinomial prior on the
+  detractor / passive / promoter shares, fitted across units by marginal likelihood), optionally given the
+  unit's case mix (indirect standardisation on touchpoint, channel, product, ...);
+* draws a funnel plot (Spiegelhalter 2005, Stat Med 24:1185) around the overall or case-mix expected NPS
+  with ``Var(NPS) = [p+ + p- - (p+ - p-)^2] / n`` and an overdispersion allowance, and gives ranking
+  *intervals* instead of a league table;
+* shows *signals* in the pattern of a unit's scores and in who was invited, each with how unlikely it is by
+  chance under the spread seen across units (beta-binomial posterior predictive p-values, Benjamini-Hochberg
+  q-values over all rows) and a plain sentence of what was seen -- never that a person cheated;
+* measures how well agents predict the customer's score (agreement, weighted kappa, Gwet's AC2, ICC(A,1),
+  Bland-Altman, calibration, per-agent bias as a shrunk random effect).
+
+Counts per unit are taken where the data live (:func:`nps_research.engines.count_groups`: pandas, DuckDB on
+Parquet/CSV paths, ibis), so :func:`unit_nps` and the count-based :func:`signals` scale to millions of rows.
+
+Examples
+--------
+>>> import pandas as pd
+>>> df = pd.DataFrame({"unit": ["a"] * 40 + ["b"] * 40 + ["c"] * 40,
+...                    "ltr": [10, 9, 8, 3] * 10 + [10, 7, 6, 2] * 10 + [9, 9, 7, 5] * 10})
+>>> out = unit_nps(df, unit="unit")
+>>> out[["unit", "n", "nps"]]
+  unit   n   nps
+0    a  40  25.0
+1    b  40 -25.0
+2    c  40  25.0
+>>> bool((out["nps_shrunk"].abs() <= out["nps"].abs()).all())
+True
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import optimize, special, stats
+
+from .errors import DataProblem, SmallSampleWarning, StudyDataError
+from .inputs import DEFAULT_BREAKS, as_frame, category_bounds, labels_of, require_columns, row_numbers
+from .results import Result
+
+__all__ = [
+    "AgentAgreement",
+    "DirichletPrior",
+    "agent_agreement",
+    "benjamini_hochberg",
+    "describe_signals",
+    "describe_units",
+    "dirichlet_difference_quantiles",
+    "fit_beta_binomial",
+    "fit_dirichlet_multinomial",
+    "funnel_limits",
+    "signals",
+    "unit_counts",
+    "unit_nps",
+]
+
+CATS = ("detractors", "passives", "promoters")
+
+
+# ------------------------------------------------------------------------------------------------ counts
+
+
+def unit_counts(data: Any, *, unit: str, ltr: str = "ltr", where: dict[str, Any] | None = None,
+                breaks: Sequence[int] = DEFAULT_BREAKS) -> pd.DataFrame:
+    """Answers per unit and score: one row per unit with ``n``, ``s0`` ... ``s10`` and the category counts.
+
+    Counted where the data live (pandas, or DuckDB / ibis for a path or table; see
+    :func:`nps_research.engines.count_groups`). Rows without a unit or without an LTR are left out.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> unit_counts(pd.DataFrame({"u": ["a", "a", "b"], "ltr": [10, 6, 9]}), unit="u")[["unit", "n", "s6", "s10",
+    ...                                                                               "detractors", "promoters"]]
+      unit  n  s6  s10  detractors  promoters
+    0    a  2   1    1           1          1
+    1    b  1   0    0           0          1
+    """
+    from .engines import count_groups
+
+    if isinstance(data, pd.DataFrame) or hasattr(data, "responses"):
+        require_columns(as_frame(data), {"unit": unit, "ltr": ltr}, numeric=["ltr"])
+    (tab,) = count_groups(data, ltr=ltr, groupings=[(unit, ltr)], where=where, breaks=breaks)
+    tab = tab.loc[tab[unit].notna() & tab[ltr].notna()]
+    tab = tab.assign(_count=tab[[f"n_{c}" for c in CATS]].sum(axis=1), _score=tab[ltr].astype(int))
+    hist = tab.pivot_table(index=unit, columns="_score", values="_count", aggfunc="sum", fill_value=0)
+    hist = hist.reindex(columns=range(11), fill_value=0).astype(np.int64)
+    hist.columns = [f"s{k}" for k in range(11)]
+    out = hist.reset_index().rename(columns={unit: "unit"})
+    bounds = category_bounds(breaks)
+    for cat in CATS:
+        lo, hi = bounds[cat]
+        out[cat] = out[[f"s{k}" for k in range(lo, hi + 1)]].sum(axis=1)
+    out.insert(1, "n", out[list(CATS)].sum(axis=1))
+    out["unit"] = out["unit"].astype(object)
+    return out.sort_values("unit", key=lambda s: s.astype(str)).reset_index(drop=True)
+
+
+# ------------------------------------------------------------------------------------ Dirichlet prior
+
+
+@dataclass
+class DirichletPrior:
+    """A Dirichlet prior ``alpha`` on (detractor, passive, promoter) shares, fitted across units.
+
+    ``alpha.sum()`` is the prior's weight in answers: a unit with n answers is pulled towards the prior
+    mean by ``alpha.sum() / (alpha.sum() + n)``.
+    """
+
+    alpha: np.ndarray
+    loglik: float
+    n_units: int
+
+    @property
+    def mean(self) -> np.ndarray:
+        return self.alpha / self.alpha.sum()
+
+    @property
+    def weight(self) -> float:
+        return float(self.alpha.sum())
+
+
+def _dm_loglik(alpha: np.ndarray, counts: np.ndarray) -> float:
+    """Dirichlet-multinomial log marginal likelihood (without the multinomial coefficient)."""
+    n = counts.sum(axis=1)
+    a0 = alpha.sum()
+    return float(np.sum(special.gammaln(a0) - special.gammaln(a0 + n))
+                 + np.sum(special.gammaln(alpha[None, :] + counts) - special.gammaln(alpha)[None, :]))
+
+
+def fit_dirichlet_multinomial(counts: np.ndarray, *, max_weight: float = 1e6) -> DirichletPrior:
+    """Maximum marginal likelihood Dirichlet prior for per-unit category counts (rows: units).
+
+    When units vary no more than sampling error allows, the likelihood keeps rising with the prior's
+    weight; it is then capped at ``max_weight`` answers (complete pooling, for practical purposes).
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(1)
+    >>> shares = rng.dirichlet([20, 30, 50], size=400)
+    >>> counts = np.array([rng.multinomial(200, p) for p in shares])
+    >>> prior = fit_dirichlet_multinomial(counts)
+    >>> np.round(prior.mean, 2).tolist(), 60 < prior.weight < 160
+    ([0.2, 0.3, 0.5], True)
+    """
+    counts = np.asarray(counts, float)
+    if counts.ndim != 2 or counts.shape[1] < 2 or len(counts) < 2:
+        raise ValueError("counts must be a (units, categories) array with at least two units")
+    counts = counts[counts.sum(axis=1) > 0]
+    pooled = (counts.sum(axis=0) + 0.5) / (counts.sum() + 0.5 * counts.shape[1])
+    # moment start for the weight (Mosimann)
+    p_hat = counts / counts.sum(axis=1, keepdims=True)
+    var_obs = p_hat.var(axis=0).sum()
+    n_bar = counts.sum(axis=1).mean()
+    var_mult = (pooled * (1 - pooled)).sum() / n_bar
+    start_w = 50.0 if var_obs <= var_mult else max(1.0, (pooled * (1 - pooled)).sum() / (var_obs - var_mult) - 1)
+
+    n_u = counts.sum(axis=1)
+
+    def nll(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        alpha = np.exp(theta)
+        a0 = alpha.sum()
+        grad_a = (np.sum(special.digamma(a0) - special.digamma(a0 + n_u))
+                  + np.sum(special.digamma(alpha[None, :] + counts), axis=0) - len(counts) * special.digamma(alpha))
+        return -_dm_loglik(alpha, counts), -grad_a * alpha
+
+    best = None
+    for w in (min(start_w, max_weight), 5.0, 500.0):
+        res = optimize.minimize(nll, np.log(pooled * w), method="L-BFGS-B", jac=True,
+                                bounds=[(-12.0, math.log(max_weight))] * counts.shape[1])
+        if best is None or res.fun < best.fun:
+            best = res
+    alpha = np.exp(best.x)
+    if alpha.sum() > max_weight:
+        alpha = alpha / alpha.sum() * max_weight
+    return DirichletPrior(alpha, -float(nll(np.log(alpha))[0]), len(counts))
+
+
+def fit_beta_binomial(k: np.ndarray, n: np.ndarray, *, max_weight: float = 1e6) -> tuple[float, float]:
+    """Maximum marginal likelihood beta prior ``(a, b)`` for successes ``k`` out of ``n`` across units.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(2)
+    >>> p = rng.beta(8, 12, size=300); n = np.full(300, 100); k = rng.binomial(n, p)
+    >>> a, b = fit_beta_binomial(k, n)
+    >>> round(a / (a + b), 2), 10 < a + b < 40
+    (0.4, True)
+    """
+    k = np.asarray(k, float)
+    n = np.asarray(n, float)
+    keep = n > 0
+    prior = fit_dirichlet_multinomial(np.column_stack([k[keep], n[keep] - k[keep]]), max_weight=max_weight)
+    return float(prior.alpha[0]), float(prior.alpha[1])
+
+
+def dirichlet_difference_quantiles(alpha: np.ndarray, probs: Sequence[float], *, nodes: int = 400) -> np.ndarray:
+    """Quantiles of ``theta_promoter - theta_detractor`` (times 100: NPS points) under Dirichlet(alpha).
+
+    ``alpha`` is ``(units, 3)`` in the order detractor, passive, promoter. Exact up to quadrature: given the
+    passive share ``t ~ Beta(a_p, a_d + a_r)``, the difference is ``(1 - t)(1 - 2B)`` with
+    ``B ~ Beta(a_d, a_r)`` independent of ``t``; the CDF is averaged over ``nodes`` quantiles of ``t`` and
+    inverted by bisection.
+
+    Examples
+    --------
+    >>> q = dirichlet_difference_quantiles(np.array([[3.0, 1e-9, 7.0]]), [0.025, 0.975])
+    >>> exact = 100 * (1 - 2 * stats.beta.ppf([0.975, 0.025], 3.0, 7.0))
+    >>> np.allclose(q[0], exact, atol=0.05)
+    True
+    """
+    alpha = np.atleast_2d(np.asarray(alpha, float))
+    a_d, a_p, a_r = alpha[:, 0], alpha[:, 1], alpha[:, 2]
+    u = (np.arange(nodes) + 0.5) / nodes
+    t = stats.beta.ppf(u[None, :], a_p[:, None], (a_d + a_r)[:, None])  # (units, nodes)
+    t = np.nan_to_num(t, nan=0.0)
+
+    def cdf(x: np.ndarray) -> np.ndarray:  # x: (units,)
+        c = np.clip((1 - x[:, None] / np.maximum(1 - t, 1e-300)) / 2, 0.0, 1.0)
+        return 1 - special.betainc(a_d[:, None], a_r[:, None], c).mean(axis=1)
+
+    out = np.empty((len(alpha), len(probs)))
+    for j, p in enumerate(probs):
+        lo, hi = np.full(len(alpha), -1.0), np.full(len(alpha), 1.0)
+        for _ in range(50):
+            mid = (lo + hi) / 2
+            below = cdf(mid) < p
+            lo = np.where(below, mid, lo)
+            hi = np.where(below, hi, mid)
+        out[:, j] = 100 * (lo + hi) / 2
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- funnel
+
+
+def _nps_var(p_plus: np.ndarray, p_minus: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """Variance of an NPS (points^2) from n answers with shares p+ and p-."""
+    return 1e4 * (p_plus + p_minus - (p_plus - p_minus) ** 2) / n
+
+
+def funnel_limits(n: np.ndarray, *, p_plus: float | np.ndarray, p_minus: float | np.ndarray,
+                  levels: Sequence[float] = (0.95, 0.998), phi: float = 1.0, tau2: float = 0.0) -> dict:
+    """Funnel-plot limits (NPS points) around the target NPS ``100 (p+ - p-)`` for ``n`` answers.
+
+    ``phi`` inflates the variance multiplicatively, ``tau2`` (points^2) adds between-unit variance
+    (Spiegelhalter 2005); use one of them.
+
+    Examples
+    --------
+    >>> lim = funnel_limits(np.array([100]), p_plus=0.3, p_minus=0.2)
+    >>> sd = 100 * math.sqrt((0.3 + 0.2 - 0.1 ** 2) / 100)
+    >>> bool(np.isclose(lim[0.95][1][0], 10 + 1.959964 * sd))
+    True
+    """
+    n = np.asarray(n, float)
+    target = 100 * (np.asarray(p_plus) - np.asarray(p_minus))
+    sd = np.sqrt(phi * _nps_var(np.asarray(p_plus), np.asarray(p_minus), n) + tau2)
+    out = {}
+    for level in levels:
+        z = stats.norm.ppf(0.5 + level / 2)
+        out[level] = (target - z * sd, target + z * sd)
+    return out
+
+
+def _overdispersion(y: np.ndarray, target: np.ndarray, var: np.ndarray, method: str | None) -> tuple[float, float]:
+    """(phi, tau2) from Winsorised z-scores (10 % each side), as Spiegelhalter (2005) recommends."""
+    if method is None or len(y) < 3:
+        return 1.0, 0.0
+    z = (y - target) / np.sqrt(var)
+    lo, hi = np.quantile(z, [0.1, 0.9])
+    zw = np.clip(z, lo, hi)
+    k = len(z)
+    phi = float(np.mean(zw**2))
+    if method == "multiplicative":
+        return max(phi, 1.0), 0.0
+    if method != "additive":
+        raise ValueError(f"overdispersion must be 'additive', 'multiplicative' or None, got {method!r}")
+    w = 1 / var
+    tau2 = (k * phi - (k - 1)) / (w.sum() - (w**2).sum() / w.sum())
+    return 1.0, float(max(tau2, 0.0))
+
+
+# -------------------------------------------------------------------------------------------- unit NPS
+
+
+def _case_mix(df: pd.DataFrame, unit: str, ltr: str, adjust_for: Sequence[str],
+              breaks: Sequence[int]) -> pd.DataFrame:
+    """Expected category shares per unit given its mix of ``adjust_for`` (indirect standardisation)."""
+    bounds = category_bounds(breaks)
+    d = df.loc[df[unit].notna() & df[ltr].notna(), [unit, ltr, *adjust_for]].copy()
+    for col in adjust_for:
+        d[col] = d[col].astype(object).where(d[col].notna(), "(missing)")
+    for cat in CATS:
+        lo, hi = bounds[cat]
+        d[cat] = d[ltr].between(lo, hi).astype(float)
+    strata = d.groupby(list(adjust_for), sort=False)[list(CATS)].transform("mean")
+    expected = strata.groupby(d[unit]).mean()
+    expected.index = expected.index.astype(object)
+    return expected
+
+
+def unit_nps(
+    data: Any,
+    *,
+    unit: str,
+    ltr: str = "ltr",
+    min_n: int = 30,
+    adjust_for: Sequence[str] | str | None = None,
+    confidence: float = 0.95,
+    overdispersion: str | None = "additive",
+    where: dict[str, Any] | None = None,
+    breaks: Sequence[int] = DEFAULT_BREAKS,
+    rank_draws: int = 4000,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """NPS per unit (employee, team, agent, shop: any column) as a learning tool.
+
+    Parameters
+    ----------
+    data : DataFrame, Study, path or ibis table
+        Responses (a path or table is counted in DuckDB / its backend; ``adjust_for`` needs a DataFrame).
+    unit : str
+        The unit column.
+    ltr : str
+        The 0-10 likelihood-to-recommend column.
+    min_n : int
+        Units with fewer answers are not shown individually (``shown`` is False; they still inform the
+        prior and the overall NPS) and get no rank.
+    adjust_for : list of str, optional
+        Case-mix columns (touchpoint, channel, product ...): each unit's expected shares are the pooled
+        shares of its strata (indirect standardisation); the prior, the funnel target and ``nps_adjusted``
+        use them.
+    confidence : float
+        Level of the credible and rank intervals.
+    overdispersion : {"additive", "multiplicative", None}
+        How the funnel limits allow for real between-unit variation (Spiegelhalter 2005): additive
+        ``tau^2`` (default) or multiplicative ``phi``, estimated from Winsorised z-scores.
+    where : dict, optional
+        Row filter ``{column: value or list}``.
+    breaks : (int, int)
+        NPS category cut-offs.
+    rank_draws, seed : int
+        Posterior draws for the rank intervals and their seed (the same inputs give the same ranks).
+
+    Returns
+    -------
+    DataFrame
+        One row per unit: ``unit, n, detractors, passives, promoters, nps`` (raw), ``nps_shrunk`` (posterior
+        mean) with ``ci_low, ci_high`` (equal-tailed credible interval), ``expected_nps`` (overall or
+        case-mix expected), ``nps_adjusted`` (``overall + shrunk - expected``; equal to ``nps_shrunk``
+        without ``adjust_for``), ``funnel_low_95, funnel_high_95, funnel_low_998, funnel_high_998``,
+        ``outside_95, outside_998``, ``z`` (standardised distance from the target, overdispersion included),
+        ``rank_low, rank_high`` (1 = highest shrunk NPS; among shown units) and ``shown``. ``attrs`` holds the
+        prior, ``phi``, ``tau2``, the overall NPS and the settings.
+
+    Raises
+    ------
+    StudyDataError
+        When a column is missing or the LTR is not numeric.
+    ValueError
+        With fewer than two units.
+    """
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must be between 0 and 1, got {confidence!r}")
+    if isinstance(adjust_for, str):
+        adjust_for = [adjust_for]
+    adjust_for = list(adjust_for or [])
+    counts = unit_counts(data, unit=unit, ltr=ltr, where=where, breaks=breaks)
+    if len(counts) < 2:
+        raise ValueError(f"unit_nps needs at least two units in column {unit!r}, found {len(counts)}")
+    C = counts[list(CATS)].to_numpy(float)
+    n = C.sum(axis=1)
+    pooled = C.sum(axis=0) / C.sum()
+    overall = 100 * (pooled[2] - pooled[0])
+
+    if adjust_for:
+        df = as_frame(data)
+        if where:
+            from .engines import _where_mask_pandas
+
+            mask = _where_mask_pandas(df, where)
+            df = df.loc[mask] if mask is not None else df
+        require_columns(df, {c: c for c in adjust_for})
+        expected = _case_mix(df, unit, ltr, adjust_for, breaks).reindex(counts["unit"]).to_numpy(float)
+        prior = _fit_weight_only(C, expected)
+        alpha_u = prior.weight * expected
+    else:
+        prior = fit_dirichlet_multinomial(C)
+        expected = np.tile(pooled, (len(C), 1))
+        alpha_u = np.tile(prior.alpha, (len(C), 1))
+    post = alpha_u + C
+    shrunk = 100 * (post[:, 2] - post[:, 0]) / post.sum(axis=1)
+    level = (1 - confidence) / 2
+    ci = dirichlet_difference_quantiles(post, [level, 1 - level])
+
+    raw = 100 * (C[:, 2] - C[:, 0]) / n
+    target = 100 * (expected[:, 2] - expected[:, 0])
+    var = _nps_var(expected[:, 2], expected[:, 0], n)
+    shown = n >= min_n
+    phi, tau2 = _overdispersion(raw[shown], target[shown], var[shown], overdispersion)
+    lim = funnel_limits(n, p_plus=expected[:, 2], p_minus=expected[:, 0], phi=phi, tau2=tau2)
+    z = (raw - target) / np.sqrt(phi * var + tau2)
+
+    out = counts[["unit", "n", *CATS]].copy()
+    out["nps"] = raw
+    out["nps_shrunk"] = shrunk
+    out["ci_low"], out["ci_high"] = ci[:, 0], ci[:, 1]
+    out["expected_nps"] = target
+    out["nps_adjusted"] = overall + shrunk - target if adjust_for else shrunk
+    out["funnel_low_95"], out["funnel_high_95"] = lim[0.95]
+    out["funnel_low_998"], out["funnel_high_998"] = lim[0.998]
+    out["outside_95"] = (raw < lim[0.95][0]) | (raw > lim[0.95][1])
+    out["outside_998"] = (raw < lim[0.998][0]) | (raw > lim[0.998][1])
+    out["z"] = z
+    ranks = _rank_intervals(post[shown], confidence, rank_draws, seed)
+    out["rank_low"] = pd.array([pd.NA] * len(out), dtype="Int64")
+    out["rank_high"] = pd.array([pd.NA] * len(out), dtype="Int64")
+    out.loc[shown, "rank_low"] = ranks[:, 0]
+    out.loc[shown, "rank_high"] = ranks[:, 1]
+    out["shown"] = shown
+    if (~shown).any():
+        warnings.warn(f"{int((~shown).sum())} unit(s) have fewer than {min_n} answers; they are not shown "
+                      f"individually", SmallSampleWarning, stacklevel=2)
+    out.attrs.update({"unit": unit, "prior": prior, "phi": phi, "tau2": tau2, "overall_nps": overall,
+                      "n_total": int(n.sum()), "min_n": min_n, "confidence": confidence,
+                      "adjust_for": adjust_for, "overdispersion": overdispersion, "labels": labels_of(data)})
+    return out
+
+
+def _fit_weight_only(C: np.ndarray, expected: np.ndarray, max_weight: float = 1e6) -> DirichletPrior:
+    """Prior ``alpha_u = w * expected_u`` with one weight ``w`` fitted by marginal likelihood."""
+    expected = np.clip(expected, 1e-6, None)
+    expected = expected / expected.sum(axis=1, keepdims=True)
+    n = C.sum(axis=1)
+
+    def nll(log_w: float) -> float:
+        a = np.exp(log_w) * expected
+        return -float(np.sum(special.gammaln(a.sum(axis=1)) - special.gammaln(a.sum(axis=1) + n))
+                      + np.sum(special.gammaln(a + C) - special.gammaln(a)))
+
+    res = optimize.minimize_scalar(nll, bounds=(math.log(0.5), math.log(max_weight)), method="bounded")
+    w = float(np.exp(res.x))
+    return DirichletPrior(w * expected.mean(axis=0), -float(res.fun), len(C))
+
+
+def _rank_intervals(post: np.ndarray, confidence: float, draws: int, seed: int) -> np.ndarray:
+    """Equal-tailed intervals of each unit's rank (1 = highest NPS) under the posterior."""
+    if len(post) == 0:
+        return np.zeros((0, 2), dtype=np.int64)
+    rng = np.random.Generator(np.random.PCG64(seed))
+    g = rng.standard_gamma(post[None, :, :], size=(draws, *post.shape))
+    theta = g / g.sum(axis=2, keepdims=True)
+    score = theta[:, :, 2] - theta[:, :, 0]
+    ranks = (-score).argsort(axis=1).argsort(axis=1) + 1
+    level = (1 - confidence) / 2
+    lo = np.floor(np.quantile(ranks, level, axis=0, method="lower")).astype(np.int64)
+    hi = np.ceil(np.quantile(ranks, 1 - level, axis=0, method="higher")).astype(np.int64)
+    return np.column_stack([lo, hi])
+
+
+# --------------------------------------------------------------------------------------------- signals
+
+
+def benjamini_hochberg(p: Any) -> np.ndarray:
+    """Benjamini-Hochberg q-values (NaN stays NaN).
+
+    Examples
+    --------
+    >>> benjamini_hochberg([0.01, 0.04, 0.03, float("nan")]).round(3).tolist()
+    [0.03, 0.04, 0.04, nan]
+    """
+    from .segments import benjamini_hochberg as bh
+
+    return bh(p)
+
+
+#: The signals, the question each answers and the kind (score pattern or selection).
+SIGNALS = {
+    "passive_gap": "pattern",        # fewer 7-8 among non-detractors than the spread across units allows
+    "tens_excess": "pattern",        # more 10s among 9-10 than the spread across units allows
+    "ltr_above_drivers": "pattern",  # LTR above what the unit's own attribute / CX scores predict
+    "change_after": "pattern",       # a rise after a given date, beyond the others' change
+    "no_detractors": "selection",    # so few detractors at this n
+    "truncated": "selection",        # no answer below the unit's lowest score, at this n (truncation)
+    "scores_shifted": "selection",   # the unit's customers score higher on everything (attributes, CX, csat)
+    "invitation_rate": "selection",  # fewer eligible customers invited than the spread across units allows
+    "invited_selected": "selection",  # invited differ from eligible on what was known before the survey
+}
+
+
+def _bb_lower(k: np.ndarray, n: np.ndarray, a: float, b: float) -> np.ndarray:
+    return stats.betabinom.cdf(k, n.astype(np.int64), a, b)
+
+
+def _bb_upper(k: np.ndarray, n: np.ndarray, a: float, b: float) -> np.ndarray:
+    return stats.betabinom.sf(k - 1, n.astype(np.int64), a, b)
+
+
+def _normal_eb(mean: np.ndarray, se2: np.ndarray) -> tuple[float, float]:
+    """Grand mean and between-unit variance (DerSimonian-Laird) of unit means with sampling variances."""
+    w = 1 / se2
+    mu = float(np.sum(w * mean) / np.sum(w))
+    q = float(np.sum(w * (mean - mu) ** 2))
+    k = len(mean)
+    tau2 = max(0.0, (q - (k - 1)) / (w.sum() - (w**2).sum() / w.sum())) if k > 1 else 0.0
+    w2 = 1 / (se2 + tau2)
+    return float(np.sum(w2 * mean) / np.sum(w2)), tau2
+
+
+def _unit_means_signal(values: pd.Series, units: pd.Series, alternative: str = "greater"):
+    """Per-unit mean of ``values`` against the spread of unit means (normal EB predictive)."""
+    d = pd.DataFrame({"u": units.astype(object), "v": values.astype(float)}).dropna()
+    g = d.groupby("u", sort=False)["v"]
+    m, cnt = g.mean(), g.count()
+    sd = float(d["v"].std(ddof=1)) if len(d) > 1 else float("nan")
+    ok = cnt >= 2
+    m, cnt = m[ok], cnt[ok]
+    se2 = (sd**2) / cnt.to_numpy(float)
+    mu, tau2 = _normal_eb(m.to_numpy(float), se2)
+    z = (m.to_numpy(float) - mu) / np.sqrt(se2 + tau2)
+    p = stats.norm.sf(z) if alternative == "greater" else stats.norm.cdf(z)
+    shrunk = mu + tau2 / (tau2 + se2) * (m.to_numpy(float) - mu)
+    return pd.DataFrame({"unit": m.index.astype(object), "n_signal": cnt.to_numpy(np.int64),
+                         "statistic": m.to_numpy(float) - mu, "shrunk": shrunk - mu, "p_value": p})
+
+
+def signals(
+    data: Any,
+    *,
+    unit: str,
+    ltr: str = "ltr",
+    invitations: pd.DataFrame | None = None,
+    drivers: Sequence[str] | None = None,
+    since: Any = None,
+    date: str = "date",
+    known: Sequence[str] | None = None,
+    min_n: int = 30,
+    fdr: float = 0.05,
+    where: dict[str, Any] | None = None,
+    breaks: Sequence[int] = DEFAULT_BREAKS,
+) -> pd.DataFrame:
+    """Signals in the pattern of each unit's scores and in whom it invited, with q-values over all rows.
+
+    Each p-value says how unlikely the unit's figure is *if its customers answered like the units around it*
+    (the spread across units is part of the reference: beta-binomial posterior predictive for counts, a
+    normal random-effects predictive for means), so a unit that is simply better or worse is not a signal.
+
+    Score pattern (asking for a 9 or 10):
+
+    ``passive_gap``
+        few passives (7-8) among the non-detractors (lower tail; passives turned into promoters);
+    ``tens_excess``
+        many 10s among the 9-10 answers (upper tail);
+    ``ltr_above_drivers``
+        (with ``drivers``) the mean residual of an OLS of LTR on the drivers fitted on all units is high
+        (upper tail): the unit's LTR is above what its customers' own attribute / CX / csat scores predict;
+    ``change_after``
+        (with ``since``) the unit's NPS rose after ``since`` more than the others' did (upper tail).
+
+    Selection (only inviting satisfied customers):
+
+    ``no_detractors``
+        few detractors at the unit's n (lower tail);
+    ``truncated``
+        no answer below the unit's lowest score at its n: ``P(no answer below m)`` under a Dirichlet-multinomial
+        on the 0-10 scores fitted across units (a unit whose lowest score is 0 gets p = 1);
+    ``scores_shifted``
+        (with ``drivers``) the unit's customers score higher on the drivers (standardised, averaged) than
+        customers of the other units (upper tail);
+    ``invitation_rate``
+        (with ``invitations``: one row per eligible transaction with the unit column and ``invited``) a low
+        share of eligible transactions invited (lower tail);
+    ``invited_selected``
+        (with ``invitations`` and ``known``: numeric columns known before the survey) the standardised
+        mean difference of invited against not-invited transactions within the unit (Welch t-test, two-sided).
+
+    Parameters
+    ----------
+    data : DataFrame, Study, path or ibis table
+        Responses; a Study brings its ``invitations`` table when ``invitations`` is not given. The
+        count-based signals work on any engine; ``drivers`` and ``since`` need a DataFrame.
+    unit, ltr : str
+        Unit and LTR columns.
+    invitations : DataFrame, optional
+        Eligible transactions with the unit column and ``invited`` (0/1).
+    drivers : list of str, optional
+        Attribute / CX / csat columns for ``ltr_above_drivers`` and ``scores_shifted``.
+    since : date, optional
+        Start of a change (a bonus scheme, a new target) for ``change_after``; ``date`` is the date column.
+    known : list of str, optional
+        Columns of ``invitations`` known before the survey, for ``invited_selected``.
+    min_n : int
+        Units with fewer answers (or eligible transactions) get no signal rows.
+    fdr : float
+        False discovery rate: ``flagged`` is ``q_value < fdr``.
+
+    Returns
+    -------
+    DataFrame
+        One row per (unit, signal): ``unit, signal, kind, n, statistic, expected, p_value, q_value,
+        flagged`` plus the numbers the sentence needs; ``reason`` is left to :func:`describe_signals`
+        (text in the report language). ``q_value`` is Benjamini-Hochberg over all rows.
+    """
+    frames = []
+    counts = unit_counts(data, unit=unit, ltr=ltr, where=where, breaks=breaks)
+    C = counts[list(CATS)].to_numpy(float)
+    n = C.sum(axis=1)
+    big = n >= min_n
+    prior = fit_dirichlet_multinomial(C)
+    a_d, a_p, a_r = prior.alpha
+    d, p_, r = C[:, 0], C[:, 1], C[:, 2]
+    # no detractors / few detractors: detractor share ~ Beta(a_d, a_p + a_r)
+    frames.append(pd.DataFrame({
+        "unit": counts["unit"], "signal": "no_detractors", "n": n.astype(np.int64), "statistic": 100 * d / n,
+        "expected": 100 * a_d / prior.weight, "p_value": _bb_lower(d, n, a_d, a_p + a_r), "count": d}))
+    # truncation: no answer below the unit's lowest score m; the share below m ~ Beta(a_<m, a_>=m) under a
+    # Dirichlet-multinomial on the 0-10 scores fitted across units (aggregation property)
+    H = counts[[f"s{k}" for k in range(11)]].to_numpy(float)
+    lowest = (H > 0).argmax(axis=1)
+    prior11 = fit_dirichlet_multinomial(H)
+    cum = np.concatenate([[0.0], np.cumsum(prior11.alpha)])
+    a_below = cum[lowest]
+    a_rest = prior11.weight - a_below
+    p_trunc = np.where(lowest > 0, stats.betabinom.pmf(0, n.astype(np.int64), np.maximum(a_below, 1e-12), a_rest),
+                       1.0)
+    frames.append(pd.DataFrame({
+        "unit": counts["unit"], "signal": "truncated", "n": n.astype(np.int64), "statistic": lowest.astype(float),
+        "expected": 100 * a_below / prior11.weight, "p_value": p_trunc, "count": 0.0,
+        "lowest_score": lowest}))
+    # passive gap among non-detractors: passive share ~ Beta(a_p, a_r)
+    m = p_ + r
+    frames.append(pd.DataFrame({
+        "unit": counts["unit"], "signal": "passive_gap", "n": n.astype(np.int64),
+        "statistic": np.where(m > 0, 100 * p_ / np.maximum(m, 1), np.nan), "expected": 100 * a_p / (a_p + a_r),
+        "p_value": np.where(m > 0, _bb_lower(p_, m, a_p, a_r), np.nan), "count": p_}))
+    # tens among promoters
+    bounds = category_bounds(breaks)
+    top = counts[f"s{bounds['promoters'][1]}"].to_numpy(float)
+    prom = r
+    a10, b10 = fit_beta_binomial(top[prom > 0], prom[prom > 0])
+    frames.append(pd.DataFrame({
+        "unit": counts["unit"], "signal": "tens_excess", "n": n.astype(np.int64),
+        "statistic": np.where(prom > 0, 100 * top / np.maximum(prom, 1), np.nan), "expected": 100 * a10 / (a10 + b10),
+        "p_value": np.where(prom > 0, _bb_upper(top, prom, a10, b10), np.nan), "count": top}))
+    keep_units = set(counts.loc[big, "unit"])
+    out = pd.concat(frames, ignore_index=True)
+    out = out.loc[out["unit"].isin(keep_units)]
+
+    extra = []
+    if drivers or since is not None:
+        df = as_frame(data)
+        if where:
+            from .engines import _where_mask_pandas
+
+            mask = _where_mask_pandas(df, where)
+            df = df.loc[mask] if mask is not None else df
+        df = df.loc[df[unit].notna() & df[ltr].notna()]
+    if drivers:
+        drivers = list(drivers)
+        require_columns(df, {c: c for c in drivers}, numeric=True)
+        extra += _driver_signals(df, unit, ltr, drivers)
+    if since is not None:
+        require_columns(df, {"date": date})
+        extra.append(_change_signal(df, unit, ltr, date, since, breaks))
+    if invitations is None and hasattr(data, "invitations") and not isinstance(data, pd.DataFrame):
+        invitations = data.invitations
+    if invitations is not None:
+        extra += _invitation_signals(invitations, unit, known, min_n)
+    if extra:
+        extra_df = pd.concat(extra, ignore_index=True)
+        extra_df = extra_df.loc[extra_df["unit"].isin(keep_units) | (extra_df["signal"].isin(
+            ["invitation_rate", "invited_selected"]))]
+        out = pd.concat([out, extra_df], ignore_index=True)
+    out["kind"] = out["signal"].map(SIGNALS)
+    out["q_value"] = benjamini_hochberg(out["p_value"].to_numpy(float))
+    out["flagged"] = out["q_value"] < fdr
+    cols = ["unit", "signal", "kind", "n", "statistic", "expected", "p_value", "q_value", "flagged"]
+    out = out[cols + [c for c in out.columns if c not in cols]]
+    out = out.sort_values(["q_value", "unit", "signal"], key=None, na_position="last").reset_index(drop=True)
+    out.attrs.update({"unit": unit, "fdr": fdr, "min_n": min_n, "labels": labels_of(data),
+                      "prior": prior, "n_units": int(big.sum())})
+    return out
+
+
+def _driver_signals(df: pd.DataFrame, unit: str, ltr: str, drivers: list[str]) -> list[pd.DataFrame]:
+    """``ltr_above_drivers`` (mean residual of LTR given the drivers) and ``scores_shifted`` (mean of the
+    standardised drivers). Drivers a survey asks only some customers (missing elsewhere) enter the model
+    mean-imputed with a missing-indicator, so every answer counts."""
+    X = df[drivers].apply(pd.to_numeric, errors="coerce").astype(float)
+    y = pd.to_numeric(df[ltr], errors="coerce").astype(float)
+    usable = [c for c in drivers if X[c].notna().sum() >= 10 and X[c].std() > 0]
+    out = []
+    if usable:
+        parts = [np.ones(len(X))]
+        for c in usable:
+            miss = X[c].isna().to_numpy()
+            parts.append(np.where(miss, X[c].mean(), X[c].to_numpy()))
+            if miss.any():
+                parts.append(miss.astype(float))
+        Xd = np.column_stack(parts)
+        ok = y.notna().to_numpy()
+        beta = np.linalg.lstsq(Xd[ok], y.to_numpy()[ok], rcond=None)[0]
+        resid = pd.Series(y.to_numpy()[ok] - Xd[ok] @ beta, index=X.index[ok])
+        res = _unit_means_signal(resid, df.loc[ok, unit], "greater")
+        out.append(res.assign(signal="ltr_above_drivers", n=res["n_signal"], expected=0.0))
+    z = (X - X.mean()) / X.std(ddof=1)
+    zbar = z.mean(axis=1, skipna=True)
+    res = _unit_means_signal(zbar, df[unit], "greater")
+    out.append(res.assign(signal="scores_shifted", n=res["n_signal"], expected=0.0))
+    return out
+
+
+def _change_signal(df: pd.DataFrame, unit: str, ltr: str, date: str, since: Any,
+                   breaks: Sequence[int]) -> pd.DataFrame:
+    bounds = category_bounds(breaks)
+    s = np.where(df[ltr] >= bounds["promoters"][0], 1.0, np.where(df[ltr] <= bounds["detractors"][1], -1.0, 0.0))
+    after = pd.to_datetime(df[date]) >= pd.Timestamp(since)
+    d = pd.DataFrame({"u": df[unit].astype(object).to_numpy(), "s": s, "after": after.to_numpy()})
+    rows = []
+    for u, part in d.groupby("u", sort=False):
+        rest = d.loc[d["u"] != u]
+        a1, a0 = part.loc[part["after"], "s"], part.loc[~part["after"], "s"]
+        r1, r0 = rest.loc[rest["after"], "s"], rest.loc[~rest["after"], "s"]
+        if min(len(a1), len(a0)) < 5 or min(len(r1), len(r0)) < 5:
+            continue
+        diff = 100 * ((a1.mean() - a0.mean()) - (r1.mean() - r0.mean()))
+        var = 1e4 * sum(x.var(ddof=1) / len(x) for x in (a1, a0, r1, r0))
+        rows.append({"unit": u, "signal": "change_after", "n": len(part), "statistic": diff, "expected": 0.0,
+                     "p_value": float(stats.norm.sf(diff / math.sqrt(var))) if var > 0 else float("nan"),
+                     "nps_before": 100 * a0.mean(), "nps_after": 100 * a1.mean()})
+    return pd.DataFrame(rows)
+
+
+def _invitation_signals(inv: pd.DataFrame, unit: str, known: Sequence[str] | None, min_n: int) -> list[pd.DataFrame]:
+    problems = []
+    for col in (unit, "invited"):
+        if col not in inv.columns:
+            problems.append(DataProblem("invitations", "column not found in the data", column=col))
+    if problems:
+        raise StudyDataError(problems)
+    invited = pd.to_numeric(inv["invited"], errors="coerce")
+    bad = invited.notna() & ~invited.isin([0, 1])
+    if bad.any():
+        raise StudyDataError([DataProblem("invitations", "must be 0 or 1", column="invited",
+                                          rows=row_numbers(inv, bad.to_numpy()), n_rows=int(bad.sum()))])
+    d = pd.DataFrame({"u": inv[unit].astype(object), "inv": invited}).dropna()
+    g = d.groupby("u", sort=True)["inv"]
+    k, n = g.sum().to_numpy(float), g.count().to_numpy(float)
+    units = g.sum().index.astype(object)
+    keep = n >= min_n
+    a, b = fit_beta_binomial(k[keep], n[keep]) if keep.sum() >= 2 else (np.nan, np.nan)
+    out = [pd.DataFrame({"unit": units[keep], "signal": "invitation_rate", "n": n[keep].astype(np.int64),
+                         "statistic": 100 * k[keep] / n[keep], "expected": 100 * a / (a + b),
+                         "p_value": _bb_lower(k[keep], n[keep], a, b), "count": k[keep]})]
+    for col in known or []:
+        if col not in inv.columns:
+            raise StudyDataError([DataProblem("invitations", "column not found in the data", column=col)])
+        x = pd.to_numeric(inv[col], errors="coerce")
+        sd = float(x.std(ddof=1))
+        rows = []
+        for u in units[keep]:
+            sel = (inv[unit] == u).to_numpy()
+            xi, xn = x[sel & (invited == 1).to_numpy()].dropna(), x[sel & (invited == 0).to_numpy()].dropna()
+            if len(xi) < 2 or len(xn) < 2 or sd == 0:
+                continue
+            t = stats.ttest_ind(xi, xn, equal_var=False)
+            rows.append({"unit": u, "signal": "invited_selected", "n": int(sel.sum()),
+                         "statistic": (xi.mean() - xn.mean()) / sd, "expected": 0.0, "p_value": float(t.pvalue),
+                         "known": col})
+        if rows:
+            out.append(pd.DataFrame(rows))
+    return out
+
+
+# ------------------------------------------------------------------------------------------ sentences
+
+
+def describe_units(table: pd.DataFrame, language: str = "en", *, top: int = 3) -> list[str]:
+    """Sentences about a :func:`unit_nps` table, worded as a conversation, not a verdict."""
+    from .text import Int, Interval, Label, Num, Points, t
+
+    labels = table.attrs.get("labels")
+    unit = Label(table.attrs.get("unit", "unit"), labels)
+    shown = table.loc[table["shown"]]
+    out = [t("people.units_intro", language, unit=unit, k=Int(len(shown)), n=Int(int(table["n"].sum())),
+             min_n=Int(table.attrs.get("min_n", 30)), hidden=Int(int((~table["shown"]).sum())),
+             nps=Points(table.attrs.get("overall_nps")))]
+    tau2 = table.attrs.get("tau2", 0.0)
+    out.append(t("people.spread", language, tau=Num(math.sqrt(tau2), 1)) if tau2 > 0 else
+               t("people.no_spread", language))
+    above = shown.loc[shown["outside_998"] & (shown["nps"] > shown["expected_nps"])]
+    below = shown.loc[shown["outside_998"] & (shown["nps"] < shown["expected_nps"])]
+    for rows, key in ((above, "people.outside_high"), (below, "people.outside_low")):
+        for r in rows.itertuples():
+            out.append(t(key, language, unit=unit, name=str(r.unit), nps=Points(r.nps), n=Int(r.n),
+                         shrunk=Points(r.nps_shrunk), ci=Interval(r.ci_low, r.ci_high)))
+    if above.empty and below.empty:
+        out.append(t("people.none_outside", language, unit=unit))
+    if len(shown):
+        wide = float((shown["rank_high"] - shown["rank_low"]).astype(float).median())
+        out.append(t("people.ranks", language, k=Int(len(shown)), width=Int(int(round(wide)))))
+    return out
+
+
+def describe_signals(table: pd.DataFrame, language: str = "en") -> list[str]:
+    """One plain sentence per flagged signal: what was seen, how unlikely by chance, what to talk about."""
+    from .text import Int, Label, P, Pct, Points, t
+
+    labels = table.attrs.get("labels")
+    unit = Label(table.attrs.get("unit", "unit"), labels)
+    flagged = table.loc[table["flagged"]]
+    if flagged.empty:
+        return [t("people.no_signals", language, unit=unit, k=Int(table.attrs.get("n_units", 0)),
+                  q=P(table.attrs.get("fdr", 0.05)))]
+    out = [t("people.signals_intro", language)]
+    for r in flagged.itertuples():
+        values = {"unit": unit, "name": str(r.unit), "n": Int(int(r.n)), "q": P(r.q_value, "q"),
+                  "share": Pct(r.statistic), "expected": Pct(r.expected)}
+        key = f"people.signal.{r.signal}"
+        if r.signal == "truncated":
+            values["lowest"] = Int(int(r.lowest_score))
+        if r.signal in ("ltr_above_drivers", "scores_shifted", "invited_selected"):
+            values["share"] = Points(r.statistic, 2)
+        if r.signal == "change_after":
+            values.update(share=Points(r.statistic), before=Points(r.nps_before), after=Points(r.nps_after))
+        out.append(t(key, language, **values))
+    return out
+
+
+# ------------------------------------------------------------------------------------ agent agreement
+
+
+def _kappa(a: np.ndarray, b: np.ndarray, k: int, weights: str | None) -> float:
+    """Cohen's kappa of two integer ratings in 0..k-1 (``weights``: None, "linear" or "quadratic")."""
+    obs = np.zeros((k, k))
+    np.add.at(obs, (a, b), 1)
+    obs /= obs.sum()
+    E = np.outer(obs.sum(axis=1), obs.sum(axis=0))
+    i, j = np.indices((k, k))
+    if weights is None:
+        W = (i != j).astype(float)
+    elif weights == "linear":
+        W = np.abs(i - j) / (k - 1)
+    else:
+        W = ((i - j) / (k - 1)) ** 2
+    return float(1 - (W * obs).sum() / (W * E).sum())
+
+
+def _gwet_ac2(a: np.ndarray, b: np.ndarray, k: int, weights: str = "quadratic") -> float:
+    """Gwet's AC2 (AC1 with weights) for two raters, categories 0..k-1 (Gwet 2014, ch. 3)."""
+    i, j = np.indices((k, k))
+    W = 1 - ((i - j) / (k - 1)) ** 2 if weights == "quadratic" else (i == j).astype(float)
+    obs = np.zeros((k, k))
+    np.add.at(obs, (a, b), 1)
+    obs /= obs.sum()
+    pa = (W * obs).sum()
+    pi = (obs.sum(axis=1) + obs.sum(axis=0)) / 2
+    tw = W.sum()
+    pe = tw / (k * (k - 1)) * np.sum(pi * (1 - pi))
+    return float((pa - pe) / (1 - pe))
+
+
+def _icc_a1(a: np.ndarray, b: np.ndarray) -> float:
+    """ICC(A,1): two-way, absolute agreement, single measurement (McGraw & Wong 1996)."""
+    Y = np.column_stack([a, b]).astype(float)
+    n, k = Y.shape
+    grand = Y.mean()
+    ss_r = k * ((Y.mean(axis=1) - grand) ** 2).sum()
+    ss_c = n * ((Y.mean(axis=0) - grand) ** 2).sum()
+    ss_e = ((Y - grand) ** 2).sum() - ss_r - ss_c
+    msr, msc, mse = ss_r / (n - 1), ss_c / (k - 1), ss_e / ((n - 1) * (k - 1))
+    return float((msr - mse) / (msr + (k - 1) * mse + k / n * (msc - mse)))
+
+
+def _categories(x: np.ndarray, breaks: Sequence[int]) -> np.ndarray:
+    b1, b2 = breaks
+    return np.where(x <= b1, 0, np.where(x <= b2, 1, 2))
+
+
+def _agreement_stats(pred: np.ndarray, act: np.ndarray, breaks: Sequence[int]) -> dict[str, float]:
+    pc, ac = _categories(pred, breaks), _categories(act, breaks)
+    diff = pred - act
+    slope, intercept = np.polyfit(pred, act, 1) if np.ptp(pred) > 0 else (np.nan, np.nan)
+    return {
+        "exact_agreement": 100 * float(np.mean(pred == act)),
+        "within_one": 100 * float(np.mean(np.abs(diff) <= 1)),
+        "kappa_quadratic": _kappa(pred, act, 11, "quadratic"),
+        "kappa_categories": _kappa(pc, ac, 3, None),
+        "gwet_ac2": _gwet_ac2(pred, act, 11, "quadratic"),
+        "icc_a1": _icc_a1(pred, act),
+        "bias": float(diff.mean()),
+        "calibration_in_the_large": float(act.mean() - pred.mean()),
+        "calibration_slope": float(slope),
+        "nps_predicted": 100 * float(np.mean(pc == 2) - np.mean(pc == 0)),
+        "nps_actual": 100 * float(np.mean(ac == 2) - np.mean(ac == 0)),
+        "nps_difference": 100 * float((np.mean(pc == 2) - np.mean(pc == 0)) - (np.mean(ac == 2) - np.mean(ac == 0))),
+    }
+
+
+@dataclass
+class AgentAgreement(Result):
+    """How well contact agents predict the customer's 0-10 score (:func:`agent_agreement`)."""
+
+    statistics: pd.DataFrame
+    agents: pd.DataFrame
+    n: int
+    loa: tuple[float, float]
+    sd_difference: float
+    tau2: float
+    confidence: float
+    nonresponse: dict[str, float] | None = None
+    labels: dict[str, str] = field(default_factory=dict)
+    pairs: pd.DataFrame | None = None
+    report_columns = ("statistic", "estimate", "ci_low", "ci_high")
+
+    def summary(self) -> pd.DataFrame:
+        """One row per statistic: ``statistic, estimate, ci_low, ci_high``."""
+        return self.statistics
+
+    def by_agent(self) -> pd.DataFrame:
+        """Each agent's n, mean bias (predicted - actual) and shrunk bias with intervals."""
+        return self.agents
+
+    def table_kinds(self) -> dict[str, str]:
+        return {"estimate": "number:2", "ci_low": "number:2", "ci_high": "number:2", "statistic": "category"}
+
+    def table(self, language: str = "en", **kwargs: Any):
+        from .text import t
+
+        kwargs.setdefault("headers", {"statistic": t("people.col_measure", language)})
+        return super().table(language, **kwargs)
+
+    def agents_table(self, language: str = "en"):
+        """The report table of :meth:`by_agent` (folded)."""
+        from .tables import report_table
+        from .text import t
+
+        return report_table(self.agents, language=language, caption=t("people.agents_table", language),
+                            detail=True, headers={"agent": _unit_header("agent_id", language, self.labels)})
+
+    def describe(self, language: str = "en") -> list[str]:
+        from .text import Int, Interval, Num, Pct, Points, t
+
+        s = self.statistics.set_index("statistic")
+        out = [t("people.agents_intro", language, n=Int(self.n), k=Int(len(self.agents)),
+                 exact=Pct(s.loc["exact_agreement", "estimate"]), within=Pct(s.loc["within_one", "estimate"]),
+                 kappa=Num(s.loc["kappa_quadratic", "estimate"], 2),
+                 kappa_ci=Interval(s.loc["kappa_quadratic", "ci_low"], s.loc["kappa_quadratic", "ci_high"], 2,
+                                   sign=False),
+                 ac2=Num(s.loc["gwet_ac2", "estimate"], 2))]
+        bias = s.loc["bias", "estimate"]
+        lo, hi = s.loc["bias", "ci_low"], s.loc["bias", "ci_high"]
+        key = "people.agents_bias_up" if lo > 0 else "people.agents_bias_down" if hi < 0 else "people.agents_no_bias"
+        out.append(t(key, language, bias=Num(abs(bias), 2), ci=Interval(lo, hi, 2),
+                     loa=Interval(self.loa[0], self.loa[1], 1)))
+        out.append(t("people.agents_nps", language, pred=Points(s.loc["nps_predicted", "estimate"]),
+                     act=Points(s.loc["nps_actual", "estimate"]), diff=Points(s.loc["nps_difference", "estimate"]),
+                     ci=Interval(s.loc["nps_difference", "ci_low"], s.loc["nps_difference", "ci_high"])))
+        off = self.agents.loc[(self.agents["shrunk_ci_low"] > 0) | (self.agents["shrunk_ci_high"] < 0)]
+        if len(off):
+            out.append(t("people.agents_off", language, count=len(off), k=Int(len(off)),
+                         names=", ".join(map(str, off["agent"]))))
+        if self.nonresponse:
+            nr = self.nonresponse
+            out.append(t("people.nonresponse", language, resp=Points(nr["nps_responders"]),
+                         non=Points(nr["nps_nonresponders"]), diff=Points(nr["difference"]),
+                         ci=Interval(nr["ci_low"], nr["ci_high"])))
+        return out
+
+
+def agent_agreement(
+    data: Any,
+    *,
+    predicted: str = "agent_predicted_ltr",
+    actual: str = "ltr",
+    agent: str = "agent_id",
+    nonresponders: pd.DataFrame | None = None,
+    confidence: float = 0.95,
+    bootstrap: int = 1000,
+    seed: int = 0,
+    breaks: Sequence[int] = DEFAULT_BREAKS,
+) -> AgentAgreement:
+    """Agreement between agents' predictions of the customer's score and the customer's own answer.
+
+    Statistics (``summary()``): exact and within-one agreement (%), quadratic-weighted kappa on 0-10 and
+    kappa on the three categories, Gwet's AC2 (quadratic weights; robust when scores pile up at 9-10),
+    ICC(A,1), the mean difference (bias, predicted - actual) with Bland-Altman limits of agreement,
+    calibration in the large (mean actual - mean predicted) and slope (actual on predicted), and the
+    predicted against the actual NPS; intervals from a percentile bootstrap over pairs (``bootstrap``
+    resamples, ``seed``). ``by_agent()``: each agent's bias, shrunk towards the mean bias as a random effect
+    (DerSimonian-Laird between-agent variance). With ``nonresponders`` (agents' predictions for customers
+    who did not answer, column ``predicted``): the predicted NPS of responders against non-responders, a
+    direct estimate of nonresponse bias.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rng = np.random.default_rng(0)
+    >>> act = rng.integers(0, 11, 300)
+    >>> df = pd.DataFrame({"ltr": act, "agent_predicted_ltr": np.clip(act + rng.integers(-1, 2, 300), 0, 10),
+    ...                    "agent_id": rng.choice(["a", "b", "c"], 300)})
+    >>> res = agent_agreement(df, bootstrap=200)
+    >>> s = res.summary().set_index("statistic")["estimate"]
+    >>> bool(s["within_one"] == 100.0), bool(s["kappa_quadratic"] > 0.9)
+    (True, True)
+    """
+    df = as_frame(data)
+    require_columns(df, {"predicted": predicted, "actual": actual, "agent": agent},
+                    numeric=["predicted", "actual"])
+    d = df.loc[df[predicted].notna() & df[actual].notna(), [predicted, actual, agent]]
+    pred = d[predicted].to_numpy(float)
+    act = d[actual].to_numpy(float)
+    bad = (pred != np.round(pred)) | (pred < 0) | (pred > 10) | (act != np.round(act)) | (act < 0) | (act > 10)
+    if bad.any():
+        raise StudyDataError([DataProblem("responses", "must be a whole number 0-10", column=predicted,
+                                          rows=row_numbers(d, bad), n_rows=int(bad.sum()))])
+    if len(d) < 10:
+        raise ValueError(f"agent_agreement needs at least 10 pairs of {predicted!r} and {actual!r}, found {len(d)}")
+    pred_i, act_i = pred.astype(int), act.astype(int)
+    point = _agreement_stats(pred_i, act_i, breaks)
+    rng = np.random.Generator(np.random.PCG64(seed))
+    boot = {k: np.empty(bootstrap) for k in point}
+    for b in range(bootstrap):
+        idx = rng.integers(0, len(d), len(d))
+        s = _agreement_stats(pred_i[idx], act_i[idx], breaks)
+        for k, v in s.items():
+            boot[k][b] = v
+    level = (1 - confidence) / 2
+    rows = []
+    for k, v in point.items():
+        lo, hi = np.nanquantile(boot[k], [level, 1 - level])
+        rows.append({"statistic": k, "estimate": v, "ci_low": float(lo), "ci_high": float(hi)})
+    table = pd.DataFrame(rows)
+    diff = pred - act
+    sd = float(diff.std(ddof=1))
+    loa = (float(diff.mean() - 1.96 * sd), float(diff.mean() + 1.96 * sd))
+
+    g = pd.DataFrame({"agent": d[agent].astype(object).to_numpy(), "diff": diff}).groupby("agent", sort=True)["diff"]
+    means, cnt = g.mean(), g.count()
+    se2 = sd**2 / cnt.to_numpy(float)
+    mu, tau2 = _normal_eb(means.to_numpy(float), se2)
+    shrink = tau2 / (tau2 + se2)
+    shrunk = mu + shrink * (means.to_numpy(float) - mu)
+    post_sd = np.sqrt(shrink * se2)
+    z = stats.norm.ppf(1 - level)
+    se_raw = np.sqrt(se2)
+    agents = pd.DataFrame({
+        "agent": means.index.astype(object), "n": cnt.to_numpy(np.int64), "bias": means.to_numpy(float),
+        "ci_low": means.to_numpy(float) - z * se_raw, "ci_high": means.to_numpy(float) + z * se_raw,
+        "bias_shrunk": shrunk, "shrunk_ci_low": shrunk - z * post_sd, "shrunk_ci_high": shrunk + z * post_sd})
+    nonresp = None
+    if nonresponders is not None:
+        require_columns(nonresponders, {"predicted": predicted}, numeric=True, table="nonresponders")
+        pn = nonresponders[predicted].dropna().to_numpy(float)
+        c_r, c_n = _categories(pred, breaks), _categories(pn, breaks)
+        nps_r = 100 * (np.mean(c_r == 2) - np.mean(c_r == 0))
+        nps_n = 100 * (np.mean(c_n == 2) - np.mean(c_n == 0))
+        var = (_nps_var(np.mean(c_r == 2), np.mean(c_r == 0), len(c_r))
+               + _nps_var(np.mean(c_n == 2), np.mean(c_n == 0), len(c_n)))
+        nonresp = {"nps_responders": nps_r, "nps_nonresponders": nps_n, "difference": nps_r - nps_n,
+                   "ci_low": nps_r - nps_n - z * math.sqrt(var), "ci_high": nps_r - nps_n + z * math.sqrt(var),
+                   "n_nonresponders": len(pn)}
+    pairs = pd.DataFrame({"agent": d[agent].astype(object).to_numpy(), "predicted": pred_i, "actual": act_i})
+    return AgentAgreement(table, agents, len(d), loa, sd, tau2, confidence, nonresp, labels_of(data), pairs)
+
+
+# ------------------------------------------------------------------------------------------ report tables
+
+
+def units_table(table: pd.DataFrame, language: str = "en"):
+    """The report table of a :func:`unit_nps` result: shown units only, sorted by shrunk NPS, the unit
+    column under its own label; no league-table rank, but the rank interval."""
+    from .tables import report_table
+    from .text import column_label
+
+    shown = table.loc[table["shown"]].sort_values("nps_shrunk", ascending=False)
+    cols = ["unit", "n", "nps", "nps_shrunk", "ci_low", "ci_high", "rank_low", "rank_high", "outside_998"]
+    if table.attrs.get("adjust_for"):
+        cols.insert(6, "expected_nps")
+    unit = column_label(table.attrs.get("unit", "unit"), language, table.attrs.get("labels"))
+    return report_table(shown, columns=cols, language=language, headers={"unit": unit},
+                        labels=table.attrs.get("labels"))
+
+
+def signals_table(table: pd.DataFrame, language: str = "en", *, flagged_only: bool = True):
+    """The report table of :func:`signals`: flagged rows (or all, folded) with the signal in words."""
+    from .tables import report_table
+    from .text import column_label, t
+
+    rows = table.loc[table["flagged"]] if flagged_only else table
+    unit = column_label(table.attrs.get("unit", "unit"), language, table.attrs.get("labels"))
+    return report_table(rows, columns=["unit", "signal", "kind", "n", "statistic", "expected", "q_value"],
+                        language=language, headers={"unit": unit, "statistic": t("people.col_observed", language)},
+                        kinds={"statistic": "number:2", "expected": "number:2"}, detail=not flagged_only,
+                        caption=None if flagged_only else t("people.all_signals", language))
+
+
+def _unit_header(column: str, language: str, labels: dict | None) -> str:
+    from .text import column_label
+
+    return column_label(column, language, labels)
