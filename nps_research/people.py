@@ -75,8 +75,15 @@ def unit_counts(data: Any, *, unit: str, ltr: str = "ltr", where: dict[str, Any]
                 breaks: Sequence[int] = DEFAULT_BREAKS) -> pd.DataFrame:
     """Answers per unit and score: one row per unit with ``n``, ``s0`` ... ``s10`` and the category counts.
 
-    Counted where the data live (pandas, or DuckDB / ibis for a path or table; see
-    :func:`nps_research.engines.count_groups`). Rows without a unit or without an LTR are left out.
+    Counted where the data live: pandas for a DataFrame or Study, one ``GROUP BY unit, ltr`` query in DuckDB
+    for a path to Parquet or CSV files (the scores are checked on the small result, so no second scan), an
+    ibis backend for a table (:func:`nps_research.engines.count_groups`). Rows without a unit or an LTR are
+    left out.
+
+    Raises
+    ------
+    StudyDataError
+        When a column is missing or LTR values are not whole numbers 0-10.
 
     Examples
     --------
@@ -87,17 +94,22 @@ def unit_counts(data: Any, *, unit: str, ltr: str = "ltr", where: dict[str, Any]
     0    a  2   1    1           1          1
     1    b  1   0    0           0          1
     """
-    from .engines import count_groups
+    from .engines import count_groups, engine_of
 
-    if isinstance(data, pd.DataFrame) or hasattr(data, "responses"):
-        require_columns(as_frame(data), {"unit": unit, "ltr": ltr}, numeric=["ltr"])
-    (tab,) = count_groups(data, ltr=ltr, groupings=[(unit, ltr)], where=where, breaks=breaks)
+    route = engine_of(data)
+    if route == "duckdb":
+        tab = _duckdb_histogram(data, unit, ltr, where)
+    else:
+        if route == "pandas":
+            require_columns(as_frame(data), {"unit": unit, "ltr": ltr}, numeric=["ltr"])
+        (tab,) = count_groups(data, ltr=ltr, groupings=[(unit, ltr)], where=where, breaks=breaks)
+        tab = tab.assign(_count=tab[[f"n_{c}" for c in CATS]].sum(axis=1))[[unit, ltr, "_count"]]
     tab = tab.loc[tab[unit].notna() & tab[ltr].notna()]
-    tab = tab.assign(_count=tab[[f"n_{c}" for c in CATS]].sum(axis=1), _score=tab[ltr].astype(int))
-    hist = tab.pivot_table(index=unit, columns="_score", values="_count", aggfunc="sum", fill_value=0)
-    hist = hist.reindex(columns=range(11), fill_value=0).astype(np.int64)
-    hist.columns = [f"s{k}" for k in range(11)]
-    out = hist.reset_index().rename(columns={unit: "unit"})
+    codes, names = pd.factorize(tab[unit].astype(object), sort=False)
+    hist = np.zeros((len(names), 11), dtype=np.int64)
+    np.add.at(hist, (codes, tab[ltr].to_numpy(float).astype(np.int64)), tab["_count"].to_numpy(np.int64))
+    out = pd.DataFrame(hist, columns=[f"s{k}" for k in range(11)])
+    out.insert(0, "unit", np.asarray(names, dtype=object))
     bounds = category_bounds(breaks)
     for cat in CATS:
         lo, hi = bounds[cat]
@@ -105,6 +117,35 @@ def unit_counts(data: Any, *, unit: str, ltr: str = "ltr", where: dict[str, Any]
     out.insert(1, "n", out[list(CATS)].sum(axis=1))
     out["unit"] = out["unit"].astype(object)
     return out.sort_values("unit", key=lambda s: s.astype(str)).reset_index(drop=True)
+
+
+def _duckdb_histogram(path: Any, unit: str, ltr: str, where: dict[str, Any] | None) -> pd.DataFrame:
+    """``unit, ltr, _count`` from one DuckDB ``GROUP BY``; invalid LTR values raise from the result."""
+    import duckdb
+
+    from .engines import _q, _resolve_files, _source_sql, _where_sql
+
+    files, kind = _resolve_files(path)
+    con = duckdb.connect()
+    try:
+        src = _source_sql(files, kind)
+        columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()]
+        missing = [c for c in (unit, ltr, *(where or {})) if c not in columns]
+        if missing:
+            raise StudyDataError([DataProblem("responses", "column not found in the data", column=c)
+                                  for c in missing])
+        tab = con.execute(f"SELECT {_q(unit)}, {_q(ltr)}, count(*) AS _count FROM {src}{_where_sql(where)} "
+                          "GROUP BY ALL").df()
+    finally:
+        con.close()
+    values = pd.to_numeric(tab[ltr], errors="coerce")
+    bad = tab[ltr].notna() & ~(values.between(0, 10) & (values == values.round()))
+    if bad.any():
+        raise StudyDataError([DataProblem(
+            "responses", "values must be whole numbers 0-10", column=ltr, role="ltr",
+            n_rows=int(tab.loc[bad, "_count"].sum()), examples=tuple(str(v) for v in tab.loc[bad, ltr].head(5)))])
+    tab[ltr] = values
+    return tab
 
 
 # ------------------------------------------------------------------------------------ Dirichlet prior
@@ -175,13 +216,44 @@ def fit_dirichlet_multinomial(counts: np.ndarray, *, max_weight: float = 1e6) ->
                   + np.sum(special.digamma(alpha[None, :] + counts), axis=0) - len(counts) * special.digamma(alpha))
         return -_dm_loglik(alpha, counts), -grad_a * alpha
 
+    def newton(theta: np.ndarray) -> tuple[np.ndarray, float]:
+        """Newton-Raphson on log(alpha) with the exact Hessian (trigamma) and step halving."""
+        f, g = nll(theta)
+        for _ in range(100):
+            alpha = np.exp(theta)
+            a0 = alpha.sum()
+            grad_a = -g / alpha
+            h_a = (np.sum(special.polygamma(1, a0) - special.polygamma(1, a0 + n_u))
+                   + np.diag(np.sum(special.polygamma(1, alpha[None, :] + counts), axis=0)
+                             - len(counts) * special.polygamma(1, alpha)))
+            hess = -(alpha[:, None] * h_a * alpha[None, :] + np.diag(alpha * grad_a))
+            try:
+                step = np.linalg.solve(hess, -g)
+            except np.linalg.LinAlgError:
+                step = -g
+            if g @ step >= 0:  # not a descent direction (Hessian not positive definite): gradient step
+                step = -g / max(1.0, np.abs(g).max())
+            t = 1.0
+            while t > 1e-8:
+                cand = np.clip(theta + t * step, -12.0, math.log(max_weight))
+                f_new, g_new = nll(cand)
+                if f_new <= f + 1e-4 * t * (g @ step):
+                    break
+                t /= 2
+            if t <= 1e-8:
+                break
+            done = abs(f - f_new) < 1e-10 * (1 + abs(f))
+            theta, f, g = cand, f_new, g_new
+            if done or np.abs(g).max() < 1e-8:
+                break
+        return theta, f
+
     best = None
-    for w in (min(start_w, max_weight), 5.0, 500.0):
-        res = optimize.minimize(nll, np.log(pooled * w), method="L-BFGS-B", jac=True,
-                                bounds=[(-12.0, math.log(max_weight))] * counts.shape[1])
-        if best is None or res.fun < best.fun:
-            best = res
-    alpha = np.exp(best.x)
+    for w in (min(start_w, max_weight), 5.0):
+        theta, f = newton(np.log(pooled * w))
+        if best is None or f < best[1]:
+            best = (theta, f)
+    alpha = np.exp(best[0])
     if alpha.sum() > max_weight:
         alpha = alpha / alpha.sum() * max_weight
     return DirichletPrior(alpha, -float(nll(np.log(alpha))[0]), len(counts))
@@ -205,13 +277,16 @@ def fit_beta_binomial(k: np.ndarray, n: np.ndarray, *, max_weight: float = 1e6) 
     return float(prior.alpha[0]), float(prior.alpha[1])
 
 
-def dirichlet_difference_quantiles(alpha: np.ndarray, probs: Sequence[float], *, nodes: int = 400) -> np.ndarray:
+def dirichlet_difference_quantiles(alpha: np.ndarray, probs: Sequence[float], *, nodes: int = 400,
+                                   large_alpha: float = 150.0) -> np.ndarray:
     """Quantiles of ``theta_promoter - theta_detractor`` (times 100: NPS points) under Dirichlet(alpha).
 
     ``alpha`` is ``(units, 3)`` in the order detractor, passive, promoter. Exact up to quadrature: given the
     passive share ``t ~ Beta(a_p, a_d + a_r)``, the difference is ``(1 - t)(1 - 2B)`` with
     ``B ~ Beta(a_d, a_r)`` independent of ``t``; the CDF is averaged over ``nodes`` quantiles of ``t`` and
-    inverted by bisection.
+    inverted by bisection. When every parameter of a unit is at least ``large_alpha`` (a unit with hundreds of
+    answers in each category) the distribution is all but normal and the Cornish-Fisher expansion with the
+    exact first three moments is used instead (within 0.01 points; ``tests/people``).
 
     Examples
     --------
@@ -221,6 +296,13 @@ def dirichlet_difference_quantiles(alpha: np.ndarray, probs: Sequence[float], *,
     True
     """
     alpha = np.atleast_2d(np.asarray(alpha, float))
+    large = alpha.min(axis=1) >= large_alpha
+    if large.any():
+        out = np.empty((len(alpha), len(probs)))
+        out[large] = _cornish_fisher(alpha[large], probs)
+        if (~large).any():
+            out[~large] = dirichlet_difference_quantiles(alpha[~large], probs, nodes=nodes, large_alpha=np.inf)
+        return out
     a_d, a_p, a_r = alpha[:, 0], alpha[:, 1], alpha[:, 2]
     u = (np.arange(nodes) + 0.5) / nodes
     t = stats.beta.ppf(u[None, :], a_p[:, None], (a_d + a_r)[:, None])  # (units, nodes)
@@ -240,6 +322,23 @@ def dirichlet_difference_quantiles(alpha: np.ndarray, probs: Sequence[float], *,
             hi = np.where(below, hi, mid)
         out[:, j] = 100 * (lo + hi) / 2
     return out
+
+
+def _cornish_fisher(alpha: np.ndarray, probs: Sequence[float]) -> np.ndarray:
+    """Quantiles (points) of theta_r - theta_d from its exact mean, variance and skewness under Dirichlet."""
+    a_d, a_r = alpha[:, 0], alpha[:, 2]
+    A = alpha.sum(axis=1)
+    r1, r2, r3 = A, A * (A + 1), A * (A + 1) * (A + 2)
+    m1 = (a_r - a_d) / r1
+    e2 = (a_r * (a_r + 1) - 2 * a_r * a_d + a_d * (a_d + 1)) / r2
+    e3 = (a_r * (a_r + 1) * (a_r + 2) - 3 * a_r * (a_r + 1) * a_d + 3 * a_r * a_d * (a_d + 1)
+          - a_d * (a_d + 1) * (a_d + 2)) / r3
+    var = e2 - m1**2
+    mu3 = e3 - 3 * m1 * e2 + 2 * m1**3
+    sd = np.sqrt(var)
+    gamma = mu3 / sd**3
+    z = stats.norm.ppf(np.asarray(probs, float))[None, :]
+    return 100 * (m1[:, None] + sd[:, None] * (z + (z**2 - 1) * gamma[:, None] / 6))
 
 
 # ---------------------------------------------------------------------------------------------- funnel
@@ -322,7 +421,7 @@ def unit_nps(
     overdispersion: str | None = "additive",
     where: dict[str, Any] | None = None,
     breaks: Sequence[int] = DEFAULT_BREAKS,
-    rank_draws: int = 4000,
+    rank_draws: int = 2000,
     seed: int = 0,
 ) -> pd.DataFrame:
     """NPS per unit (employee, team, agent, shop: any column) as a learning tool.
@@ -460,10 +559,22 @@ def _rank_intervals(post: np.ndarray, confidence: float, draws: int, seed: int) 
     if len(post) == 0:
         return np.zeros((0, 2), dtype=np.int64)
     rng = np.random.Generator(np.random.PCG64(seed))
-    g = rng.standard_gamma(post[None, :, :], size=(draws, *post.shape))
-    theta = g / g.sum(axis=2, keepdims=True)
-    score = theta[:, :, 2] - theta[:, :, 0]
-    ranks = (-score).argsort(axis=1).argsort(axis=1) + 1
+    large = post.min(axis=1) >= 150
+    score = np.empty((draws, len(post)), dtype=np.float64)
+    if (~large).any():
+        g = rng.standard_gamma(post[None, ~large, :], size=(draws, int((~large).sum()), 3))
+        theta = g / g.sum(axis=2, keepdims=True)
+        score[:, ~large] = theta[:, :, 2] - theta[:, :, 0]
+    if large.any():  # all but normal: draw the difference from its exact mean and variance
+        a = post[large]
+        A = a.sum(axis=1)
+        m = (a[:, 2] - a[:, 0]) / A
+        var = ((a[:, 2] * (A - a[:, 2]) + a[:, 0] * (A - a[:, 0]) + 2 * a[:, 2] * a[:, 0])
+               / (A**2 * (A + 1)))
+        score[:, large] = m + np.sqrt(var) * rng.standard_normal((draws, int(large.sum())))
+    order = (-score).argsort(axis=1)
+    ranks = np.empty_like(order)
+    np.put_along_axis(ranks, order, np.broadcast_to(np.arange(1, score.shape[1] + 1), order.shape), axis=1)
     level = (1 - confidence) / 2
     lo = np.floor(np.quantile(ranks, level, axis=0, method="lower")).astype(np.int64)
     hi = np.ceil(np.quantile(ranks, 1 - level, axis=0, method="higher")).astype(np.int64)
@@ -500,12 +611,75 @@ SIGNALS = {
 }
 
 
+def _bb_tail(k: np.ndarray, n: np.ndarray, a: float, b: float, lower: bool) -> np.ndarray:
+    """Exact beta-binomial tail ``P(K <= k)`` (``lower``) or ``P(K >= k)``, summing the pmf in log space over
+    the shorter side, all units at once (scipy's cdf loops over the terms one unit at a time)."""
+    k = np.asarray(k, float)
+    n = np.asarray(n, float)
+    out = np.full(len(k), np.nan)
+    ok = ~np.isnan(k) & (n > 0)
+    if not ok.any():
+        return out
+    big = ok & (n > 2000) & (min(a, b) >= 1.0)  # the mixture integral needs a bounded beta density
+    if big.any():
+        out[big] = _bb_tail_large(k[big], n[big], a, b, lower)
+        ok = ok & ~big
+        if not ok.any():
+            return out
+    kk, nn = k[ok].astype(np.int64), n[ok].astype(np.int64)
+    # lower tail P(K <= k) directly when k is below the middle, else as 1 - P(K >= k + 1); likewise upper
+    lo_side = kk <= nn // 2
+    if lower:
+        start = np.where(lo_side, 0, kk + 1)
+        stop = np.where(lo_side, kk, nn)
+    else:
+        start = np.where(lo_side, 0, kk)
+        stop = np.where(lo_side, kk - 1, nn)
+    direct = lo_side if lower else ~lo_side
+    length = np.maximum(stop - start + 1, 0)
+    unit = np.repeat(np.arange(len(kk)), length)
+    j = (np.arange(length.sum()) - np.repeat(np.cumsum(length) - length, length) + np.repeat(start, length))
+    nj = nn[unit]
+    logpmf = (special.gammaln(nj + 1) - special.gammaln(j + 1) - special.gammaln(nj - j + 1)
+              + special.betaln(j + a, nj - j + b) - special.betaln(a, b))
+    mx = np.full(len(kk), -np.inf)
+    np.maximum.at(mx, unit, logpmf)
+    sums = np.zeros(len(kk))
+    np.add.at(sums, unit, np.exp(logpmf - mx[unit]))
+    part = np.where(length > 0, np.exp(mx) * sums, 0.0)
+    res = np.where(direct, part, 1.0 - part)
+    out[ok] = np.clip(res, 0.0, 1.0)
+    return out
+
+
+_GL_X, _GL_W = np.polynomial.legendre.leggauss(32)
+
+
+def _bb_tail_large(k: np.ndarray, n: np.ndarray, a: float, b: float, lower: bool) -> np.ndarray:
+    """Beta-binomial tail for large n as the beta mixture of binomial tails: the binomial tail is a step of
+    width ~ sqrt(p(1 - p) / n) around k / n, so the beta mass outside +-10 widths is added exactly and the
+    window is integrated by 32-point Gauss-Legendre (within 2e-6 of the exact sum from n = 2,000 on)."""
+    p0 = (k + 0.5) / n
+    w = 10 * np.sqrt(np.clip(p0 * (1 - p0), 0.25 / n, None) / n) + 2 / n
+    lo, hi = np.clip(p0 - w, 0, 1), np.clip(p0 + w, 0, 1)
+    half = (hi - lo) / 2
+    x = lo[:, None] + half[:, None] * (_GL_X[None, :] + 1)
+    dens = stats.beta.pdf(x, a, b)
+    if lower:  # P(K <= k) = F_beta(lo) + int_lo^hi P(Bin(n, p) <= k) f(p) dp
+        inner = special.bdtr(k[:, None], n[:, None], x)
+        outside = stats.beta.cdf(lo, a, b)
+    else:  # P(K >= k) = (1 - F_beta(hi)) + int_lo^hi P(Bin(n, p) >= k) f(p) dp
+        inner = np.where(k[:, None] > 0, special.bdtrc(k[:, None] - 1, n[:, None], x), 1.0)
+        outside = stats.beta.sf(hi, a, b)
+    return np.clip(outside + half * (inner * dens * _GL_W[None, :]).sum(axis=1), 0.0, 1.0)
+
+
 def _bb_lower(k: np.ndarray, n: np.ndarray, a: float, b: float) -> np.ndarray:
-    return stats.betabinom.cdf(k, n.astype(np.int64), a, b)
+    return _bb_tail(k, n, a, b, lower=True)
 
 
 def _bb_upper(k: np.ndarray, n: np.ndarray, a: float, b: float) -> np.ndarray:
-    return stats.betabinom.sf(k - 1, n.astype(np.int64), a, b)
+    return _bb_tail(k, n, a, b, lower=False)
 
 
 def _normal_eb(mean: np.ndarray, se2: np.ndarray) -> tuple[float, float]:
@@ -550,6 +724,7 @@ def signals(
     fdr: float = 0.05,
     where: dict[str, Any] | None = None,
     breaks: Sequence[int] = DEFAULT_BREAKS,
+    language: str = "en",
 ) -> pd.DataFrame:
     """Signals in the pattern of each unit's scores and in whom it invited, with q-values over all rows.
 
@@ -605,13 +780,16 @@ def signals(
         Units with fewer answers (or eligible transactions) get no signal rows.
     fdr : float
         False discovery rate: ``flagged`` is ``q_value < fdr``.
+    language : {"en", "nl"}
+        Language of the ``reason`` column.
 
     Returns
     -------
     DataFrame
         One row per (unit, signal): ``unit, signal, kind, n, statistic, expected, p_value, q_value,
-        flagged`` plus the numbers the sentence needs; ``reason`` is left to :func:`describe_signals`
-        (text in the report language). ``q_value`` is Benjamini-Hochberg over all rows.
+        flagged, reason`` plus the numbers the sentence needs. ``q_value`` is Benjamini-Hochberg over all rows;
+        ``reason`` says in plain words what was seen and how unlikely it is (for rows not flagged: that it is
+        not unusual).
     """
     frames = []
     counts = unit_counts(data, unit=unit, ltr=ltr, where=where, breaks=breaks)
@@ -691,6 +869,7 @@ def signals(
     out = out.sort_values(["q_value", "unit", "signal"], key=None, na_position="last").reset_index(drop=True)
     out.attrs.update({"unit": unit, "fdr": fdr, "min_n": min_n, "labels": labels_of(data),
                       "prior": prior, "n_units": int(big.sum())})
+    out["reason"] = [_signal_sentence(r, language, out.attrs["labels"]) for r in out.itertuples()]
     return out
 
 
@@ -816,7 +995,7 @@ def describe_units(table: pd.DataFrame, language: str = "en", *, top: int = 3) -
 
 def describe_signals(table: pd.DataFrame, language: str = "en") -> list[str]:
     """One plain sentence per flagged signal: what was seen, how unlikely by chance, what to talk about."""
-    from .text import Int, Label, P, Pct, Points, t
+    from .text import Int, Label, P, t
 
     labels = table.attrs.get("labels")
     unit = Label(table.attrs.get("unit", "unit"), labels)
@@ -824,19 +1003,26 @@ def describe_signals(table: pd.DataFrame, language: str = "en") -> list[str]:
     if flagged.empty:
         return [t("people.no_signals", language, unit=unit, k=Int(table.attrs.get("n_units", 0)),
                   q=P(table.attrs.get("fdr", 0.05)))]
-    out = [t("people.signals_intro", language)]
-    for r in flagged.itertuples():
-        values = {"unit": unit, "name": str(r.unit), "n": Int(int(r.n)), "q": P(r.q_value, "q"),
-                  "share": Pct(r.statistic), "expected": Pct(r.expected)}
-        key = f"people.signal.{r.signal}"
-        if r.signal == "truncated":
-            values["lowest"] = Int(int(r.lowest_score))
-        if r.signal in ("ltr_above_drivers", "scores_shifted", "invited_selected"):
-            values["share"] = Points(r.statistic, 2)
-        if r.signal == "change_after":
-            values.update(share=Points(r.statistic), before=Points(r.nps_before), after=Points(r.nps_after))
-        out.append(t(key, language, **values))
-    return out
+    return [t("people.signals_intro", language)] + [_signal_sentence(r, language, labels)
+                                                    for r in flagged.itertuples()]
+
+
+def _signal_sentence(r: Any, language: str, labels: dict | None) -> str:
+    """The sentence of one signal row: what was seen and how unlikely by chance (or: not unusual)."""
+    from .text import Int, P, Pct, Points, Word, t
+
+    if not r.flagged:
+        return t("people.signal_not_unusual", language, name=str(r.unit), signal=Word(f"value.{r.signal}"),
+                 q=P(r.q_value, "q"))
+    values = {"name": str(r.unit), "n": Int(int(r.n)), "q": P(r.q_value, "q"), "share": Pct(r.statistic),
+              "expected": Pct(r.expected)}
+    if r.signal == "truncated":
+        values["lowest"] = Int(int(r.lowest_score))
+    if r.signal in ("ltr_above_drivers", "scores_shifted", "invited_selected"):
+        values["share"] = Points(r.statistic, 2)
+    if r.signal == "change_after":
+        values.update(share=Points(r.statistic), before=Points(r.nps_before), after=Points(r.nps_after))
+    return t(f"people.signal.{r.signal}", language, **values)
 
 
 # ------------------------------------------------------------------------------------ agent agreement

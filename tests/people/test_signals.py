@@ -105,6 +105,13 @@ def test_signal_sentences_describe_never_accuse(synthetic, language):
     study = synthetic(3000, 0)
     found = people.signals(study, unit="employee_id", drivers=["csat"], where={"survey_type": "transactional"})
     text = " ".join(people.describe_signals(found, language))
+    reasons = people.signals(study, unit="employee_id", drivers=["csat"], where={"survey_type": "transactional"},
+                             language=language)
+    flagged = reasons.loc[reasons["flagged"]]
+    assert all(r.reason.startswith(f"{r.unit}: ") and "q " in r.reason for r in flagged.itertuples())
+    assert set(flagged["reason"]) <= set(people.describe_signals(reasons, language))
+    quiet = reasons.loc[~reasons["flagged"], "reason"]
+    assert quiet.str.contains("niet ongewoon" if language == "nl" else "not unusual").all()
     assert study.truth.gaming_employee in text and study.truth.cherry_picking_employee in text
     assert not re.search(r"cheat|fraud|manipulat|bedrog|fraude|vals|manipul|liegt|lied", text, re.I)
     if language == "nl":

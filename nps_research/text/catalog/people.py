@@ -79,6 +79,10 @@ TEXTS: dict[str, dict] = {
         "nl": "Per {unit}: geen signaal in de scorepatronen of uitnodigingen van de {k} getoonde, bij een false "
               "discovery rate van {q}.",
     },
+    "people.signal_not_unusual": {
+        "en": "{name}: {signal} not unusual ({q}).",
+        "nl": "{name}: {signal} niet ongewoon ({q}).",
+    },
     "people.signals_intro": {
         "en": "Signals are patterns worth a conversation; each says what was seen and how unlikely it is if these "
               "customers answered like those of the other units. A signal is not proof of anything.",
