@@ -16,7 +16,8 @@ import pandas as pd
 from .tables import ReportTable, report_table
 from .text import Level, Points, t
 
-__all__ = ["nps_paragraph", "nps_sentence", "show", "show_markdown", "show_sentences", "show_table"]
+__all__ = ["nps_paragraph", "nps_sentence", "record_findings", "show", "show_markdown", "show_sentences",
+           "show_table"]
 
 
 def _display(obj: Any, fallback: str) -> None:
@@ -69,6 +70,19 @@ def show(result: Any, *, language: str = "en", table: bool = True, **kwargs: Any
     show_sentences(result.describe(language))
     if table:
         show_table(result.table(language, **kwargs))
+
+
+def record_findings(findings: Any) -> None:
+    """Record an analysis' key findings (:class:`nps_research.findings.Finding`) in the executed notebook,
+    invisibly: the runner gathers them into ``findings.json`` and the executive summary of the index page."""
+    from .findings import FINDINGS_MIME
+
+    items = [f.to_dict() for f in findings]
+    try:
+        from IPython.display import display
+    except ImportError:  # pragma: no cover
+        return
+    display({FINDINGS_MIME: items}, raw=True)
 
 
 def nps_sentence(*, nps: float, ci_low: float, ci_high: float, n: int, confidence: float = 0.95,

@@ -32,7 +32,8 @@ from .config import StudyConfig, load_config
 from .errors import StudyConfigError
 from .io import write_atomic
 
-__all__ = ["NotebookFailed", "PlannedNotebook", "RunPlan", "RunResult", "execute_plan", "notebooks_dir", "plan_run",
+__all__ = ["NotebookFailed", "PlannedNotebook", "RunPlan", "RunResult", "collect_findings", "execute_plan",
+           "notebooks_dir", "plan_run",
            "run_study", "sha256_file", "write_atomic", "write_manifest"]
 
 #: Libraries whose versions go into the manifest.
@@ -257,21 +258,18 @@ def _export_html(nb_path: Path, html_path: Path, title: str, language: str | Non
     write_atomic(html_path, body)
 
 
-_INDEX_WORDS = {
-    "en": {"study": "Study", "run": "run", "started": "started", "finished": "finished", "status": "status",
-           "status_header": "Status",
-           "analysis": "Analysis", "output": "Output", "seconds": "Seconds", "inputs": "Inputs", "file": "File",
-           "report": "report", "notebook": "notebook", "manifest": "versions, parameters and hashes of this run.",
-           "statuses": {"ok": "completed", "failed": "failed", "not-run": "not run", "running": "running",
-                        "interrupted": "interrupted"}},
-    "nl": {"study": "Onderzoek", "run": "run", "started": "gestart", "finished": "klaar", "status": "status",
-           "status_header": "Status",
-           "analysis": "Analyse", "output": "Uitvoer", "seconds": "Seconden", "inputs": "Invoer", "file": "Bestand",
-           "report": "rapport", "notebook": "notebook",
-           "manifest": "versies, parameters en hashes van deze run.",
-           "statuses": {"ok": "voltooid", "failed": "mislukt", "not-run": "niet uitgevoerd", "running": "bezig",
-                        "interrupted": "afgebroken"}},
-}
+#: Words of the index page (keys of the ``runner.`` texts in the catalogue).
+_INDEX_KEYS = ("study", "run", "started", "finished", "status", "status_header", "analysis", "output", "seconds",
+               "inputs", "file", "report", "notebook", "manifest", "summary", "summary_none", "analyses")
+_STATUSES = ("ok", "failed", "not-run", "running", "interrupted")
+
+
+def _index_words(language: str) -> dict[str, Any]:
+    from .text import t
+
+    words: dict[str, Any] = {k: t(f"runner.{k}", language) for k in _INDEX_KEYS}
+    words["statuses"] = {k: t(f"runner.status.{k}", language) for k in _STATUSES}
+    return words
 
 
 def _relative(path: str, base: Path | None) -> str:
@@ -285,10 +283,13 @@ def _relative(path: str, base: Path | None) -> str:
 
 
 def _write_index(folder: Path, cfg: StudyConfig, manifest: dict[str, Any],
-                 titles: dict[str, str] | None = None, base: Path | None = None) -> None:
+                 titles: dict[str, str] | None = None, base: Path | None = None, findings: list | None = None) -> None:
     import jinja2
 
-    w = _INDEX_WORDS[cfg.language]
+    from .findings import DEFAULT_MATERIALITY, summary_findings
+    from .text import fmt_number, t
+
+    w = _index_words(cfg.language)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
                              autoescape=True, keep_trailing_newline=True)
     titles = titles or {}
@@ -304,18 +305,49 @@ def _write_index(folder: Path, cfg: StudyConfig, manifest: dict[str, Any],
                      "status_class": status, "error": error, "html": info.get("html"),
                      "ipynb": info.get("ipynb"), "seconds": info.get("seconds", "")})
     inputs = [{"path": _relative(k, base), "sha256": v["sha256"]} for k, v in manifest["inputs"].items()]
+    html_of = {name: info.get("html") for name, info in manifest["notebooks"].items()}
+    summary = [{"text": f.statement.get(cfg.language, ""), "html": html_of.get(f.page or ""),
+                "page": titles.get(f.page or "", f.page or "")}
+               for f in summary_findings(findings or [])]
     page = env.get_template("index.html.j2").render(
         language=cfg.language, title=cfg.title or cfg.name, study=cfg.name, run_id=manifest["run_id"],
         started=manifest["started"], finished=manifest.get("finished"),
-        status=w["statuses"].get(manifest["status"], manifest["status"]), w=w, rows=rows, inputs=inputs)
+        status=w["statuses"].get(manifest["status"], manifest["status"]), w=w, rows=rows, inputs=inputs,
+        summary=summary, summary_intro=t("runner.summary_intro", cfg.language,
+                                         m=fmt_number(DEFAULT_MATERIALITY, cfg.language, 0)))
     write_atomic(folder / "index.html", page)
 
 
+def collect_findings(folder: Path, names: list[str]) -> list:
+    """The findings recorded in the executed notebooks ``names`` of a run folder (see
+    :func:`nps_research.report.record_findings`), each with its page."""
+    import nbformat
+
+    from .findings import FINDINGS_MIME, Finding
+
+    out = []
+    for name in names:
+        path = folder / f"{name}.ipynb"
+        if not path.exists():
+            continue
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                for item in output.get("data", {}).get(FINDINGS_MIME, []) or []:
+                    out.append(Finding.from_dict({**item, "page": name}))
+    return out
+
+
 def write_manifest(folder: Path, plan: RunPlan, manifest: dict[str, Any]) -> None:
-    """Write ``manifest.json`` and ``index.html`` of a run (atomically)."""
+    """Write ``manifest.json``, ``findings.json`` and ``index.html`` of a run (atomically)."""
+    from .findings import dump_findings
+
     write_atomic(folder / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False, default=str))
+    names = [nb.name for nb in plan.notebooks]
+    findings = collect_findings(folder, names)
+    write_atomic(folder / "findings.json", dump_findings(findings))
     base = plan.study_file.resolve().parent if plan.study_file is not None else None
-    _write_index(folder, plan.config, manifest, {nb.name: nb.title for nb in plan.notebooks}, base)
+    _write_index(folder, plan.config, manifest, {nb.name: nb.title for nb in plan.notebooks}, base, findings)
 
 
 def _new_manifest(plan: RunPlan, run_id: str) -> dict[str, Any]:

@@ -61,7 +61,8 @@ def test_run_writes_notebook_html_index_and_manifest(study):
     result = run_study(study, run_id="r1", progress=False)
     folder = study.parent / "out" / "t" / "r1"
     assert result.folder == folder and result.ok
-    assert sorted(p.name for p in folder.iterdir()) == ["01_ok.html", "01_ok.ipynb", "index.html", "manifest.json"]
+    assert sorted(p.name for p in folder.iterdir()) == ["01_ok.html", "01_ok.ipynb", "findings.json", "index.html",
+                                                          "manifest.json"]
     nb = nbformat.read(folder / "01_ok.ipynb", as_version=4)
     printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
     assert "n = 40 language nl" in printed  # parameters arrived through papermill
@@ -94,7 +95,8 @@ def test_failing_notebook_stops_run_keeps_outputs_and_exits_nonzero(study):
     assert "notebook '02_fails' failed in cell 4" in res.output and "ValueError: planted failure" in res.output
     folder = study.parent / "out" / "t" / "bad"
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["01_ok.html", "01_ok.ipynb", "02_fails.html", "02_fails.ipynb", "index.html", "manifest.json"]
+    assert names == ["01_ok.html", "01_ok.ipynb", "02_fails.html", "02_fails.ipynb", "findings.json", "index.html",
+                     "manifest.json"]
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["status"] == "failed"
     assert {k: v["status"] for k, v in manifest["notebooks"].items()} == {
@@ -230,3 +232,24 @@ def test_a_study_can_title_each_analysis(study):
     assert "<td>Wat zit er in de export</td>" in index and "Heading of the notebook" not in index
     page = (result.folder / "01_ok.html").read_text()
     assert "<title>t: Wat zit er in de export</title>" in page or "Wat zit er in de export" in page
+
+
+def test_findings_reach_findings_json_and_the_executive_summary_in_the_study_language(study):
+    body = ("from nps_research import report\nfrom nps_research.findings import Finding\n"
+            "report.record_findings([\n"
+            "    Finding.make('nps', 'nps.headline', 'nps_headline', nps=12.25, low=9.0, high=15.5, n=1200,\n"
+            "                 level=95, numbers={'nps': 12.25}, importance=100),\n"
+            "    Finding.make('nps', 'nps.minor', 'small_n', n=12, min_n=30, importance=1)])\n")
+    _notebook(study.parent / "nbs" / "01_ok.ipynb", body)
+    _heading(study.parent / "nbs" / "01_ok.ipynb", "Kerncijfers")
+    first = run_study(study, run_id="a", progress=False)
+    second = run_study(study, run_id="b", progress=False)
+    data = json.loads((first.folder / "findings.json").read_text())
+    assert [d["key"] for d in data] == ["nps.headline", "nps.minor"] and data[0]["page"] == "01_ok"
+    assert (first.folder / "findings.json").read_bytes() == (second.folder / "findings.json").read_bytes()
+    index = (first.folder / "index.html").read_text()
+    assert "Belangrijkste bevindingen" in index
+    assert ('<li>De NPS is +12,2 (95%-interval +9,0 tot +15,5; n = 1.200). <small>(<a href="01_ok.html">'
+            "Kerncijfers</a>)</small></li>") in index
+    page = (first.folder / "01_ok.html").read_text()
+    assert "nps.headline" not in page and "12,2" not in page  # recorded invisibly
