@@ -30,12 +30,14 @@ from .tables import ReportTable, format_value, report_table
 from .text import Label, Words, has_text, t
 
 __all__ = [
+    "describe_headline_nps",
     "duplicate_report",
     "headline_nps",
     "ltr_distribution",
     "missingness",
     "missingness_table",
     "report_duplicates",
+    "report_headline_nps",
     "report_ltr_distribution",
     "report_missingness",
     "report_table_overview",
@@ -306,3 +308,51 @@ def headline_nps(data: Any, *, survey_type: str = "survey_type", **kwargs: Any) 
     frame = as_frame(data)
     by = survey_type if survey_type in frame.columns and frame[survey_type].notna().any() else None
     return nps_summary(data, by=by, **kwargs)
+
+
+def _by_type(table: pd.DataFrame) -> str | None:
+    cols = set(table["segment_column"]) - {"overall"}
+    return next(iter(cols)) if cols else None
+
+
+def describe_headline_nps(table: pd.DataFrame, language: str = "en") -> str:
+    """The headline paragraphs of :func:`headline_nps`: one per survey type (or one for all answers),
+    each saying which answers it covers, written by :func:`nps_research.segments.describe_headline`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"ltr": [10, 9, 3, 8] * 20, "survey_type": ["relational", "transactional"] * 40})
+    >>> print(describe_headline_nps(headline_nps(df, method="wald"), "nl"))
+    De NPS van de relationele antwoorden is +0,0 (95%-interval -31,0 tot +31,0; n = 40). 50,0% promotors, 0,0% passieven en 50,0% criticasters. Intervalmethode: Wald.
+    <BLANKLINE>
+    De NPS van de transactionele antwoorden is +50,0 (95%-interval +34,5 tot +65,5; n = 40). 50,0% promotors, 50,0% passieven en 0,0% criticasters. Intervalmethode: Wald.
+    """
+    from .segments import describe_headline
+
+    by = _by_type(table)
+    if by is None:
+        return describe_headline(table, language)
+    return describe_headline(table, language, segment_column=by)
+
+
+def report_headline_nps(table: pd.DataFrame, *, language: str = "en", **kwargs: Any) -> ReportTable:
+    """The report table of :func:`headline_nps`: per survey type n (and the effective n when weighted),
+    the category shares, the NPS and its interval.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"ltr": [10, 9, 3, 8] * 20, "survey_type": ["relational", "transactional"] * 40})
+    >>> report_headline_nps(headline_nps(df), language="nl").formatted().columns.tolist()
+    ['type meting', 'n', '% promotors', '% passieven', '% criticasters', 'NPS', 'ondergrens (95%)', 'bovengrens (95%)']
+    """
+    from .segments import report_summary
+
+    by = _by_type(table)
+    columns = ["segment", "n", "promoters_pct", "passives_pct", "detractors_pct", "nps", "ci_low", "ci_high"]
+    if table.attrs.get("weighted"):
+        columns.insert(2, "n_eff")
+    if by is None:
+        return report_summary(table, language=language, segment_column="overall", columns=columns[1:], **kwargs)
+    return report_summary(table, language=language, segment_column=by, overall=False, columns=columns, **kwargs)

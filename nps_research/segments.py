@@ -613,8 +613,8 @@ def describe_segments(summary: pd.DataFrame, language: str = "en", alpha: float 
     ...                    "region": ["N"] * 100 + ["S"] * 100})
     >>> for s in describe_segments(nps_summary(df, by="region")):
     ...     print(s)
-    The segment region N scores significantly higher than the rest: NPS +60.0, +120.0 points versus the rest (q < 0.001).
-    The segment region S scores significantly lower than the rest: NPS -60.0, -120.0 points versus the rest (q < 0.001).
+    The segment region N scores significantly higher than the rest: an NPS of +60.0, 120.0 points above the rest (q < 0.001).
+    The segment region S scores significantly lower than the rest: an NPS of -60.0, 120.0 points below the rest (q < 0.001).
     >>> describe_segments(nps_summary(df.assign(region="X"), by="region"), "nl")
     ['Op kenmerk regio verschilt geen enkel segment significant van de rest (elke q ≥ 0,050).']
     """
@@ -629,7 +629,7 @@ def describe_segments(summary: pd.DataFrame, language: str = "en", alpha: float 
         for r in sig.itertuples():
             key = "segments.above" if r.diff_vs_rest > 0 else "segments.below"
             out.append(t(key, language, col=Label(col, labels), seg=segment_value(r.segment, language),
-                         nps=Points(r.nps), diff=Points(r.diff_vs_rest), q=P(r.q_value, "q")))
+                         nps=Points(r.nps), diff=Points(abs(r.diff_vs_rest), sign=False), q=P(r.q_value, "q")))
     small = segs.loc[segs["small_n"]]
     if len(small):
         names = [_segment(r.segment_column, r.segment, labels, language) for r in small.head(5).itertuples()]
@@ -643,20 +643,21 @@ def describe_segments(summary: pd.DataFrame, language: str = "en", alpha: float 
 def report_summary(summary: pd.DataFrame, *, language: str = "en", columns: Sequence[str] | None = None,
                    overall: bool = True, segment_column: str | None = None, **kwargs: Any) -> ReportTable:
     """The report table of an :func:`nps_summary` table: labelled headers in ``language``, the overall row
-    as "all answers", segment values as words (``relationeel``), intervals headed with their level.
+    as "total", segment values as words (``relationeel``), intervals headed with their level.
 
     Parameters
     ----------
     summary : DataFrame
         From :func:`nps_summary` (or :func:`nps_by_survey_type`, :func:`touchpoint_nps`).
     columns : list of str, optional
-        Columns to show (default: characteristic, segment, n, shares, NPS, interval, difference from the
-        rest, q-value, small n).
+        Columns to show (default: characteristic, segment, n (and the effective n when weighted), shares,
+        NPS, interval, difference from the rest, q-value, small n).
     overall : bool
-        Show the overall row.
+        Show the overall row ("total": all answers the table covers).
     segment_column : str, optional
         Show only the segments of this column (and the overall row when ``overall``); the segment column
-        is then headed by its label and the characteristic column is left out.
+        is then headed by its label and the characteristic column is left out. ``"overall"`` shows the
+        overall row only (the headline table: n, shares, NPS and interval by default).
     **kwargs
         Passed to :func:`nps_research.tables.report_table` (``caption``, ``detail``, ...).
 
@@ -666,22 +667,29 @@ def report_summary(summary: pd.DataFrame, *, language: str = "en", columns: Sequ
     >>> df = pd.DataFrame({"ltr": [10, 9, 3, 8] * 20, "survey_type": ["relational", "transactional"] * 40})
     >>> report_summary(nps_by_survey_type(df), language="nl", columns=["segment", "n", "nps"],
     ...                segment_column="survey_type")
-        type meting  n   NPS
-    alle antwoorden 80 +25,0
-        relationeel 40  +0,0
-     transactioneel 40 +50,0
+       type meting  n   NPS
+            totaal 80 +25,0
+       relationeel 40  +0,0
+    transactioneel 40 +50,0
     """
     attrs = summary.attrs
     labels = attrs.get("labels")
     rows = summary
-    if segment_column is not None:
+    if segment_column == OVERALL:
+        rows = rows.loc[rows["segment_column"] == OVERALL]
+    elif segment_column is not None:
         rows = rows.loc[rows["segment_column"].isin([segment_column] + ([OVERALL] if overall else []))]
     elif not overall:
         rows = rows.loc[rows["segment_column"] != OVERALL]
     if columns is None:
         columns = ["segment_column", "segment", "n", "promoters_pct", "passives_pct", "detractors_pct", "nps",
                    "ci_low", "ci_high", "diff_vs_rest", "q_value", "small_n"]
-        if segment_column is not None:
+        if attrs.get("weighted"):
+            columns.insert(3, "n_eff")
+        if segment_column == OVERALL:
+            columns = [c for c in columns if c not in ("segment_column", "segment", "diff_vs_rest", "q_value",
+                                                       "small_n")]
+        elif segment_column is not None:
             columns = columns[1:]
     shown = rows.loc[:, list(columns)].copy()
     is_overall = (rows["segment_column"] == OVERALL).to_numpy()
@@ -692,7 +700,7 @@ def report_summary(summary: pd.DataFrame, *, language: str = "en", columns: Sequ
         shown["segment_column"] = ["" if o else Label(c, labels).format(language)
                                    for o, c in zip(is_overall, rows["segment_column"])]
     headers = dict(interval_headers(attrs.get("confidence", 0.95), language))
-    if segment_column is not None:
+    if segment_column not in (None, OVERALL):
         headers["segment"] = Label(segment_column, labels).format(language)
     headers.update(kwargs.pop("headers", {}) or {})
     kinds = {"segment": "text", "segment_column": "text", **(kwargs.pop("kinds", {}) or {})}

@@ -49,7 +49,7 @@ def segments_plot(
     segment_column : str, optional
         Which ``by`` column to show (default: the first one in the table).
     include_overall : bool
-        Show the overall row ("all answers") on top.
+        Show the overall row ("total") on top.
     language : {"en", "nl"}
     ax : matplotlib Axes, optional
 
@@ -105,7 +105,9 @@ def segments_plot(
     top.set_xlim(-100, 100)
     top.set_xlabel(label("nps", language))
     for yi, (v, lo, hi) in enumerate(zip(nps, rows["ci_low"], rows["ci_high"])):
-        text = label("nps.value_ci", language, nps=Points(v, 0), low=Points(lo, 0), high=Points(hi, 0))
+        whole = [float(np.round(x)) + 0.0 for x in (v, lo, hi)]  # + 0.0: no "-0"
+        text = label("nps.value_ci", language, nps=Points(whole[0], 0), low=Points(whole[1], 0),
+                     high=Points(whole[2], 0))
         top.annotate(text, (100, yi), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8,
                      annotation_clip=False)  # fmt: skip
     handles, legend_names = ax.get_legend_handles_labels()

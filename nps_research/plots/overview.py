@@ -128,6 +128,6 @@ def responses_over_time_plot(data: pd.DataFrame | None = None, *, by: str | None
                         for i in ticks], rotation=45, ha="right")
     ax.set_xlim(-0.6, len(wide) - 0.4)
     if len(wide.columns) > 1:
-        ax.legend(frameon=False)
+        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     finish_axes(ax, language, x=False)
     return ax

@@ -49,7 +49,7 @@ def test_segment_bars_equal_shares_and_nps_markers(data):
     np.testing.assert_allclose([p.get_width() for p in pas], rows["passives_pct"])
     np.testing.assert_allclose([p.get_width() for p in pro], rows["promoters_pct"])
     np.testing.assert_allclose([p.get_x() for p in pro], rows["detractors_pct"] + rows["passives_pct"])
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["zuid", "west", "noord", "all answers"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["zuid", "west", "noord", "total"]
     line = ax.nps_axis.lines[0]
     np.testing.assert_allclose(line.get_xdata(), rows["nps"])
     # error bar ends are the CI limits

@@ -277,7 +277,7 @@ def test_report_summary_reads_as_the_report_language(responses):
     assert list(shown.columns) == ["kenmerk", "segment", "n", "% promotors", "% passieven", "% criticasters", "NPS",
                                    "ondergrens (95%)", "bovengrens (95%)", "verschil met de rest", "q-waarde",
                                    "kleine n"]
-    assert shown.iloc[0, :2].tolist() == ["", "alle antwoorden"]
+    assert shown.iloc[0, :2].tolist() == ["", "totaal"]
     assert set(shown["kenmerk"]) == {"", "regio", "type meting"}
     assert {"relationeel", "transactioneel"} <= set(shown["segment"])
     assert set(shown["kleine n"]) <= {"ja", "nee"}

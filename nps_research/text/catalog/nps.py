@@ -115,16 +115,16 @@ TEXTS: dict[str, dict] = {
     "nps.test.waves": {"en": "measurements of the same respondents", "nl": "metingen bij dezelfde respondenten"},
     # ------------------------------------------------------------------ segments
     "segments.above": {
-        "en": "The segment {col} {seg} scores significantly higher than the rest: NPS {nps}, {diff} points "
-              "versus the rest ({q}).",
-        "nl": "Het segment {col} {seg} scoort significant hoger dan de rest: NPS {nps}, {diff} punten ten "
-              "opzichte van de rest ({q}).",
+        "en": "The segment {col} {seg} scores significantly higher than the rest: an NPS of {nps}, {diff} points "
+              "above the rest ({q}).",
+        "nl": "Het segment {col} {seg} scoort significant hoger dan de rest: een NPS van {nps}, {diff} punten "
+              "boven de rest ({q}).",
     },
     "segments.below": {
-        "en": "The segment {col} {seg} scores significantly lower than the rest: NPS {nps}, {diff} points "
-              "versus the rest ({q}).",
-        "nl": "Het segment {col} {seg} scoort significant lager dan de rest: NPS {nps}, {diff} punten ten "
-              "opzichte van de rest ({q}).",
+        "en": "The segment {col} {seg} scores significantly lower than the rest: an NPS of {nps}, {diff} points "
+              "below the rest ({q}).",
+        "nl": "Het segment {col} {seg} scoort significant lager dan de rest: een NPS van {nps}, {diff} punten "
+              "onder de rest ({q}).",
     },
     "segments.none": {
         "en": "For {col}, no segment differs significantly from the rest (every q ≥ {alpha}).",
@@ -142,7 +142,7 @@ TEXTS: dict[str, dict] = {
     "segments.segment": {"en": "{col} {seg}", "nl": "{col} {seg}"},
     "segments.more": {"en": "{count} more", "nl": "nog {count}"},
     "segments.missing": {"en": "(missing)", "nl": "(ontbrekend)"},
-    "segments.overall": {"en": "all answers", "nl": "alle antwoorden"},
+    "segments.overall": {"en": "total", "nl": "totaal"},
     # ------------------------------------------------------------------ trends
     "trends.up": {
         "en": "The NPS rose significantly from {a} in {pa} to {b} in {pb} ({p}).",
@@ -253,7 +253,7 @@ TEXTS: dict[str, dict] = {
     "change.presence.new": {"en": "new", "nl": "nieuw"},
     "change.presence.gone": {"en": "gone", "nl": "verdwenen"},
     "change.n_in": {"en": "n {period}", "nl": "n {period}"},
-    "change.share_in": {"en": "% of answers {period}", "nl": "% van de antwoorden {period}"},
+    "change.share_in": {"en": "share {period} (%)", "nl": "aandeel {period} (%)"},
     "change.nps_in": {"en": "NPS {period}", "nl": "NPS {period}"},
     # ------------------------------------------------------------------ plots
     "plot.nps.segments_title": {"en": "NPS by {col}", "nl": "NPS per {col}"},
