@@ -78,6 +78,8 @@ class NPSTrend(Result):
         Run rule and rolling window used.
     labels : dict
         Role -> the client's column name (for sentences and tables).
+    seasonal_period : int or None
+        Periods per seasonal cycle used for STL.
 
     Results contract: ``summary()`` is the per-period table; ``describe(language)`` the sentences
     (latest change, signals, run rule, seasonality and what was left out); ``table(language)`` the
@@ -96,6 +98,7 @@ class NPSTrend(Result):
     run_length: int | None = 8
     window: int = 3
     labels: dict[str, str] = field(default_factory=dict)
+    seasonal_period: int | None = None
 
     report_columns = ("period", "n", "nps", "ci_low", "ci_high", "change", "change_p_value", "lcl", "ucl",
                       "signal", "run_signal", "rolling_nps")
@@ -372,7 +375,7 @@ def nps_trend(
         notes.append(("trends.note.no_stl_freq", {}))
     return NPSTrend(table=table, decomposition=decomposition, freq=code, by=by, method=method,
                     confidence=confidence, note_keys=notes, run_length=run_length, window=window,
-                    labels=labels)  # fmt: skip
+                    labels=labels, seasonal_period=sp)  # fmt: skip
 
 
 def _latest_change(tab: pd.DataFrame, trend: NPSTrend, alpha: float) -> tuple[str, dict[str, Any]] | None:
@@ -453,4 +456,8 @@ def describe_trend(trend: NPSTrend, language: str = "en", alpha: float = 0.05) -
     if trend.decomposition is not None:
         seas = trend.decomposition["seasonal"]
         out.append(t("trends.season", language, amp=Points(float(seas.max() - seas.min()), sign=False)))
+        sp = trend.seasonal_period
+        if sp and len(trend.decomposition) < 3 * sp:
+            # with two cycles STL's seasonal component takes up nearly all variation (residual near 0)
+            out.append(t("trends.season_short", language, k=Int(len(trend.decomposition) // sp)))
     return out

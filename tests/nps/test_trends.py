@@ -256,3 +256,15 @@ def test_trend_report_table_is_folded_with_periods_as_periods():
     assert set(shown["buiten de grenzen"]) <= {"ja", "nee"}
     assert not any("_" in c for c in shown.columns)
     pd.testing.assert_frame_equal(tr.summary(), tr.table)
+
+
+def test_seasonal_sentence_is_cautious_with_two_cycles_only():
+    """With exactly two cycles STL's seasonal part absorbs almost everything, even without seasonality
+    (known truth: none here); the sentences then add a caution, with three cycles they do not."""
+    two = nps_trend(simulate(24, 300, lambda t: 10, seed=21), freq="M")
+    resid = two.decomposition["resid"].abs()
+    assert (resid < 1e-6).mean() > 0.5  # the residual is pinned at zero for most periods
+    assert two.describe("nl")[-1] == ("Met maar 2 volledige cycli aan data is het seizoenspatroon onzeker: lees het "
+                                      "als een eerste aanwijzing.")
+    three = nps_trend(simulate(36, 300, lambda t: 10, seed=22), freq="M")
+    assert not any("cycles of data" in s for s in three.describe("en"))

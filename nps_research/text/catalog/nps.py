@@ -192,6 +192,11 @@ TEXTS: dict[str, dict] = {
         "nl": "De reeksregel markeert {which}: minstens {r} perioden op rij aan dezelfde kant van de centrumlijn, "
               "een teken van een blijvende verschuiving.",
     },
+    "trends.season_short": {
+        "en": "With only {k} full cycles of data the seasonal pattern is uncertain: read it as a first indication.",
+        "nl": "Met maar {k} volledige cycli aan data is het seizoenspatroon onzeker: lees het als een eerste "
+              "aanwijzing.",
+    },
     "trends.stretch": {"en": "{start} to {end}", "nl": "{start} tot en met {end}"},
     "trends.rolling_header": {"en": "rolling NPS ({window} periods)", "nl": "voortschrijdende NPS ({window} perioden)"},
     "trends.season": {
