@@ -26,7 +26,7 @@ to the observed one, so their whole contribution is mix (``presence`` = ``"new"`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -34,13 +34,17 @@ import pandas as pd
 
 from .engines import CATEGORIES, count_groups, normalize_freq
 from .errors import StudyDataError
-from .segments import _label, _lang, _moments, diff_test_from_counts, fmt_p, fmt_points, stats_from_counts
+from .inputs import labels_of
+from .nps import interval_headers
+from .results import Result, ResultFrame
+from .segments import _label, _moments, diff_test_from_counts, segment_value, stats_from_counts
+from .text import Date, Label, P, Period, Points, t
 
 __all__ = ["NPSChange", "describe_change", "nps_change"]
 
 
-@dataclass
-class NPSChange:
+@dataclass(repr=False)
+class NPSChange(Result):
     """Result of :func:`nps_change`.
 
     Attributes
@@ -57,9 +61,16 @@ class NPSChange:
         Answers in both periods.
     from_, to : object
         The two periods. ``segment`` : the segment column.
+    labels : dict
+        Role -> the client's column name (for sentences and tables).
+
+    Results contract: ``summary()`` is the segment table with a total row; ``describe(language)`` the
+    sentences (:func:`describe_change`); ``table(language)`` the report table. ``table`` is also the
+    segment DataFrame itself (a :class:`~nps_research.results.ResultFrame`): ``change.table["mix_effect"]``
+    is a column, ``change.table("nl")`` the report table.
     """
 
-    table: pd.DataFrame
+    table: pd.DataFrame = field()  # type: ignore[assignment]
     nps_from: float
     nps_to: float
     change: float
@@ -75,6 +86,17 @@ class NPSChange:
     method: str
     confidence: float
     freq: str | None = None
+    labels: dict[str, str] = field(default_factory=dict)
+
+    report_columns = ("segment", "presence", "n_from", "n_to", "share_from", "share_to", "nps_from", "nps_to",
+                      "mix_effect", "performance_effect", "total_effect")
+
+    def __post_init__(self) -> None:
+        self.table = ResultFrame.of(self.table, self)
+
+    def __repr__(self) -> str:
+        return (f"NPSChange(from_={self.from_!r}, to={self.to!r}, nps_from={self.nps_from:.4g}, "
+                f"nps_to={self.nps_to:.4g}, change={self.change:.4g}, p_value={self.p_value:.4g})")
 
     @property
     def mix_effect(self) -> float:
@@ -93,10 +115,36 @@ class NPSChange:
             "share_to": 100.0, "nps_from": self.nps_from, "nps_to": self.nps_to, "mix_effect": self.mix_effect,
             "performance_effect": self.performance_effect, "total_effect": self.change,
         }  # fmt: skip
-        return pd.concat([self.table, pd.DataFrame([total])], ignore_index=True)
+        return pd.concat([pd.DataFrame(self.table), pd.DataFrame([total])], ignore_index=True)
 
-    def _repr_html_(self) -> str:  # pragma: no cover - notebook display
-        return self.summary()._repr_html_()
+    def describe(self, language: str = "en", alpha: float = 0.05) -> list[str]:
+        """Is the change significant, and how much of it is mix and how much performance
+        (see :func:`describe_change`)."""
+        return describe_change(self, language, alpha)
+
+    def report_table(self, language: str = "en", **kwargs: Any):
+        """The report table of :meth:`summary`: segments by their value, the total row as "total",
+        presence in words and the two periods in the headers (``NPS jan 2025``)."""
+        from .tables import report_table
+
+        data = self.summary()
+        columns = list(kwargs.pop("columns", None) or self.report_columns)
+        is_total = np.arange(len(data)) == len(data) - 1
+        data["segment"] = [t("change.total", language) if last else segment_value(v, language)
+                           for last, v in zip(is_total, data["segment"])]
+        data["presence"] = ["" if last else t(f"change.presence.{v}", language)
+                            for last, v in zip(is_total, data["presence"])]
+        pa, pb = _period_value(self.from_, self.freq), _period_value(self.to, self.freq)
+        headers = {"segment": Label(self.segment, self.labels).format(language),
+                   "n_from": t("change.n_in", language, period=pa), "n_to": t("change.n_in", language, period=pb),
+                   "share_from": t("change.share_in", language, period=pa),
+                   "share_to": t("change.share_in", language, period=pb),
+                   "nps_from": t("change.nps_in", language, period=pa),
+                   "nps_to": t("change.nps_in", language, period=pb),
+                   **interval_headers(self.confidence, language), **(kwargs.pop("headers", None) or {})}
+        kwargs.setdefault("labels", self.labels)
+        return report_table(data.loc[:, columns], language=language, headers=headers,
+                            kinds={"segment": "text", **(kwargs.pop("kinds", None) or {})}, **kwargs)
 
 
 def decompose(shares_from, nps_from, shares_to, nps_to) -> tuple[np.ndarray, np.ndarray]:
@@ -250,41 +298,22 @@ def nps_change(
         change=float(st1["nps"].iloc[0] - st0["nps"].iloc[0]), se=float(test["diff_se"]),
         ci_low=float(test["diff_ci_low"]), ci_high=float(test["diff_ci_high"]), p_value=float(test["p_value"]),
         n_from=int(st0["n"].iloc[0]), n_to=int(st1["n"].iloc[0]), from_=p0, to=p1, segment=segment,
-        method=method, confidence=confidence, freq=code if freq is not None else None,
+        method=method, confidence=confidence, freq=code if freq is not None else None, labels=labels_of(data),
     )  # fmt: skip
 
 
-_TEXT = {
-    "en": {
-        "up": "NPS rose significantly from {a} ({pa}) to {b} ({pb}) ({p}).",
-        "down": "NPS fell significantly from {a} ({pa}) to {b} ({pb}) ({p}).",
-        "flat": "NPS went from {a} ({pa}) to {b} ({pb}); the change of {d} points is not significant ({p}).",
-        "parts": "Of the change of {d} points, {mix} points come from the mix of {seg} (shifts in who answered) "
-                 "and {perf} points from changes within {seg}.",
-        "top": "The largest contribution is from {seg} {name}: {eff} points ({mix} mix, {perf} performance).",
-    },
-    "nl": {
-        "up": "De NPS steeg significant van {a} ({pa}) naar {b} ({pb}) ({p}).",
-        "down": "De NPS daalde significant van {a} ({pa}) naar {b} ({pb}) ({p}).",
-        "flat": "De NPS ging van {a} ({pa}) naar {b} ({pb}); de verandering van {d} punten is niet "
-                "significant ({p}).",
-        "parts": "Van de verandering van {d} punten komt {mix} punten uit de mix van {seg} (verschuiving in wie "
-                 "antwoordde) en {perf} punten uit veranderingen binnen {seg}.",
-        "top": "De grootste bijdrage komt van {seg} {name}: {eff} punten ({mix} mix, {perf} prestatie).",
-    },
-}  # fmt: skip
-
-
-def _period_text(v: Any, code: str | None) -> str:
-    if isinstance(v, pd.Timestamp):
-        from .trends import _period_label
-
-        return _period_label(v, code) if code else v.date().isoformat()
+def _period_value(v: Any, code: str | None) -> Any:
+    """A period for a sentence: ``jan 2025`` for a date period (with ``freq``), else the value itself."""
+    if isinstance(v, pd.Timestamp | np.datetime64):
+        return Period(pd.Timestamp(v), code) if code else Date(pd.Timestamp(v))
     return str(v)
 
 
 def describe_change(change: NPSChange, language: str = "en", alpha: float = 0.05) -> list[str]:
     """Sentences about an :class:`NPSChange`: is the change significant, where does it come from.
+
+    A change whose test is not significant at ``alpha`` is never called a rise or a fall. The segment
+    column is named by its label (``kanaal``), periods by their frequency (``jan 2025``).
 
     Examples
     --------
@@ -292,23 +321,21 @@ def describe_change(change: NPSChange, language: str = "en", alpha: float = 0.05
     >>> df = pd.DataFrame({"wave": ["W1"] * 200 + ["W2"] * 200,
     ...                    "ltr": [10] * 50 + [3] * 100 + [8] * 50 + [10] * 120 + [3] * 40 + [8] * 40,
     ...                    "channel": ["app", "phone"] * 200})
-    >>> for s in describe_change(nps_change(df, period="wave", segment="channel", from_="W1", to="W2")):
+    >>> for s in describe_change(nps_change(df, period="wave", segment="channel", from_="W1", to="W2"), "nl"):
     ...     print(s)
-    NPS rose significantly from -25.0 (W1) to +40.0 (W2) (p < 0.001).
-    Of the change of +65.0 points, +0.0 points come from the mix of channel (shifts in who answered) and +65.0 points from changes within channel.
-    The largest contribution is from channel app: +32.5 points (+0.0 mix, +32.5 performance).
+    De NPS steeg significant van -25,0 in W1 naar +40,0 in W2 (p < 0,001).
+    Van de verandering van +65,0 punten komt +0,0 punten uit het mixeffect (een andere verdeling van de antwoorden over de segmenten van kanaal) en +65,0 punten uit het prestatie-effect (veranderingen binnen die segmenten).
+    De grootste bijdrage komt van het segment kanaal app: +32,5 punten (+0,0 mixeffect, +32,5 prestatie-effect).
     """
-    _lang(language)
-    t = _TEXT[language]
-    kw = dict(a=fmt_points(change.nps_from, language), b=fmt_points(change.nps_to, language),
-              pa=_period_text(change.from_, change.freq), pb=_period_text(change.to, change.freq), p=fmt_p(change.p_value, language, "p"),
-              d=fmt_points(change.change, language))  # fmt: skip
+    col = Label(change.segment, change.labels)
     key = "flat" if not change.p_value < alpha else ("up" if change.change > 0 else "down")
-    out = [t[key].format(**kw)]
-    out.append(t["parts"].format(d=kw["d"], mix=fmt_points(change.mix_effect, language),
-                                 perf=fmt_points(change.performance_effect, language), seg=change.segment))
+    out = [t(f"change.{key}", language, a=Points(change.nps_from), b=Points(change.nps_to),
+             pa=_period_value(change.from_, change.freq), pb=_period_value(change.to, change.freq),
+             p=P(change.p_value, "p"), d=Points(change.change))]
+    out.append(t("change.parts", language, d=Points(change.change), mix=Points(change.mix_effect),
+                 perf=Points(change.performance_effect), col=col))
     top = change.table.iloc[int(np.argmax(np.abs(change.table["total_effect"].to_numpy())))]
-    out.append(t["top"].format(seg=change.segment, name=top["segment"], eff=fmt_points(top["total_effect"], language),
-                               mix=fmt_points(top["mix_effect"], language),
-                               perf=fmt_points(top["performance_effect"], language)))  # fmt: skip
+    out.append(t("change.top", language, col=col, name=segment_value(top["segment"], language),
+                 eff=Points(top["total_effect"]), mix=Points(top["mix_effect"]),
+                 perf=Points(top["performance_effect"])))
     return out

@@ -14,7 +14,7 @@ nothing else, so the rows never have to come into pandas:
   backend.
 
 All routes return the same table (same columns, dtypes, row order and values), checked
-by ``tests/test_engines.py``.
+by ``tests/nps/test_engines.py``.
 
 The aggregates per group are
 

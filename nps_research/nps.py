@@ -5,7 +5,7 @@ Conventions
 * Every public output is in **NPS points** (-100 to +100); shares are in **percent**.
 * A response is a *detractor* (0 to ``breaks[0]``), a *passive* (up to ``breaks[1]``) or a
   *promoter* (above ``breaks[1]``); the default ``breaks=(6, 8)`` is the standard 0-6 / 7-8 / 9-10.
-  Labels exist in English and Dutch, see :data:`LABELS`.
+  Labels exist in English and Dutch (the words of :mod:`nps_research.text`), see :data:`LABELS`.
 * Missing scores (NaN/None) are left out of every estimate; ``n`` counts the scores used.
 * The NPS is the mean of the per-respondent score ``y = +1`` (promoter), ``0`` (passive), ``-1``
   (detractor), times 100. With shares ``p`` (promoters) and ``d`` (detractors) its variance per
@@ -44,7 +44,7 @@ Interval methods (``method=``)
     draws, seeded by ``seed=``); ``nps`` stays the sample NPS, the posterior mean and sd are
     available in closed form from :func:`dirichlet_nps_moments`.
 
-Coverage (``tests/test_nps_coverage.py``, exact enumeration over all count triples for n = 30, 100,
+Coverage (``tests/nps/test_nps_coverage.py``, exact enumeration over all count triples for n = 30, 100,
 500 and six share triples): adjusted Wald and score 0.942-0.966 everywhere; Wald 0.84-0.94 at n = 30
 (worst near the boundary, e.g. 90% promoters), 0.945-0.95 at n = 500; Bayes (Jeffreys) 0.939-0.958;
 percentile bootstrap undercovers like Wald at n = 30 near the boundary, BCa 0.93-0.965.
@@ -89,6 +89,8 @@ import pandas as pd
 from scipy import stats
 
 from .errors import DataProblem, StudyDataError
+from .results import Result
+from .text import LANGUAGES, Level, Num, P, Points, Word, category, check_language, t
 
 try:  # another module may define the shared warning class; fall back to our own
     from .errors import SmallSampleWarning  # type: ignore[attr-defined]
@@ -109,8 +111,11 @@ __all__ = [
     "NPSInterval",
     "NPSTest",
     "SmallSampleWarning",
+    "benchmark_sentence",
     "categorize",
     "dirichlet_nps_moments",
+    "headline_sentence",
+    "interval_headers",
     "nps",
     "nps_ci",
     "nps_ci_from_counts",
@@ -126,10 +131,9 @@ __all__ = [
 DEFAULT_BREAKS = (6, 8)
 #: Canonical group names, in order (detractor, passive, promoter).
 GROUPS = ("detractor", "passive", "promoter")
-#: Group labels per language, in the order (detractor, passive, promoter).
+#: Group labels per language, in the order (detractor, passive, promoter): the words of the text layer.
 LABELS: dict[str, tuple[str, str, str]] = {
-    "en": ("detractor", "passive", "promoter"),
-    "nl": ("criticaster", "passief", "promotor"),
+    lang: tuple(category(g, lang) for g in GROUPS) for lang in LANGUAGES  # type: ignore[misc]
 }
 #: Pseudo-observations (detractors, passives, promoters) of the adjusted Wald interval (Rocks 2016).
 DEFAULT_PSEUDO = (0.75, 1.5, 0.75)
@@ -270,8 +274,7 @@ def categorize(scores: Any, breaks: Sequence[int] = DEFAULT_BREAKS, language: st
     nps_research.errors.StudyDataError: 1 problem in the study data:
       - table 'scores', column 'scores': likelihood-to-recommend scores must be whole numbers 0-10 (rows are 0-based positions) (2 rows: 1, 2); values: 11.0, 7.5
     """
-    if language not in LABELS:
-        raise ValueError(f"language must be one of {sorted(LABELS)}, got {language!r}")
+    check_language(language)
     b1, b2 = _check_breaks(breaks)
     x, index, name = _scores_array(scores)
     codes = np.where(np.isnan(x), -1, np.where(x <= b1, 0, np.where(x <= b2, 1, 2))).astype(np.int8)
@@ -345,8 +348,9 @@ def nps(scores: Any, weights: Any = None, *, breaks: Sequence[int] = DEFAULT_BRE
 # --------------------------------------------------------------------------------------------
 
 
-class _Result:
-    """Shared behaviour: a dataclass that also reads as a (one-row) DataFrame."""
+class _Result(Result):
+    """Shared behaviour: a dataclass that also reads as a (one-row) DataFrame and follows the results
+    contract of :mod:`nps_research.results` (``summary()``, ``describe(language)``, ``table(language)``)."""
 
     _hidden: tuple[str, ...] = ()
 
@@ -364,8 +368,20 @@ class _Result:
         """The result as a table (same as :meth:`to_frame`)."""
         return self.to_frame()
 
+    def _scalar_result(self) -> None:
+        if any(np.ndim(v) > 0 for v in self.to_dict().values()):
+            raise ValueError(f"describe() describes one {type(self).__name__}; this one holds arrays (vectorised "
+                             "counts): describe its elements one by one")
+
+    def table(self, language: str = "en", **kwargs: Any):
+        kwargs.setdefault("headers", interval_headers(getattr(self, "confidence", 0.95), language))
+        return super().table(language, **kwargs)
+
     def _repr_html_(self) -> str:
-        return self.to_frame()._repr_html_()
+        try:
+            return super()._repr_html_()
+        except ValueError:  # vectorised result: no sentences
+            return self.to_frame()._repr_html_()
 
     def __repr__(self) -> str:
         def short(v: Any) -> str:
@@ -375,6 +391,49 @@ class _Result:
 
         items = ", ".join(f"{k}={short(v)}" for k, v in self.to_dict().items())
         return f"{type(self).__name__}({items})"
+
+
+def interval_headers(confidence: float, language: str = "en") -> dict[str, str]:
+    """Headers of the ``ci_low`` / ``ci_high`` columns that name the level (``ondergrens (95%)``).
+
+    Examples
+    --------
+    >>> interval_headers(0.9, "nl")
+    {'ci_low': 'ondergrens (90%)', 'ci_high': 'bovengrens (90%)'}
+    """
+    level = Level(confidence)
+    return {"ci_low": t("nps.ci_low_level", language, level=level),
+            "ci_high": t("nps.ci_high_level", language, level=level)}
+
+
+def headline_sentence(*, nps: float, ci_low: float, ci_high: float, n: int, confidence: float = 0.95,
+                      weighted: bool = False, n_eff: float | None = None, answers: Any = None,
+                      language: str = "en") -> str:
+    """The one headline sentence of an NPS: estimate, interval and n, in the report language.
+
+    Every page that states a headline NPS writes it with this function (through
+    :meth:`NPSInterval.describe` or :func:`nps_research.segments.describe_headline`), so the same
+    numbers always read the same. A weighted NPS says so and gives Kish's effective n; ``answers``
+    (a phrase such as ``Word("nps.answers.relational")`` or a string in the report language) says which
+    answers the figure covers.
+
+    Examples
+    --------
+    >>> headline_sentence(nps=3.84, ci_low=-0.5, ci_high=8.1, n=1234, language="nl")
+    'De NPS is +3,8 (95%-interval -0,5 tot +8,1; n = 1.234).'
+    >>> headline_sentence(nps=3.9, ci_low=-0.5, ci_high=8.1, n=1234, weighted=True, n_eff=987.4,
+    ...                   answers=Word("nps.answers.relational"), language="nl")
+    'De gewogen NPS van de relationele antwoorden is +3,9 (95%-interval -0,5 tot +8,1; n = 1.234, effectieve n = 987).'
+    >>> headline_sentence(nps=3.9, ci_low=-0.5, ci_high=8.1, n=1234, answers=Word("nps.answers.all"))
+    'The NPS of all answers is +3.9 (95% interval -0.5 to +8.1; n = 1,234).'
+    """
+    key = "nps.headline" + ("_weighted" if weighted else "") + ("_of" if answers is not None else "")
+    values = dict(nps=Points(nps), low=Points(ci_low), high=Points(ci_high), n=int(n), level=Level(confidence))
+    if weighted:
+        values["n_eff"] = Num(n if n_eff is None else n_eff, 0)
+    if answers is not None:
+        values["answers"] = answers
+    return t(key, language, **values)
 
 
 @dataclass(repr=False)
@@ -387,6 +446,18 @@ class NPSInterval(_Result):
     effective sample size (equal to ``n`` when unweighted). ``extra`` holds method details (the
     adjusted centre, the posterior mean, the seed) and is not part of :meth:`to_frame`.
     Fields hold arrays when the counts passed to :func:`nps_ci_from_counts` were arrays.
+
+    ``describe(language)`` gives the headline paragraph (:func:`headline_sentence`, the shares, the
+    interval method and a caution below ``min_n``); ``table(language)`` the report table.
+
+    Examples
+    --------
+    >>> r = nps_ci_from_counts(20, 30, 50)
+    >>> r.describe("nl")[:2]
+    ['De NPS is +30,0 (95%-interval +14,1 tot +44,2; n = 100).', '50,0% promotors, 30,0% passieven en 20,0% criticasters.']
+    >>> r.table("nl")
+      n % promotors % passieven % criticasters   NPS ondergrens (95%) bovengrens (95%)
+    100        50,0        30,0           20,0 +30,0            +14,1            +44,2
     """
 
     nps: Any
@@ -404,6 +475,36 @@ class NPSInterval(_Result):
     extra: dict[str, Any] = field(default_factory=dict)
 
     _hidden = ("extra",)
+    report_columns = ("n", "promoters_pct", "passives_pct", "detractors_pct", "nps", "ci_low", "ci_high")
+
+    def table(self, language: str = "en", **kwargs: Any):
+        """The report table: n (and the effective n when weighted), shares, NPS and interval."""
+        if self.weighted:
+            kwargs.setdefault("columns", ["n", "n_eff", *self.report_columns[1:]])
+        return super().table(language, **kwargs)
+
+    def describe(self, language: str = "en", *, answers: Any = None, min_n: int = SMALL_N,
+                 method: bool = True) -> list[str]:
+        """Headline sentence, category shares, the interval method (``method=True``) and a caution when
+        n (the effective n when weighted) is below ``min_n``; ``answers`` as in :func:`headline_sentence`."""
+        self._scalar_result()
+        n = int(self.n)
+        n_eff = float(self.n_eff) if self.n_eff is not None else float(n)
+        shares = dict(promoters=Num(self.promoters_pct), passives=Num(self.passives_pct),
+                      detractors=Num(self.detractors_pct))
+        out = [
+            headline_sentence(nps=self.nps, ci_low=self.ci_low, ci_high=self.ci_high, n=n,
+                              confidence=self.confidence, weighted=bool(self.weighted), n_eff=n_eff,
+                              answers=answers, language=language),
+            t("nps.shares_weighted" if self.weighted else "shares", language, **shares),
+        ]
+        if method:
+            out.append(t("method_note", language, method=Word(f"method.{self.method}")))
+        if self.weighted and n_eff < min_n:
+            out.append(t("nps.small_n_eff", language, n=Num(n_eff, 0), min_n=int(min_n)))
+        elif not self.weighted and n < min_n:
+            out.append(t("small_n", language, n=n, min_n=int(min_n)))
+        return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -872,6 +973,29 @@ class NPSTest(_Result):
     alternative: str
     confidence: float
 
+    report_columns = ("n_a", "n_b", "nps_a", "nps_b", "difference", "ci_low", "ci_high", "p_value")
+
+    def describe(self, language: str = "en", alpha: float = 0.05) -> list[str]:
+        """One sentence: do the two NPS differ (two-sided) or is the first higher / lower (one-sided)?
+
+        Examples
+        --------
+        >>> nps_test([10] * 60 + [3] * 40, [10] * 40 + [3] * 60, method="wald").describe("nl")
+        ['De NPS verschilt significant tussen de twee steekproeven: +20,0 tegenover -20,0, een verschil van +40,0 punten (95%-interval +12,8 tot +67,2; p = 0,004).']
+        """
+        self._scalar_result()
+        significant = bool(self.p_value < alpha)
+        if self.alternative == "two-sided":
+            key = "differ" if significant else "same"
+        elif self.alternative == "greater":
+            key = "higher" if significant else "not_higher"
+        else:
+            key = "lower" if significant else "not_lower"
+        return [t(f"nps.test.{key}", language, what=Word("nps.test.waves" if self.paired else "nps.test.samples"),
+                  a=Points(self.nps_a), b=Points(self.nps_b), diff=Points(self.difference),
+                  level=Level(self.confidence), low=Points(self.ci_low), high=Points(self.ci_high),
+                  p=P(self.p_value, "p"))]
+
 
 def _p_value(stat: np.ndarray, alternative: str) -> np.ndarray:
     if alternative == "two-sided":
@@ -1040,7 +1164,7 @@ def nps_test(
     difference towards 0 and keeps the SE positive when nobody changed. One pseudo-person rather
     than three: waves are usually strongly correlated, so the per-person differences have a small
     variance and three independent pseudo-persons make the test conservative below n = 100 (see
-    ``tests/test_nps_coverage.py``: with one, coverage is 0.94-0.97 for n >= 20 where the plain
+    ``tests/nps/test_nps_coverage.py``: with one, coverage is 0.94-0.97 for n >= 20 where the plain
     Wald falls to 0.86).
 
     Parameters
@@ -1159,6 +1283,36 @@ class NPSBenchmarkTest(_Result):
     method: str
     alternative: str
     confidence: float
+
+    report_columns = ("n", "nps", "benchmark", "difference", "ci_low", "ci_high", "p_value")
+
+    def describe(self, language: str = "en", alpha: float = 0.05) -> list[str]:
+        """One sentence comparing the NPS with the benchmark.
+
+        The wording follows the test's ``alternative``: a one-sided test (``"greater"``, the default of
+        :func:`nps_vs_benchmark`) can only say whether the NPS is significantly *above* the benchmark, so
+        a non-significant result reads "not significantly above", never "does not differ".
+
+        Examples
+        --------
+        >>> nps_vs_benchmark([10] * 60 + [8] * 20 + [3] * 20, 10, method="wald").describe()
+        ['The NPS of +40.0 is significantly above the benchmark of +10.0 (+30.0 points, p < 0.001).']
+        >>> nps_vs_benchmark([10] * 60 + [8] * 20 + [3] * 20, 50, method="wald").describe("nl")
+        ['De NPS van +40,0 ligt niet significant boven de benchmark van +50,0 (-10,0 punten, eenzijdige p = 0,894).']
+        """
+        return [benchmark_sentence(self, language, alpha)]
+
+
+def benchmark_sentence(result: Any, language: str = "en", alpha: float = 0.05) -> str:
+    """The sentence of :meth:`NPSBenchmarkTest.describe` for any result with ``nps``, ``benchmark``,
+    ``difference``, ``p_value`` and (optionally) ``alternative``."""
+    alternative = getattr(result, "alternative", "two-sided")
+    if result.p_value < alpha:
+        key = "above" if result.difference > 0 else "below"
+    else:
+        key = {"greater": "not_above", "less": "not_below"}.get(alternative, "same")
+    return t(f"nps.benchmark.{key}", language, nps=Points(result.nps), b=Points(result.benchmark),
+             d=Points(result.difference), p=P(result.p_value, "p"))
 
 
 def nps_vs_benchmark(

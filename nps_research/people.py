@@ -1288,8 +1288,10 @@ def signals_table(table: pd.DataFrame, language: str = "en", *, flagged_only: bo
     rows = table.loc[table["flagged"]] if flagged_only else table
     unit = column_label(table.attrs.get("unit", "unit"), language, table.attrs.get("labels"))
     return report_table(rows, columns=["unit", "signal", "kind", "n", "statistic", "expected", "q_value"],
-                        language=language, headers={"unit": unit, "statistic": t("people.col_observed", language)},
-                        kinds={"statistic": "number:2", "expected": "number:2"}, detail=not flagged_only,
+                        language=language, headers={"unit": unit, "statistic": t("people.col_observed", language),
+                                                    "signal": t("people.col_signal", language)},
+                        kinds={"statistic": "number:2", "expected": "number:2", "signal": "category"},
+                        detail=not flagged_only,
                         caption=None if flagged_only else t("people.all_signals", language))
 
 

@@ -3,7 +3,7 @@
 Examples
 --------
 >>> nps_sentence(nps=31.2, ci_low=27.0, ci_high=35.3, n=812, confidence=0.95, language="en")
-'NPS is +31.2 (95% interval +27.0 to +35.3; n = 812).'
+'The NPS is +31.2 (95% interval +27.0 to +35.3; n = 812).'
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import Any
 import pandas as pd
 
 from .tables import ReportTable, report_table
-from .text import Level, Points, t
 
 __all__ = ["nps_paragraph", "nps_sentence", "record_findings", "show", "show_markdown", "show_sentences",
            "show_table"]
@@ -87,28 +86,22 @@ def record_findings(findings: Any) -> None:
 
 def nps_sentence(*, nps: float, ci_low: float, ci_high: float, n: int, confidence: float = 0.95,
                  language: str = "en") -> str:
-    """One sentence with the NPS, its interval and n, in the report language."""
-    return t("nps_headline", language, nps=Points(nps), low=Points(ci_low), high=Points(ci_high), n=int(n),
-             level=Level(confidence))
+    """One sentence with the NPS, its interval and n, in the report language: the one headline sentence,
+    :func:`nps_research.nps.headline_sentence`."""
+    from .nps import headline_sentence
+
+    return headline_sentence(nps=nps, ci_low=ci_low, ci_high=ci_high, n=int(n), confidence=confidence,
+                             language=language)
 
 
 def nps_paragraph(result: Any, *, language: str = "en", min_n: int = 30) -> str:
-    """Headline sentence, category shares, method and a small-n caution, from an ``nps_ci`` result.
+    """Headline sentence, category shares, method and a small-n caution, from an ``nps_ci`` result
+    (its :meth:`~nps_research.nps.NPSInterval.describe`, joined).
 
     Examples
     --------
     >>> from nps_research.nps import nps_ci_from_counts
-    >>> print(nps_paragraph(nps_ci_from_counts(2, 3, 5), language="nl"))
+    >>> print(nps_paragraph(nps_ci_from_counts(2, 3, 5, warn=False), language="nl"))
     De NPS is +30,0 (95%-interval -19,1 tot +65,2; n = 10). 50,0% promotors, 30,0% passieven en 20,0% criticasters. Intervalmethode: adjusted Wald. Let op: n = 10 is kleiner dan 30; het interval is breed en de schatting onzeker.
     """
-    n = int(result.n)
-    parts = [
-        nps_sentence(nps=result.nps, ci_low=result.ci_low, ci_high=result.ci_high, n=n,
-                     confidence=result.confidence, language=language),
-        t("shares", language, promoters=float(result.promoters_pct), passives=float(result.passives_pct),
-          detractors=float(result.detractors_pct)),
-        t("method_note", language, method=t(f"method.{result.method}", language)),
-    ]
-    if n < min_n:
-        parts.append(t("small_n", language, n=n, min_n=min_n))
-    return " ".join(parts)
+    return " ".join(result.describe(language, min_n=min_n))

@@ -29,7 +29,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["Result"]
+__all__ = ["Result", "ResultFrame"]
 
 
 class Result:
@@ -67,3 +67,41 @@ class Result:
             sentences = [sentences]
         text = "".join(f"<p>{html.escape(s)}</p>" for s in sentences)
         return text + self.table(language).to_html()
+
+
+class ResultFrame(pd.DataFrame):
+    """A result's main table as a DataFrame that, *called*, gives the result's report table.
+
+    For results whose main DataFrame has always been the attribute ``table`` (``NPSTrend.table``,
+    ``NPSChange.table``): ``result.table`` stays that DataFrame (``result.table["nps"]`` works as before)
+    and ``result.table("nl")`` is the contract's ``table(language)``. Anything derived from it (a
+    selection, a copy) is a plain DataFrame.
+
+    Examples
+    --------
+    >>> class Periods(Result):
+    ...     def __init__(self, df): self.table = ResultFrame.of(df, self)
+    ...     def summary(self): return self.table
+    ...     def describe(self, language="en"): return []
+    ...     def report_table(self, language="en", **kwargs): return Result.table(self, language, **kwargs)
+    >>> r = Periods(pd.DataFrame({"n": [1200]}))
+    >>> int(r.table["n"].iloc[0]), r.table("nl").formatted().iloc[0, 0]
+    (1200, '1.200')
+    """
+
+    _metadata = ["_result"]
+
+    @property
+    def _constructor(self):
+        return pd.DataFrame
+
+    @classmethod
+    def of(cls, data: pd.DataFrame, result: Result) -> ResultFrame:
+        """``data`` as a ResultFrame of ``result`` (``result.report_table(language)`` when called)."""
+        out = cls(data)
+        out.attrs.update(data.attrs)
+        out._result = result
+        return out
+
+    def __call__(self, language: str = "en", **kwargs: Any):
+        return self._result.report_table(language, **kwargs)

@@ -37,23 +37,33 @@ import pandas as pd
 from scipy import stats
 
 from .engines import CATEGORIES, count_groups
-from .nps import SmallSampleWarning, nps_ci_from_counts, nps_test_from_counts
-from .text import fmt_int as _text_int
-from .text import fmt_p as _text_p
-from .text import fmt_points as _text_points
-from .text import fmt_sig as _text_sig
+from .inputs import labels_of
+from .nps import (
+    NPSInterval,
+    SmallSampleWarning,
+    benchmark_sentence,
+    interval_headers,
+    nps_ci_from_counts,
+    nps_test_from_counts,
+)
+from .tables import ReportTable, format_value, report_table
+from .text import Label, P, Points, Words, fmt_p, fmt_points, t
 
 __all__ = [
     "OVERALL",
     "benjamini_hochberg",
+    "answers_phrase",
+    "describe_answers",
     "describe_benchmark",
     "describe_headline",
     "describe_segments",
     "diff_test_from_counts",
-    "fmt_p",
+    "fmt_p",  # re-exports of the text layer's formatters, for old callers
     "fmt_points",
     "nps_by_survey_type",
     "nps_summary",
+    "report_summary",
+    "segment_value",
     "stats_from_counts",
     "touchpoint_nps",
 ]
@@ -332,7 +342,8 @@ def nps_summary(
         * ``small_n`` (bool).
 
         Segments are sorted by value within each column. ``attrs`` records method,
-        confidence and whether the data were weighted.
+        confidence, whether the data were weighted, ``min_n``, the row filter ``where`` (so that
+        sentences can say which answers a figure covers) and the study's column ``labels``.
 
     Examples
     --------
@@ -386,7 +397,8 @@ def nps_summary(
     out = out[front + stats_cols + weight_cols]
     out["segment_column"] = out["segment_column"].astype("str")
     out["segment"] = out["segment"].astype("str")
-    out.attrs.update(method=method, confidence=confidence, weighted=weights is not None, min_n=min_n)
+    out.attrs.update(method=method, confidence=confidence, weighted=weights is not None, min_n=min_n,
+                     where=dict(where or {}), labels=labels_of(data))
     small = out.loc[out["small_n"]]
     if len(small):
         names = ", ".join(f"{r.segment_column}={r.segment} (n={r.n})" for r in small.head(8).itertuples())
@@ -453,95 +465,123 @@ def touchpoint_nps(
     return nps_summary(data, by=touchpoint, where=where, **kwargs)
 
 
-# ----------------------------------------------------------------------------- sentences
+# ----------------------------------------------------------------------------- sentences and report tables
 
 
-_TEXT = {
-    "en": {
-        "headline": "The NPS is {nps} ({level}% CI {lo} to {hi}; n = {n}).",
-        "above": "{col} {seg} scores significantly higher than the rest: NPS {nps}, {diff} points versus the "
-                 "rest ({q}).",
-        "below": "{col} {seg} scores significantly lower than the rest: NPS {nps}, {diff} points versus the "
-                 "rest ({q}).",
-        "none": "No {col} differs significantly from the rest (all q >= {alpha}).",
-        "small": "Note: {k} segment(s) have fewer than {min_n} answers; read their NPS with caution.",
-    },
-    "nl": {
-        "headline": "De NPS is {nps} ({level}%-BI {lo} tot {hi}; n = {n}).",
-        "above": "{col} {seg} scoort significant hoger dan de rest: NPS {nps}, {diff} punten ten opzichte van "
-                 "de rest ({q}).",
-        "below": "{col} {seg} scoort significant lager dan de rest: NPS {nps}, {diff} punten ten opzichte van "
-                 "de rest ({q}).",
-        "none": "Geen enkele {col} verschilt significant van de rest (alle q >= {alpha}).",
-        "small": "Let op: {k} segment(en) hebben minder dan {min_n} antwoorden; lees hun NPS met voorzichtigheid.",
-    },
-}
-
-
-def _lang(language: str) -> dict[str, str]:
-    if language not in _TEXT:
-        raise ValueError(f"language must be 'en' or 'nl', got {language!r}")
-    return _TEXT[language]
-
-
-def fmt_points(x: float, language: str = "en", signed: bool = True, digits: int = 1) -> str:
-    """Format NPS points with a sign (see :func:`nps_research.text.fmt_points`).
+def segment_value(value: Any, language: str = "en") -> str:
+    """A segment value as a report shows it: a word the catalogue knows (``relational`` -> ``relationeel``),
+    ``(missing)`` for a missing value, else the value itself.
 
     Examples
     --------
-    >>> fmt_points(12.345), fmt_points(-3.0, "nl")
-    ('+12.3', '-3,0')
+    >>> segment_value("relational", "nl"), segment_value(float("nan"), "nl"), segment_value("app", "nl")
+    ('relationeel', '(ontbrekend)', 'app')
     """
-    return _text_points(x, language, digits, sign=signed)
+    if value is None or (not isinstance(value, str) and pd.isna(value)) or str(value) == "nan":
+        return t("segments.missing", language)
+    return format_value(str(value), "category", language)
 
 
-#: p- and q-values (``< 0.001`` for tiny values); the text layer's formatter.
-fmt_p = _text_p
+def _segment(col: str, value: Any, labels: Any, language: str) -> str:
+    """``kanaal app``: the column's label and the segment value."""
+    return t("segments.segment", language, col=Label(col, labels), seg=segment_value(value, language))
 
 
-def describe_headline(summary: pd.DataFrame, language: str = "en") -> str:
-    """One sentence with the overall NPS, its interval and n, from an :func:`nps_summary` table.
+def answers_phrase(where: dict[str, Any] | None, language: str = "en", labels: Any = None) -> str | None:
+    """Which answers a figure covers, from a row filter ``{column: value or list}`` (None when unfiltered).
+
+    Examples
+    --------
+    >>> answers_phrase({"survey_type": "relational"}, "nl")
+    'de relationele antwoorden'
+    >>> answers_phrase({"channel": ["app", "web"]}, "nl"), answers_phrase(None, "en")
+    ('de antwoorden met kanaal app of web', None)
+    """
+    where = {k: v for k, v in (where or {}).items() if v is not None}
+    if not where:
+        return None
+    if set(where) == {"survey_type"} and isinstance(where["survey_type"], str) \
+            and where["survey_type"] in ("relational", "transactional"):
+        return t(f"nps.answers.{where['survey_type']}", language)
+    conditions = []
+    for col, value in where.items():
+        values = value if isinstance(value, list | tuple | set) else [value]
+        conditions.append(t("nps.condition", language, col=Label(col, labels),
+                            value=Words([segment_value(v, language) for v in values], "or")))
+    return t("nps.answers.with", language, conditions=Words(conditions))
+
+
+def describe_answers(where: dict[str, Any] | None = None, language: str = "en", labels: Any = None) -> str:
+    """One sentence saying which answers a page covers (the relational ones, or all answers pooled).
+
+    Examples
+    --------
+    >>> describe_answers({"survey_type": "relational"}, "nl")
+    'Deze pagina gaat over de relationele antwoorden.'
+    >>> describe_answers(None, "en")[:30]
+    'This page pools all answers; r'
+    """
+    phrase = answers_phrase(where, language, labels)
+    if phrase is None:
+        return t("nps.scope_pooled", language)
+    return t("nps.scope", language, answers=phrase)
+
+
+def _row_interval(row: pd.Series, attrs: dict[str, Any]) -> NPSInterval:
+    return NPSInterval(
+        nps=float(row["nps"]), se=float(row["se"]), ci_low=float(row["ci_low"]), ci_high=float(row["ci_high"]),
+        n=int(row["n"]), method=attrs.get("method", "adjusted-wald"), confidence=attrs.get("confidence", 0.95),
+        detractors_pct=float(row["detractors_pct"]), passives_pct=float(row["passives_pct"]),
+        promoters_pct=float(row["promoters_pct"]), n_eff=float(row["n_eff"]),
+        weighted=bool(attrs.get("weighted", False)),
+    )  # fmt: skip
+
+
+def describe_headline(summary: pd.DataFrame, language: str = "en", *, segment_column: str | None = None,
+                      segment: Any = None, details: bool = True) -> str:
+    """The headline paragraph of an :func:`nps_summary` table: the one headline sentence
+    (:func:`nps_research.nps.headline_sentence`), the shares, the interval method and a small-n caution.
+
+    The sentence says which answers it covers (from the table's row filter ``where``, e.g. "the relational
+    answers"), and, when the table is weighted, that the NPS is weighted, with the effective n. With
+    ``segment_column`` it describes the segment ``segment`` of that column, or (``segment=None``) every
+    segment of the column, one paragraph each. ``details=False`` gives the headline sentence only.
 
     Examples
     --------
     >>> import pandas as pd
     >>> tab = nps_summary(pd.DataFrame({"ltr": [10] * 50 + [8] * 30 + [3] * 20}), method="wald")
-    >>> describe_headline(tab)
-    'The NPS is +30.0 (95% CI +14.7 to +45.3; n = 100).'
-    >>> describe_headline(tab, "nl")
-    'De NPS is +30,0 (95%-BI +14,7 tot +45,3; n = 100).'
+    >>> describe_headline(tab, details=False)
+    'The NPS is +30.0 (95% interval +14.7 to +45.3; n = 100).'
+    >>> df = pd.DataFrame({"ltr": [10] * 50 + [8] * 30 + [3] * 20, "survey_type": ["relational"] * 100})
+    >>> print(describe_headline(nps_summary(df, where={"survey_type": "relational"}), "nl"))
+    De NPS van de relationele antwoorden is +30,0 (95%-interval +14,1 tot +44,2; n = 100). 50,0% promotors, 30,0% passieven en 20,0% criticasters. Intervalmethode: adjusted Wald.
     """
-    t = _lang(language)
-    row = summary.loc[summary["segment_column"] == OVERALL].iloc[0]
-    level = summary.attrs.get("confidence", 0.95) * 100
-    return t["headline"].format(
-        nps=fmt_points(row["nps"], language), level=_text_sig(level, language, 6), lo=fmt_points(row["ci_low"], language),
-        hi=fmt_points(row["ci_high"], language), n=_text_int(int(row["n"]), language),
-    )  # fmt: skip
-
-
-_BENCH = {
-    "en": {
-        "above": "The NPS of {nps} is significantly above the benchmark of {b} ({d} points, {p}).",
-        "below": "The NPS of {nps} is significantly below the benchmark of {b} ({d} points, {p}).",
-        "same": "The NPS of {nps} does not differ significantly from the benchmark of {b} ({d} points, {p}).",
-        "not_above": "The NPS of {nps} is not significantly above the benchmark of {b} ({d} points, one-sided {p}).",
-        "not_below": "The NPS of {nps} is not significantly below the benchmark of {b} ({d} points, one-sided {p}).",
-    },
-    "nl": {
-        "above": "De NPS van {nps} ligt significant boven de benchmark van {b} ({d} punten, {p}).",
-        "below": "De NPS van {nps} ligt significant onder de benchmark van {b} ({d} punten, {p}).",
-        "same": "De NPS van {nps} verschilt niet significant van de benchmark van {b} ({d} punten, {p}).",
-        "not_above": "De NPS van {nps} ligt niet significant boven de benchmark van {b} ({d} punten, eenzijdige "
-                     "{p}).",
-        "not_below": "De NPS van {nps} ligt niet significant onder de benchmark van {b} ({d} punten, eenzijdige "
-                     "{p}).",
-    },
-}
+    attrs = summary.attrs
+    labels = attrs.get("labels")
+    where = dict(attrs.get("where") or {})
+    if segment_column is None:
+        rows = summary.loc[summary["segment_column"] == OVERALL].iloc[:1]
+        filters = [where]
+    else:
+        rows = summary.loc[summary["segment_column"] == segment_column]
+        if segment is not None:
+            rows = rows.loc[rows["segment"] == str(segment)]
+        if rows.empty:
+            raise ValueError(f"the table has no segment {segment!r} of column '{segment_column}'")
+        filters = [{**where, segment_column: value} for value in rows["segment"]]
+    paragraphs = []
+    for (_, row), filt in zip(rows.iterrows(), filters):
+        result = _row_interval(row, attrs)
+        answers = answers_phrase(filt, language, labels)
+        sentences = result.describe(language, answers=answers, min_n=attrs.get("min_n", 30))
+        paragraphs.append(" ".join(sentences if details else sentences[:1]))
+    return "\n\n".join(paragraphs)
 
 
 def describe_benchmark(result: Any, language: str = "en", alpha: float = 0.05) -> str:
-    """One sentence comparing an NPS with a benchmark, from :func:`nps_research.nps.nps_vs_benchmark`.
+    """One sentence comparing an NPS with a benchmark, from :func:`nps_research.nps.nps_vs_benchmark`
+    (the sentence of :meth:`nps_research.nps.NPSBenchmarkTest.describe`).
 
     The wording follows the test's ``alternative``: a one-sided test (``"greater"``, the default of
     ``nps_vs_benchmark``) can only say whether the NPS is significantly *above* the benchmark, so a
@@ -555,23 +595,16 @@ def describe_benchmark(result: Any, language: str = "en", alpha: float = 0.05) -
     >>> describe_benchmark(nps_vs_benchmark([10] * 60 + [8] * 20 + [3] * 20, 50, method="wald"))
     'The NPS of +40.0 is not significantly above the benchmark of +50.0 (-10.0 points, one-sided p = 0.894).'
     """
-    _lang(language)
-    alternative = getattr(result, "alternative", "two-sided")
-    if result.p_value < alpha:
-        key = "above" if result.difference > 0 else "below"
-    else:
-        key = {"greater": "not_above", "less": "not_below"}.get(alternative, "same")
-    return _BENCH[language][key].format(
-        nps=fmt_points(result.nps, language), b=fmt_points(result.benchmark, language),
-        d=fmt_points(result.difference, language), p=fmt_p(result.p_value, language, "p"),
-    )  # fmt: skip
+    return benchmark_sentence(result, language, alpha)
 
 
 def describe_segments(summary: pd.DataFrame, language: str = "en", alpha: float = 0.05) -> list[str]:
     """Sentences naming the segments whose NPS differs from the rest at FDR level ``alpha``.
 
     One sentence per significant segment (q < alpha), or one sentence per segment column
-    saying none differ; plus a caution when segments were flagged ``small_n``.
+    saying none differ; plus a caution naming the segments flagged ``small_n``. Columns are named by
+    their label (the client's column name, else the translated role: ``kanaal``), segments as
+    ``kanaal app``.
 
     Examples
     --------
@@ -580,24 +613,95 @@ def describe_segments(summary: pd.DataFrame, language: str = "en", alpha: float 
     ...                    "region": ["N"] * 100 + ["S"] * 100})
     >>> for s in describe_segments(nps_summary(df, by="region")):
     ...     print(s)
-    region N scores significantly higher than the rest: NPS +60.0, +120.0 points versus the rest (q < 0.001).
-    region S scores significantly lower than the rest: NPS -60.0, -120.0 points versus the rest (q < 0.001).
+    The segment region N scores significantly higher than the rest: an NPS of +60.0, 120.0 points above the rest (q < 0.001).
+    The segment region S scores significantly lower than the rest: an NPS of -60.0, 120.0 points below the rest (q < 0.001).
+    >>> describe_segments(nps_summary(df.assign(region="X"), by="region"), "nl")
+    ['Op kenmerk regio verschilt geen enkel segment significant van de rest (elke q ≥ 0,050).']
     """
-    t = _lang(language)
+    labels = summary.attrs.get("labels")
     out = []
     segs = summary.loc[summary["segment_column"] != OVERALL]
     for col, part in segs.groupby("segment_column", sort=False):
         sig = part.loc[part["q_value"] < alpha]
         if sig.empty:
-            out.append(t["none"].format(col=col, alpha=fmt_p(alpha, language)))
+            out.append(t("segments.none", language, col=Label(col, labels), alpha=P(alpha)))
             continue
         for r in sig.itertuples():
-            key = "above" if r.diff_vs_rest > 0 else "below"
-            out.append(
-                t[key].format(col=col, seg=r.segment, nps=fmt_points(r.nps, language),
-                              diff=fmt_points(r.diff_vs_rest, language), q=fmt_p(r.q_value, language, "q"))
-            )  # fmt: skip
-    k = int(segs["small_n"].sum())
-    if k:
-        out.append(t["small"].format(k=k, min_n=summary.attrs.get("min_n", 30)))
+            key = "segments.above" if r.diff_vs_rest > 0 else "segments.below"
+            out.append(t(key, language, col=Label(col, labels), seg=segment_value(r.segment, language),
+                         nps=Points(r.nps), diff=Points(abs(r.diff_vs_rest), sign=False), q=P(r.q_value, "q")))
+    small = segs.loc[segs["small_n"]]
+    if len(small):
+        names = [_segment(r.segment_column, r.segment, labels, language) for r in small.head(5).itertuples()]
+        if len(small) > 5:
+            names.append(t("segments.more", language, count=len(small) - 5))
+        out.append(t("segments.small", language, count=len(small), min_n=int(summary.attrs.get("min_n", 30)),
+                     which=Words(names)))
     return out
+
+
+def report_summary(summary: pd.DataFrame, *, language: str = "en", columns: Sequence[str] | None = None,
+                   overall: bool = True, segment_column: str | None = None, **kwargs: Any) -> ReportTable:
+    """The report table of an :func:`nps_summary` table: labelled headers in ``language``, the overall row
+    as "total", segment values as words (``relationeel``), intervals headed with their level.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        From :func:`nps_summary` (or :func:`nps_by_survey_type`, :func:`touchpoint_nps`).
+    columns : list of str, optional
+        Columns to show (default: characteristic, segment, n (and the effective n when weighted), shares,
+        NPS, interval, difference from the rest, q-value, small n).
+    overall : bool
+        Show the overall row ("total": all answers the table covers).
+    segment_column : str, optional
+        Show only the segments of this column (and the overall row when ``overall``); the segment column
+        is then headed by its label and the characteristic column is left out. ``"overall"`` shows the
+        overall row only (the headline table: n, shares, NPS and interval by default).
+    **kwargs
+        Passed to :func:`nps_research.tables.report_table` (``caption``, ``detail``, ...).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"ltr": [10, 9, 3, 8] * 20, "survey_type": ["relational", "transactional"] * 40})
+    >>> report_summary(nps_by_survey_type(df), language="nl", columns=["segment", "n", "nps"],
+    ...                segment_column="survey_type")
+       type meting  n   NPS
+            totaal 80 +25,0
+       relationeel 40  +0,0
+    transactioneel 40 +50,0
+    """
+    attrs = summary.attrs
+    labels = attrs.get("labels")
+    rows = summary
+    if segment_column == OVERALL:
+        rows = rows.loc[rows["segment_column"] == OVERALL]
+    elif segment_column is not None:
+        rows = rows.loc[rows["segment_column"].isin([segment_column] + ([OVERALL] if overall else []))]
+    elif not overall:
+        rows = rows.loc[rows["segment_column"] != OVERALL]
+    if columns is None:
+        columns = ["segment_column", "segment", "n", "promoters_pct", "passives_pct", "detractors_pct", "nps",
+                   "ci_low", "ci_high", "diff_vs_rest", "q_value", "small_n"]
+        if attrs.get("weighted"):
+            columns.insert(3, "n_eff")
+        if segment_column == OVERALL:
+            columns = [c for c in columns if c not in ("segment_column", "segment", "diff_vs_rest", "q_value",
+                                                       "small_n")]
+        elif segment_column is not None:
+            columns = columns[1:]
+    shown = rows.loc[:, list(columns)].copy()
+    is_overall = (rows["segment_column"] == OVERALL).to_numpy()
+    if "segment" in shown:
+        shown["segment"] = [t("segments.overall", language) if o else segment_value(v, language)
+                            for o, v in zip(is_overall, rows["segment"])]
+    if "segment_column" in shown:
+        shown["segment_column"] = ["" if o else Label(c, labels).format(language)
+                                   for o, c in zip(is_overall, rows["segment_column"])]
+    headers = dict(interval_headers(attrs.get("confidence", 0.95), language))
+    if segment_column not in (None, OVERALL):
+        headers["segment"] = Label(segment_column, labels).format(language)
+    headers.update(kwargs.pop("headers", {}) or {})
+    kinds = {"segment": "text", "segment_column": "text", **(kwargs.pop("kinds", {}) or {})}
+    return report_table(shown, language=language, headers=headers, kinds=kinds, labels=labels, **kwargs)

@@ -25,8 +25,8 @@ Column kinds
 ``label``
     the value is a column (role) name, shown by its label (``region`` -> ``regio``);
 ``category``
-    a word the catalogue knows (``value.<v>`` or ``<v>``: ``relational`` -> ``relationeel``, ``promoter`` ->
-    ``promotor``), else as is;
+    a word the catalogue knows (``value.<column>.<v>``, then ``value.<v>`` or ``<v>``: ``relational`` ->
+    ``relationeel``, ``promoter`` -> ``promotor``, a journey ``stage`` ``pre`` -> ``voor``), else as is;
 ``text``
     as it is.
 
@@ -106,8 +106,10 @@ def _split(kind: str) -> tuple[str, int | None]:
     return name, int(dec) if dec else None
 
 
-def _word(value: Any, language: str) -> str:
+def _word(value: Any, language: str, column: str | None = None) -> str:
     key = str(value)
+    if column is not None and f"value.{column}.{key}" in TEXTS:
+        return t(f"value.{column}.{key}", language)
     if f"value.{key}" in TEXTS:
         return t(f"value.{key}", language)
     if key in TEXTS and isinstance(TEXTS[key].get(language), str) and "{" not in TEXTS[key][language]:
@@ -122,7 +124,7 @@ def _word(value: Any, language: str) -> str:
 
 
 def format_value(value: Any, kind: str, language: str = "en", *, freq: str | None = None,
-                 labels: Mapping[str, str] | None = None) -> str:
+                 labels: Mapping[str, str] | None = None, column: str | None = None) -> str:
     """Write one cell of a report table.
 
     Examples
@@ -158,7 +160,7 @@ def format_value(value: Any, kind: str, language: str = "en", *, freq: str | Non
     if name == "label":
         return column_label(str(value), language, labels)
     if name == "category":
-        return _word(value, language)
+        return _word(value, language, column)
     return str(value)
 
 
@@ -180,7 +182,7 @@ class ReportTable:
         out = {}
         for col in self.data.columns:
             out[self.headers[col]] = [format_value(v, self.kinds[col], self.language, freq=self.freq,
-                                                   labels=self.labels) for v in self.data[col]]
+                                                   labels=self.labels, column=str(col)) for v in self.data[col]]
         return pd.DataFrame(out, index=pd.RangeIndex(len(self.data)))
 
     def to_html(self) -> str:

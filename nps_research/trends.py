@@ -42,8 +42,11 @@ import pandas as pd
 
 from .engines import CATEGORIES, PANDAS_START_ALIAS, count_groups, normalize_freq
 from .errors import StudyDataError
-from .inputs import DEFAULT_BREAKS
-from .segments import _lang, _moments, diff_test_from_counts, fmt_p, fmt_points, stats_from_counts
+from .inputs import DEFAULT_BREAKS, labels_of
+from .nps import interval_headers
+from .results import Result, ResultFrame
+from .segments import _moments, diff_test_from_counts, segment_value, stats_from_counts
+from .text import Int, Label, P, Period, Points, Words, t
 
 __all__ = ["SEASONAL_PERIODS", "NPSTrend", "control_limits", "describe_trend", "nps_trend"]
 
@@ -51,8 +54,8 @@ __all__ = ["SEASONAL_PERIODS", "NPSTrend", "control_limits", "describe_trend", "
 SEASONAL_PERIODS = {"D": 7, "W": 52, "M": 12, "Q": 4, "Y": None}
 
 
-@dataclass
-class NPSTrend:
+@dataclass(repr=False)
+class NPSTrend(Result):
     """Result of :func:`nps_trend`.
 
     Attributes
@@ -69,24 +72,79 @@ class NPSTrend:
         The segment column, if any.
     method, confidence : str, float
         Interval method and level.
-    notes : list of str
-        What was not done and why (e.g. no STL with fewer than two cycles; answers without a date).
+    note_keys : list of (key, values)
+        What was not done and why, as catalogue texts (see :attr:`notes` and :meth:`note_texts`).
+    run_length, window : int or None, int
+        Run rule and rolling window used.
+    labels : dict
+        Role -> the client's column name (for sentences and tables).
+    seasonal_period : int or None
+        Periods per seasonal cycle used for STL.
+
+    Results contract: ``summary()`` is the per-period table; ``describe(language)`` the sentences
+    (latest change, signals, run rule, seasonality and what was left out); ``table(language)`` the
+    folded report table. ``table`` is also the per-period DataFrame itself (a
+    :class:`~nps_research.results.ResultFrame`): ``trend.table["nps"]`` is a column,
+    ``trend.table("nl")`` the report table.
     """
 
-    table: pd.DataFrame
+    table: pd.DataFrame = field()  # type: ignore[assignment]
     decomposition: pd.DataFrame | None
     freq: str
     by: str | None
     method: str
     confidence: float
-    notes: list[str] = field(default_factory=list)
+    note_keys: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    run_length: int | None = 8
+    window: int = 3
+    labels: dict[str, str] = field(default_factory=dict)
+    seasonal_period: int | None = None
+
+    report_columns = ("period", "n", "nps", "ci_low", "ci_high", "change", "change_p_value", "lcl", "ucl",
+                      "signal", "run_signal", "rolling_nps")
+
+    def __post_init__(self) -> None:
+        self.table = ResultFrame.of(self.table, self)
+
+    def __repr__(self) -> str:
+        return (f"NPSTrend(freq={self.freq!r}, by={self.by!r}, periods={self.table['period'].nunique()}, "
+                f"decomposition={'yes' if self.decomposition is not None else 'no'})")
 
     def summary(self) -> pd.DataFrame:
         """The per-period table."""
         return self.table
 
-    def _repr_html_(self) -> str:  # pragma: no cover - notebook display
-        return self.table._repr_html_()
+    @property
+    def notes(self) -> list[str]:
+        """What was not done and why, in English (see :meth:`note_texts` for the report language)."""
+        return self.note_texts("en")
+
+    def note_texts(self, language: str = "en") -> list[str]:
+        """What was not done and why (no STL with fewer than two cycles; answers without a date)."""
+        return [t(key, language, **values) for key, values in self.note_keys]
+
+    def describe(self, language: str = "en", alpha: float = 0.05) -> list[str]:
+        """Sentences about the latest change, control-limit signals, the run rule, seasonality and
+        what was left out (see :func:`describe_trend`)."""
+        return describe_trend(self, language, alpha) + self.note_texts(language)
+
+    def report_table(self, language: str = "en", **kwargs: Any):
+        """The per-period report table, folded (``detail=True``), periods written for the frequency
+        (the contract's ``table(language)``, also reached as ``trend.table(language)``)."""
+        from .tables import report_table
+
+        columns = list(kwargs.pop("columns", None) or self.report_columns)
+        if self.by is not None and self.by not in columns:
+            columns.insert(0, self.by)
+        kwargs.setdefault("freq", self.freq)
+        kwargs.setdefault("detail", True)
+        kwargs.setdefault("labels", self.labels)
+        headers = {**interval_headers(self.confidence, language), **(kwargs.pop("headers", None) or {})}
+        if "rolling_nps" in columns:
+            headers.setdefault("rolling_nps", t("trends.rolling_header", language, window=Int(self.window)))
+        kinds = {**({self.by: "category"} if self.by else {}), **(kwargs.pop("kinds", None) or {})}
+        return report_table(pd.DataFrame(self.table).loc[:, columns], language=language, headers=headers,
+                            kinds=kinds, **kwargs)
 
 
 def control_limits(
@@ -278,9 +336,10 @@ def nps_trend(
     periods = periods.astype("datetime64[ns]")
     kw = dict(method=method, confidence=confidence, sigma=sigma, run_length=run_length, window=window, min_n=min_n)
     sp = seasonal_period if seasonal_period is not None else SEASONAL_PERIODS[code]
-    notes: list[str] = []
+    labels = labels_of(data)
+    notes: list[tuple[str, dict[str, Any]]] = []
     if undated:
-        notes.append(f"{int(undated)} answer(s) without a date in '{date}' are left out of the trend")
+        notes.append(("trends.note.undated", {"count": int(undated), "col": Label(date, labels)}))
     parts, decomp = [], []
     groups = [(None, counts)] if by is None else list(counts.groupby(by, dropna=False, sort=False))
     for key, part in groups:
@@ -293,10 +352,11 @@ def nps_trend(
             continue
         observed = st.set_index("period")["nps"]
         if observed.notna().sum() < 2 * sp or len(observed) < 2 * sp:
-            notes.append(
-                f"no seasonal decomposition{'' if by is None else f' for {by}={label}'}: {len(observed)} periods, "
-                f"STL needs at least two full cycles ({2 * sp})"
-            )
+            values = {"k": Int(len(observed)), "need": Int(2 * sp)}
+            if by is None:
+                notes.append(("trends.note.no_stl", values))
+            else:
+                notes.append(("trends.note.no_stl_seg", {**values, "col": Label(by, labels), "seg": str(label)}))
             continue
         d = _stl(observed, sp)
         if by is not None:
@@ -312,43 +372,48 @@ def nps_trend(
     table = table[front + rest + weight_cols]
     decomposition = pd.concat(decomp, ignore_index=True) if decomp else None
     if sp is None:
-        notes.append(f"no seasonal decomposition for freq={freq!r}")
+        notes.append(("trends.note.no_stl_freq", {}))
     return NPSTrend(table=table, decomposition=decomposition, freq=code, by=by, method=method,
-                    confidence=confidence, notes=notes)  # fmt: skip
+                    confidence=confidence, note_keys=notes, run_length=run_length, window=window,
+                    labels=labels, seasonal_period=sp)  # fmt: skip
 
 
-_TEXT = {
-    "en": {
-        "up_sig": "NPS rose significantly from {a} in {pa} to {b} in {pb} ({p}).",
-        "down_sig": "NPS fell significantly from {a} in {pa} to {b} in {pb} ({p}).",
-        "flat": "NPS went from {a} in {pa} to {b} in {pb}; the change is not significant ({p}).",
-        "signals": "{k} period(s) fall outside the control limits: {which}.",
-        "no_signals": "No period falls outside the control limits (centre {c}).",
-        "season": "The seasonal pattern spans {amp} points from the weakest to the strongest period of the cycle.",
-    },
-    "nl": {
-        "up_sig": "De NPS steeg significant van {a} in {pa} naar {b} in {pb} ({p}).",
-        "down_sig": "De NPS daalde significant van {a} in {pa} naar {b} in {pb} ({p}).",
-        "flat": "De NPS ging van {a} in {pa} naar {b} in {pb}; de verandering is niet significant ({p}).",
-        "signals": "{k} periode(s) vallen buiten de controlegrenzen: {which}.",
-        "no_signals": "Geen enkele periode valt buiten de controlegrenzen (centrum {c}).",
-        "season": "Het seizoenspatroon beslaat {amp} punten van de zwakste tot de sterkste periode van de cyclus.",
-    },
-}
+def _latest_change(tab: pd.DataFrame, trend: NPSTrend, alpha: float) -> tuple[str, dict[str, Any]] | None:
+    """Key (up / down / flat) and values of the change between the last two periods with answers."""
+    tab = tab.loc[tab["n"] > 0].reset_index(drop=True)
+    if len(tab) < 2:
+        return None
+    a, b = tab.iloc[-2], tab.iloc[-1]
+    test = diff_test_from_counts(tab.iloc[[-1]].reset_index(drop=True), tab.iloc[[-2]].reset_index(drop=True),
+                                 method=trend.method, confidence=trend.confidence)
+    p = float(test["p_value"].iloc[0])
+    key = "flat" if not p < alpha else ("up" if b["nps"] > a["nps"] else "down")
+    return key, dict(a=Points(a["nps"]), b=Points(b["nps"]), pa=Period(a["period"], trend.freq),
+                     pb=Period(b["period"], trend.freq), p=P(p, "p"))
 
 
-def _period_label(ts: pd.Timestamp, code: str) -> str:
-    if code == "M":
-        return ts.strftime("%Y-%m")
-    if code == "Q":
-        return f"{ts.year}-Q{(ts.month - 1) // 3 + 1}"
-    if code == "Y":
-        return str(ts.year)
-    return ts.date().isoformat()
+def _stretches(periods: pd.Series, flags: np.ndarray, freq: str, language: str) -> list[str]:
+    """Consecutive flagged periods as ``jan 2024 to aug 2024`` (a single period as itself)."""
+    out, start = [], None
+    values = list(periods)
+    for i, flag in enumerate(list(flags) + [False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            first, last = values[start], values[i - 1]
+            out.append(Period(first, freq).format(language) if start == i - 1 else
+                       t("trends.stretch", language, start=Period(first, freq), end=Period(last, freq)))
+            start = None
+    return out
 
 
 def describe_trend(trend: NPSTrend, language: str = "en", alpha: float = 0.05) -> list[str]:
-    """Sentences about the latest change, control-limit signals and seasonality of an overall trend.
+    """Sentences about the latest change, control-limit signals, the run rule and seasonality of a trend.
+
+    For an overall trend: is the change between the last two periods with answers significant, which
+    periods fall outside the control limits, which periods the run rule flags, and how large the
+    seasonal pattern is. For a trend per segment (``by=``): the latest change and the signals of each
+    segment. Periods are written for the frequency (``jan 2025``, ``2025 K1``).
 
     Examples
     --------
@@ -356,31 +421,43 @@ def describe_trend(trend: NPSTrend, language: str = "en", alpha: float = 0.05) -
     >>> df = pd.DataFrame({"date": pd.to_datetime(["2024-01-15"] * 100 + ["2024-02-15"] * 100),
     ...                    "ltr": [10] * 30 + [3] * 40 + [8] * 30 + [10] * 60 + [3] * 20 + [8] * 20})
     >>> print(describe_trend(nps_trend(df, freq="M"))[0])
-    NPS rose significantly from -10.0 in 2024-01 to +40.0 in 2024-02 (p < 0.001).
+    The NPS rose significantly from -10.0 in Jan 2024 to +40.0 in Feb 2024 (p < 0.001).
+    >>> print(describe_trend(nps_trend(df, freq="M"), "nl")[0])
+    De NPS steeg significant van -10,0 in jan 2024 naar +40,0 in feb 2024 (p < 0,001).
     """
+    out: list[str] = []
     if trend.by is not None:
-        raise ValueError("describe_trend describes an overall trend (by=None)")
-    _lang(language)  # validates the language
-    t = _TEXT[language]
+        for key, part in trend.table.groupby(trend.by, sort=False, dropna=False):
+            seg = dict(col=Label(trend.by, trend.labels), seg=segment_value(key, language))
+            change = _latest_change(part, trend, alpha)
+            if change is not None:
+                out.append(t(f"trends.seg_{change[0]}", language, **seg, **change[1]))
+            sig = part.loc[part["signal"].astype(bool) & (part["n"] > 0)]
+            if len(sig):
+                which = Words([t("trends.period_nps", language, period=Period(r.period, trend.freq),
+                                 nps=Points(r.nps)) for r in sig.itertuples()])
+                out.append(t("trends.seg_signals", language, count=len(sig), which=which, **seg))
+        return out
     tab = trend.table.loc[trend.table["n"] > 0].reset_index(drop=True)
-    out = []
-    if len(tab) >= 2:
-        a, b = tab.iloc[-2], tab.iloc[-1]
-        test = diff_test_from_counts(tab.iloc[[-1]].reset_index(drop=True), tab.iloc[[-2]].reset_index(drop=True),
-                                     method=trend.method, confidence=trend.confidence)
-        p = float(test["p_value"].iloc[0])
-        key = "flat" if not p < alpha else ("up_sig" if b["nps"] > a["nps"] else "down_sig")
-        out.append(t[key].format(a=fmt_points(a["nps"], language), b=fmt_points(b["nps"], language),
-                                 pa=_period_label(a["period"], trend.freq), pb=_period_label(b["period"], trend.freq),
-                                 p=fmt_p(p, language, "p")))  # fmt: skip
-    sig = tab.loc[tab["signal"]]
+    change = _latest_change(tab, trend, alpha)
+    if change is not None:
+        out.append(t(f"trends.{change[0]}", language, **change[1]))
+    sig = tab.loc[tab["signal"].astype(bool)]
     if len(sig):
-        which = ", ".join(f"{_period_label(r.period, trend.freq)} ({fmt_points(r.nps, language)})"
-                          for r in sig.itertuples())  # fmt: skip
-        out.append(t["signals"].format(k=len(sig), which=which))
+        which = Words([t("trends.period_nps", language, period=Period(r.period, trend.freq), nps=Points(r.nps))
+                       for r in sig.itertuples()])
+        out.append(t("trends.signals", language, count=len(sig), which=which))
     else:
-        out.append(t["no_signals"].format(c=fmt_points(float(tab["center"].iloc[0]), language)))
+        out.append(t("trends.no_signals", language, c=Points(float(tab["center"].iloc[0]))))
+    runs = trend.table["run_signal"].astype(bool).to_numpy()
+    if trend.run_length and runs.any():
+        stretches = _stretches(trend.table["period"], runs, trend.freq, language)
+        out.append(t("trends.runs", language, which=Words(stretches), r=Int(trend.run_length)))
     if trend.decomposition is not None:
         seas = trend.decomposition["seasonal"]
-        out.append(t["season"].format(amp=fmt_points(float(seas.max() - seas.min()), language, signed=False)))
+        out.append(t("trends.season", language, amp=Points(float(seas.max() - seas.min()), sign=False)))
+        sp = trend.seasonal_period
+        if sp and len(trend.decomposition) < 3 * sp:
+            # with two cycles STL's seasonal component takes up nearly all variation (residual near 0)
+            out.append(t("trends.season_short", language, k=Int(len(trend.decomposition) // sp)))
     return out

@@ -69,11 +69,21 @@ def date_axis(ax, axis: str = "x", language: str = "en") -> None:
 
 
 def _decimals(step: float) -> int:
+    """Decimals that write every multiple of ``step`` exactly (2.5 -> 1, 0.25 -> 2, 5 -> 0).
+
+    Examples
+    --------
+    >>> _decimals(2.5), _decimals(0.25), _decimals(5.0), _decimals(0.1)
+    (1, 2, 0, 1)
+    """
     import math
 
     if step <= 0 or not math.isfinite(step):
         return 0
-    return max(0, min(6, -int(math.floor(math.log10(step) + 1e-9))))
+    for d in range(7):
+        if abs(round(step, d) - step) <= 1e-9 * max(1.0, abs(step)):
+            return d
+    return 6
 
 
 def number_axis(ax, axis: str = "y", language: str = "en", *, decimals: int | None = None,

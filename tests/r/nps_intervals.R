@@ -1,4 +1,4 @@
-# Expected values for tests/test_nps_intervals.py (NPS interval methods and weighted/paired SEs).
+# Expected values for tests/nps/test_nps_intervals.py (NPS interval methods and weighted/paired SEs).
 # Run:  Rscript tests/r/nps_intervals.R   (R 4.2, packages survey, boot; no CRAN needed)
 #
 # Sources of the reference code pasted below (read via public GitHub mirrors of CRAN):

@@ -1,4 +1,4 @@
-# Expected values for tests/test_segments.py::test_weighted_taylor_se_matches_r_survey.
+# Expected values for tests/nps/test_segments.py::test_weighted_taylor_se_matches_r_survey.
 # Weighted NPS (mean of -1/0/+1 times 100) and its Taylor-linearisation SE with R's survey package,
 # each subset analysed as its own with-replacement sample (svydesign(ids = ~1, weights = ~w)).
 # Run: Rscript tests/r/segments_weighted.R

@@ -63,9 +63,10 @@ TEXTS.update({
     # coded values of roles whose values the workbench itself defines (tables of kind "category")
     "value.relational": {"en": "relational", "nl": "relationeel"},
     "value.transactional": {"en": "transactional", "nl": "transactioneel"},
-    "value.pre": {"en": "before", "nl": "voor"},
-    "value.during": {"en": "during", "nl": "tijdens"},
-    "value.post": {"en": "after", "nl": "na"},
-    "value.en": {"en": "English", "nl": "Engels"},
-    "value.nl": {"en": "Dutch", "nl": "Nederlands"},
+    # values of one column only: value.<column>.<value>
+    "value.stage.pre": {"en": "before", "nl": "voor"},
+    "value.stage.during": {"en": "during", "nl": "tijdens"},
+    "value.stage.post": {"en": "after", "nl": "na"},
+    "value.reason_language.en": {"en": "English", "nl": "Engels"},
+    "value.reason_language.nl": {"en": "Dutch", "nl": "Nederlands"},
 })

@@ -22,6 +22,7 @@ TEXTS: dict[str, dict] = {
     "people.all_signals": {"en": "All signals", "nl": "Alle signalen"},
     "people.col_observed": {"en": "observed", "nl": "gemeten"},
     "people.col_measure": {"en": "measure", "nl": "maat"},
+    "people.col_signal": {"en": "signal", "nl": "signaal"},
     "people.agents_table": {"en": "Bias per agent", "nl": "Afwijking per medewerker"},
     "people.intro": {
         "en": "NPS per person or team is a conversation starter, not a target or a ranking. Each {unit}'s NPS is "
@@ -260,7 +261,6 @@ COLUMNS: dict[str, dict[str, str]] = {
     "rank_low": {"en": "rank from", "nl": "rang van", "kind": "count"},
     "rank_high": {"en": "rank to", "nl": "rang tot", "kind": "count"},
     "shown": {"en": "shown", "nl": "getoond", "kind": "bool"},
-    "signal": {"en": "signal", "nl": "signaal", "kind": "category"},
     "kind": {"en": "kind", "nl": "soort", "kind": "category"},
     "expected": {"en": "usual", "nl": "gebruikelijk", "kind": "number:1"},
     "flagged": {"en": "flagged", "nl": "gesignaleerd", "kind": "bool"},

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from nps_research.change import decompose, describe_change, nps_change
 from nps_research.nps import SmallSampleWarning, nps, nps_test
-from nps_research.synthetic import make_study
 
 
 def _rows(period, seg, det, pas, pro):
@@ -105,10 +104,10 @@ def test_weighted_and_engine_routes(hand, tmp_path):
     pd.testing.assert_frame_equal(a.table, b.table, check_exact=True)
 
 
-def test_synthetic_level_shift_shows_up_as_performance():
+def test_synthetic_level_shift_shows_up_as_performance(synthetic):
     """make_study has a known drop from the level-shift date on (about -16 NPS points): compare the
     quarter it starts with the same quarter a year earlier (same season)."""
-    study = make_study(2500, seed=4)
+    study = synthetic(2500, 4)
     rel = study.responses[study.responses["survey_type"] == "relational"]
     shift = pd.Timestamp(study.truth.level_shift["date"])
     with warnings.catch_warnings():
@@ -120,7 +119,13 @@ def test_synthetic_level_shift_shows_up_as_performance():
     assert ch.performance_effect < 0 and abs(ch.performance_effect) > abs(ch.mix_effect)
     assert ch.mix_effect + ch.performance_effect == pytest.approx(ch.change, abs=1e-10)
     text = describe_change(ch)
-    assert "points come from the mix of region" in text[1]
+    assert text[0].startswith("The NPS fell significantly from")
+    assert "points come from the mix effect" in text[1] and "segments of region" in text[1]
+    nl = ch.describe("nl")
+    quarter = f"{shift.year} K{(shift.month - 1) // 3 + 1}"
+    assert nl[0].startswith("De NPS daalde significant van ") and f"naar {ch.nps_to:+.1f}".replace(".", ",") in nl[0]
+    assert f"in {quarter} (p " in nl[0] and "00:00" not in nl[0]
+    assert "segmenten van regio" in nl[1] and "region" not in " ".join(nl)
     with pytest.raises(Exception, match="no valid"):
         nps_change(rel, period="date", freq="Q", segment="region", from_="2030-01-01", to=shift)
 
@@ -134,3 +139,29 @@ def test_bad_arguments_raise_clear_errors(hand):
         nps_change(hand, period="wave", segment="wave", from_="W1", to="W2")
     with pytest.raises(Exception, match="no valid 'ltr' answers in period 'W9'"):
         nps_change(hand, period="wave", segment="channel", from_="W1", to="W9")
+
+
+def test_change_that_is_not_significant_is_not_called_a_rise(hand):
+    """The hand example (NPS 8 -> 12 on 100 answers each) is far from significant: the sentence gives the
+    change and says it is not significant, in both languages."""
+    ch = nps_change(hand, period="wave", segment="channel", from_="W1", to="W2", method="wald")
+    assert ch.p_value > 0.5
+    en, nl = ch.describe("en"), ch.describe("nl")
+    assert en[0] == (f"The NPS went from +8.0 in W1 to +12.0 in W2; the change of +4.0 points is not significant "
+                     f"(p = {ch.p_value:.3f}).")
+    assert nl[0].startswith("De NPS ging van +8,0 in W1 naar +12,0 in W2; de verandering van +4,0 punten is niet")
+    assert nl[1] == ("Van de verandering van +4,0 punten komt -6,0 punten uit het mixeffect (een andere verdeling "
+                     "van de antwoorden over de segmenten van kanaal) en +10,0 punten uit het prestatie-effect "
+                     "(veranderingen binnen die segmenten).")
+
+
+def test_change_report_table_names_periods_and_segments(hand):
+    df = hand.assign(date=np.where(hand["wave"] == "W1", "2024-01-15", "2024-04-10")).astype({"date": "datetime64[ns]"})
+    ch = nps_change(df, period="date", freq="Q", segment="channel", from_="2024-01-01", to="2024-04-01")
+    shown = ch.table("nl").formatted()  # the contract's table(language)
+    assert list(shown.columns)[:4] == ["kanaal", "aanwezig in", "n 2024 K1", "n 2024 K2"]
+    assert "NPS 2024 K1" in shown.columns and "mixeffect" in shown.columns
+    assert shown["kanaal"].tolist() == ["A", "B", "totaal"]
+    assert shown["aanwezig in"].tolist()[:2] == ["beide perioden", "beide perioden"]
+    assert shown["totaal effect"].iloc[-1] == "+4,0"
+    assert pd.DataFrame(ch.table)["mix_effect"].sum() == pytest.approx(-6.0)

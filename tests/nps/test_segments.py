@@ -19,14 +19,14 @@ from nps_research.segments import (
     diff_test_from_counts,
     nps_by_survey_type,
     nps_summary,
+    report_summary,
     touchpoint_nps,
 )
-from nps_research.synthetic import make_study
 
 
 @pytest.fixture(scope="module")
-def study():
-    return make_study(2500, seed=1)
+def study(synthetic):
+    return synthetic(2500, 1)
 
 
 @pytest.fixture(scope="module")
@@ -176,14 +176,114 @@ def test_sentences_follow_the_numbers():
     df = pd.DataFrame({"ltr": [10] * 80 + [2] * 20 + [10] * 20 + [2] * 80 + [10] * 50 + [2] * 50,
                        "region": ["N"] * 100 + ["S"] * 100 + ["W"] * 100})  # fmt: skip
     tab = nps_summary(df, by="region")
-    assert describe_headline(tab).startswith("The NPS is +0.0 (95% CI")
+    assert describe_headline(tab).startswith("The NPS is +0.0 (95% interval")
     sentences = describe_segments(tab)
     assert len(sentences) == 2  # W equals the rest (0 vs 0): not named
-    assert "N scores significantly higher" in sentences[0] and "S scores significantly lower" in sentences[1]
+    assert sentences[0].startswith("The segment region N scores significantly higher")
+    assert sentences[1].startswith("The segment region S scores significantly lower")
     nl = describe_segments(tab, language="nl")
-    assert "significant hoger" in nl[0]
+    assert nl[0].startswith("Het segment regio N scoort significant hoger")
     flat = nps_summary(df.assign(region="same"), by="region")
-    assert describe_segments(flat) == ["No region differs significantly from the rest (all q >= 0.050)."]
+    assert describe_segments(flat) == ["For region, no segment differs significantly from the rest (every q ≥ 0.050)."]
+    assert describe_segments(flat, "nl") == [
+        "Op kenmerk regio verschilt geen enkel segment significant van de rest (elke q ≥ 0,050)."]
+
+
+def test_segment_sentences_name_the_truly_different_segment(synthetic):
+    """Known truth (5,000 customers): the region with the largest true effect is named as scoring higher,
+    the one with the smallest as lower, the region without an effect is not named; the column is named by
+    its label (Dutch role label, or the client's own column name)."""
+    study = synthetic(5000, 0)
+    rel = study.responses[study.responses["survey_type"] == "relational"]
+    truth = pd.Series(study.truth.segment_effects["region"])
+    tab = _quiet(nps_summary, rel, by="region")
+    top, bottom = truth.idxmax(), truth.idxmin()
+    en = describe_segments(tab)
+    assert f"The segment region {top} scores significantly higher than the rest" in " ".join(en)
+    assert f"The segment region {bottom} scores significantly lower than the rest" in " ".join(en)
+    assert not any(f"region {truth.abs().idxmin()} " in s for s in en)  # zuid: no true effect
+    nl = describe_segments(tab, "nl")
+    assert any(s.startswith(f"Het segment regio {top} scoort significant hoger") for s in nl)
+    assert not any("region" in s for s in nl)  # the role name never appears in Dutch text
+    labelled = rel.copy()
+    labelled.attrs["labels"] = {"region": "Vestiging"}
+    nl = describe_segments(_quiet(nps_summary, labelled, by="region"), "nl")
+    assert any(s.startswith(f"Het segment Vestiging {top} scoort") for s in nl)
+
+
+def test_a_segment_without_a_true_difference_is_not_called_different():
+    """A segment column assigned at random (no true difference): no sentence claims a difference, and
+    a segment whose difference is not significant is never named as higher or lower."""
+    rng = np.random.default_rng(5)
+    n = 3000
+    df = pd.DataFrame({"ltr": rng.choice([2, 8, 10], n, p=[0.3, 0.3, 0.4]),
+                       "channel": rng.choice(["app", "web", "phone", "shop"], n)})
+    tab = nps_summary(df, by="channel")
+    assert (tab["q_value"].dropna() >= 0.05).all()
+    assert describe_segments(tab, "nl") == [
+        "Op kenmerk kanaal verschilt geen enkel segment significant van de rest (elke q ≥ 0,050)."]
+    # one truly higher segment among the random ones is named, the others are not
+    df.loc[df["channel"] == "app", "ltr"] = rng.choice([2, 8, 10], int((df["channel"] == "app").sum()),
+                                                       p=[0.1, 0.3, 0.6])
+    tab = nps_summary(df, by="channel")
+    sentences = describe_segments(tab)
+    named = tab.loc[tab["q_value"] < 0.05, "segment"].tolist()
+    assert "app" in named and sentences[0].startswith("The segment channel app scores significantly higher")
+    for seg in set(tab.loc[tab["q_value"] >= 0.05, "segment"]) - {"overall"}:
+        assert not any(f"channel {seg} " in s for s in sentences)
+
+
+def test_small_segments_are_named_in_the_caution():
+    df = pd.DataFrame({"ltr": [10] * 60 + [3] * 40 + [9] * 12, "channel": ["app"] * 100 + ["post"] * 12})
+    tab = _quiet(nps_summary, df, by="channel")
+    assert describe_segments(tab)[-1] == ("Note: one segment has fewer than 30 answers (channel post); read its NPS "
+                                          "with caution.")
+    assert describe_segments(tab, "nl")[-1].startswith("Let op: één segment heeft minder dan 30 antwoorden "
+                                                        "(kanaal post)")
+
+
+def test_one_headline_sentence_for_the_same_answers(study):
+    """Page 01 (NPS per survey type) and page 02 (the relational answers) state the same headline with the
+    same function; both equal nps_ci's own description on the same answers."""
+    from nps_research.overview import headline_nps
+
+    rel = study.responses[study.responses["survey_type"] == "relational"]
+    page01 = describe_headline(_quiet(headline_nps, study), "nl", segment_column="survey_type",
+                               segment="relational")
+    page02 = describe_headline(_quiet(nps_summary, study, by="region", where={"survey_type": "relational"}), "nl")
+    assert page01 == page02
+    assert page02.startswith("De NPS van de relationele antwoorden is ")
+    ref = _quiet(nps_ci, rel["ltr"])
+    assert page02.split(" is ", 1)[1] == " ".join(ref.describe("nl")).split(" is ", 1)[1]
+    both = describe_headline(_quiet(headline_nps, study), "en", segment_column="survey_type").split("\n\n")
+    assert [p.split(" is ")[0] for p in both] == ["The NPS of the relational answers",
+                                                  "The NPS of the transactional answers"]
+
+
+def test_weighted_headline_says_so_with_the_effective_n(responses):
+    tab = _quiet(nps_summary, responses, weights="weight")
+    ref = _quiet(nps_ci, responses["ltr"], weights=responses["weight"])
+    text = describe_headline(tab, "nl", details=False)
+    assert text.startswith("De gewogen NPS is ")
+    assert f"effectieve n = {round(ref.n_eff):,}".replace(",", ".") in text
+    unweighted = describe_headline(_quiet(nps_summary, responses), "nl", details=False)
+    assert unweighted.startswith("De NPS is ") and "effectieve" not in unweighted
+
+
+def test_report_summary_reads_as_the_report_language(responses):
+    tab = _quiet(nps_summary, responses, by=["region", "survey_type"])
+    table = report_summary(tab, language="nl")
+    shown = table.formatted()
+    assert list(shown.columns) == ["kenmerk", "segment", "n", "% promotors", "% passieven", "% criticasters", "NPS",
+                                   "ondergrens (95%)", "bovengrens (95%)", "verschil met de rest", "q-waarde",
+                                   "kleine n"]
+    assert shown.iloc[0, :2].tolist() == ["", "totaal"]
+    assert set(shown["kenmerk"]) == {"", "regio", "type meting"}
+    assert {"relationeel", "transactioneel"} <= set(shown["segment"])
+    assert set(shown["kleine n"]) <= {"ja", "nee"}
+    numbers = shown[["NPS", "ondergrens (95%)", "verschil met de rest"]].to_numpy().ravel()
+    assert not any("." in v for v in numbers if v != "–")
+    assert shown["NPS"].iloc[0] == f"{tab['nps'].iloc[0]:+.1f}".replace(".", ",")
 
 
 def test_benchmark_sentence_follows_the_test_and_its_alternative():
@@ -201,6 +301,7 @@ def test_benchmark_sentence_follows_the_test_and_its_alternative():
     ls = nps_vs_benchmark(scores, 45, "less", method="wald")  # z = -1.92, p = 0.027
     assert "significantly below the benchmark of +45.0" in describe_benchmark(ls)
     assert "significant onder" in describe_benchmark(ls, "nl")
+    assert ls.describe("nl") == [describe_benchmark(ls, "nl")]
     hi = nps_vs_benchmark(scores, 15, method="wald")  # z = 1.92
     assert round(stats.norm.sf(15 / se), 3) == 0.027
     assert "is significantly above the benchmark of +15.0 (+15.0 points, p = 0.027)" in describe_benchmark(hi)

@@ -10,7 +10,6 @@ import pytest
 from scipy import stats
 
 from nps_research.nps import SmallSampleWarning, nps_ci, nps_test
-from nps_research.synthetic import make_study
 from nps_research.trends import describe_trend, nps_trend
 
 
@@ -120,8 +119,8 @@ def test_stl_recovers_seasonality_and_level_shift():
     assert short.decomposition is None and "two full cycles" in short.notes[0]
 
 
-def test_synthetic_study_monthly_nps_follows_truth():
-    study = make_study(2500, seed=2)
+def test_synthetic_study_monthly_nps_follows_truth(synthetic):
+    study = synthetic(2500, 2)
     rel = study.responses
     tr = _quiet(nps_trend, rel, freq="M")
     truth = study.truth.monthly_nps
@@ -151,12 +150,15 @@ def test_by_segment_series_and_sentences():
         nps_trend(a, by=["seg", "seg"])
     up = simulate(2, 400, lambda t: -10 if t == 0 else 30, seed=7)
     text = describe_trend(nps_trend(up, freq="M"))
-    assert text[0].startswith("NPS rose significantly from") and "(p < 0.001)" in text[0]
+    assert text[0].startswith("The NPS rose significantly from") and "(p < 0.001)" in text[0]
+    assert "in Jan 2021 to " in text[0] and text[0].endswith("in Feb 2021 (p < 0.001).")
     nl = describe_trend(nps_trend(up, freq="M"), language="nl")
-    assert nl[0].startswith("De NPS steeg significant")
+    assert nl[0].startswith("De NPS steeg significant") and "in jan 2021 naar " in nl[0]
     flat = pd.DataFrame({"date": pd.to_datetime(["2024-01-10"] * 10 + ["2024-02-10"] * 10),
                          "ltr": [10, 9, 8, 3, 5, 10, 7, 2, 9, 1] * 2})
     assert "not significant" in describe_trend(_quiet(nps_trend, flat, freq="M"))[0]
+    per_segment = describe_trend(tr, "nl")
+    assert len(per_segment) >= 2 and per_segment[0].startswith("Voor seg a ")
 
 
 def test_undated_answers_are_reported_and_bad_arguments_raise():
@@ -166,7 +168,8 @@ def test_undated_answers_are_reported_and_bad_arguments_raise():
     df.loc[df.index[0], "ltr"] = np.nan  # an undated missing answer is not an answer
     tr = nps_trend(df, freq="M")
     assert tr.table["n"].sum() == 300 - 7
-    assert any("6 answer(s) without a date" in note for note in tr.notes)
+    assert any("6 answers without a date in date are left out" in note for note in tr.notes)
+    assert "6 antwoorden zonder datum in datum tellen niet mee in de trend." in tr.describe("nl")
     with pytest.raises(ValueError, match="sigma"):
         nps_trend(df, freq="M", sigma=0)
     with pytest.raises(ValueError, match="window"):
@@ -199,3 +202,69 @@ def test_control_limits_false_alarm_rate_in_a_stable_process():
     rate = flags / periods  # 12,000 periods: expected 32 flags, sd 5.7
     assert 0.0010 <= rate <= 0.0050, rate
     assert naive_small / small > 0.02
+
+
+def test_a_change_that_is_not_significant_is_never_called_a_rise_or_fall():
+    """Known truth: the same process in every month (true NPS 20). Over many seeds the latest change is
+    called a rise or a fall only when its test is significant, and then about 5% of the time."""
+    called = 0
+    for seed in range(60):
+        df = simulate(2, 150, lambda t: 20, seed=100 + seed)
+        tr = nps_trend(df, freq="M")
+        sentence = describe_trend(tr)[0]
+        p = tr.table["change_p_value"].iloc[1]
+        if p < 0.05:
+            called += 1
+            assert "significantly" in sentence
+        else:
+            assert "not significant" in sentence and "rose" not in sentence and "fell" not in sentence
+    assert called <= 8  # expected 3 of 60
+
+
+def test_signals_runs_season_and_notes_in_dutch():
+    """Known truth: seasonality of 12 points and a level drop of 15 points from month 20 on; the sentences
+    name the periods as periods (jan 2022), never as timestamps, and give the seasonal span."""
+    season = lambda t: 12 * np.sin(2 * np.pi * t / 12)  # noqa: E731
+    df = simulate(36, 800, lambda t: 10 + season(t) - 15 * (t >= 20), seed=9)
+    tr = nps_trend(df, freq="M", run_length=8)
+    nl = tr.describe("nl")
+    text = " ".join(nl)
+    assert "00:00" not in text and "2021-" not in text and "2022-" not in text
+    flagged = tr.table.loc[tr.table["signal"], "period"]
+    assert len(flagged) > 0
+    assert any(s.startswith(f"{len(flagged)} perioden vallen buiten de controlegrenzen") for s in nl)
+    months = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+    first = flagged.iloc[0]
+    assert f"{months[first.month - 1]} {first.year}" in text
+    amp = tr.decomposition["seasonal"].max() - tr.decomposition["seasonal"].min()
+    assert f"Het seizoenspatroon beslaat {amp:.1f} punten".replace(".", ",") in text
+    assert 24 * 0.75 < amp < 24 * 1.25
+    if tr.table["run_signal"].any():
+        assert any(s.startswith("De reeksregel markeert ") for s in nl)
+    short = nps_trend(df[df["date"] < "2022-06-01"], freq="M")
+    assert any(s.startswith("Geen seizoensdecompositie: 17 perioden") for s in short.describe("nl"))
+
+
+def test_trend_report_table_is_folded_with_periods_as_periods():
+    df = simulate(30, 60, lambda t: 10, seed=11)
+    tr = _quiet(nps_trend, df, freq="M")
+    table = tr.table("nl")  # the contract's table(language); tr.table is also the DataFrame
+    assert table.detail and len(tr.table) == 30
+    shown = table.formatted()
+    assert shown["periode"].iloc[0] == "jan 2021" and shown["periode"].iloc[-1] == "jun 2023"
+    assert "voortschrijdende NPS (3 perioden)" in shown.columns and "ondergrens (95%)" in shown.columns
+    assert set(shown["buiten de grenzen"]) <= {"ja", "nee"}
+    assert not any("_" in c for c in shown.columns)
+    pd.testing.assert_frame_equal(tr.summary(), tr.table)
+
+
+def test_seasonal_sentence_is_cautious_with_two_cycles_only():
+    """With exactly two cycles STL's seasonal part absorbs almost everything, even without seasonality
+    (known truth: none here); the sentences then add a caution, with three cycles they do not."""
+    two = nps_trend(simulate(24, 300, lambda t: 10, seed=21), freq="M")
+    resid = two.decomposition["resid"].abs()
+    assert (resid < 1e-6).mean() > 0.5  # the residual is pinned at zero for most periods
+    assert two.describe("nl")[-1] == ("Met maar 2 volledige cycli aan data is het seizoenspatroon onzeker: lees het "
+                                      "als een eerste aanwijzing.")
+    three = nps_trend(simulate(36, 300, lambda t: 10, seed=22), freq="M")
+    assert not any("cycles of data" in s for s in three.describe("en"))

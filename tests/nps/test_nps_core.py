@@ -22,9 +22,13 @@ def test_categorize_dutch_custom_breaks_series_index_and_missing():
     s = pd.Series([0, 5, 6, 7, None, 10], index=list("abcdef"), name="ltr")
     out = categorize(s, breaks=(5, 7), language="nl")
     assert isinstance(out, pd.Series) and out.name == "ltr" and list(out.index) == list("abcdef")
-    assert out.tolist()[:4] == ["criticaster", "criticaster", "passief", "passief"]
+    assert out.tolist()[:4] == ["criticaster", "criticaster", "passieve", "passieve"]
     assert pd.isna(out["e"]) and out["f"] == "promotor"
-    assert LABELS["nl"] == ("criticaster", "passief", "promotor")
+    # one vocabulary: the singular words of the text layer (plural promotors / passieven / criticasters)
+    assert LABELS["nl"] == ("criticaster", "passieve", "promotor")
+    from nps_research.text import category
+
+    assert LABELS["nl"] == tuple(category(c, "nl") for c in ("detractor", "passive", "promoter"))
 
 
 def test_categorize_reports_offending_positions():
@@ -102,3 +106,25 @@ def test_invalid_arguments():
         nps_ci_from_counts(1, 2, 3, method="bayes", prior=(0, 1, 1))
     with pytest.raises(ValueError, match="bootstrap_kind"):
         nps_ci_from_counts(1, 2, 3, method="bootstrap", bootstrap_kind="basic")
+
+
+def test_interval_result_follows_the_results_contract():
+    """NPSInterval: summary() a DataFrame, describe() sentences built from its numbers, table() labelled."""
+    from nps_research.results import Result
+
+    r = nps_ci([10] * 50 + [8] * 30 + [3] * 20, method="wald")
+    assert isinstance(r, Result) and isinstance(r.summary(), pd.DataFrame)
+    assert r.describe("en") == ["The NPS is +30.0 (95% interval +14.7 to +45.3; n = 100).",
+                                "50.0% promoters, 30.0% passives and 20.0% detractors.",
+                                "Interval method: Wald."]
+    small = nps_ci_from_counts(2, 3, 5, warn=False)
+    assert small.describe("nl")[-1].startswith("Let op: n = 10 is kleiner dan 30")
+    w = nps_ci([10] * 50 + [8] * 30 + [3] * 20, weights=[1.0] * 50 + [3.0] * 50, method="wald")
+    text = w.describe("nl")
+    assert text[0].startswith("De gewogen NPS is ") and f"effectieve n = {w.n_eff:.0f}" in text[0]
+    assert text[1].startswith("Gewogen aandelen: ")
+    shown = w.table("nl").formatted()
+    assert list(shown.columns) == ["n", "effectieve n", "% promotors", "% passieven", "% criticasters", "NPS",
+                                   "ondergrens (95%)", "bovengrens (95%)"]
+    with pytest.raises(ValueError, match="arrays"):
+        nps_ci_from_counts([1, 2], [3, 4], [5, 6], warn=False).describe()

@@ -121,7 +121,7 @@ def test_all_routes_give_identical_summaries_and_trends(demo, files):
         pd.testing.assert_frame_equal(got, ref_trend, check_exact=True, obj=name)
 
 
-DEMO_CSV = Path(__file__).resolve().parents[1] / "data" / "demo" / "responses.csv"
+DEMO_CSV = Path(__file__).resolve().parents[2] / "data" / "demo" / "responses.csv"
 DEMO_BY = ["region", "product", "channel", "survey_type", "touchpoint"]
 
 
