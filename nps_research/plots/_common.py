@@ -69,11 +69,21 @@ def date_axis(ax, axis: str = "x", language: str = "en") -> None:
 
 
 def _decimals(step: float) -> int:
+    """Decimals that write every multiple of the tick ``step`` exactly (0.25 -> 2, 0.2 -> 1, 250 -> 0).
+
+    Examples
+    --------
+    >>> _decimals(0.25), _decimals(0.2), _decimals(2.5), _decimals(250.0), _decimals(0.05)
+    (2, 1, 1, 0, 2)
+    """
     import math
 
     if step <= 0 or not math.isfinite(step):
         return 0
-    return max(0, min(6, -int(math.floor(math.log10(step) + 1e-9))))
+    d = max(0, min(6, -int(math.floor(math.log10(step) + 1e-9))))
+    while d < 6 and abs(step * 10**d - round(step * 10**d)) > 1e-6 * max(1.0, step * 10**d):
+        d += 1
+    return d
 
 
 def number_axis(ax, axis: str = "y", language: str = "en", *, decimals: int | None = None,
