@@ -310,8 +310,8 @@ class PredictiveValidity(Result):
         return pd.DataFrame(rows)
 
     def describe(self, language: str = "en", metric: str | None = None) -> list[str]:
-        """Sentences stating what the numbers show: each measure against the baseline, the best measure and
-        the likelihood-ratio tests of nested measures."""
+        """Sentences stating what the numbers show: the best measure out of sample, each measure against the
+        baseline and the likelihood-ratio tests of nested measures."""
         metric = metric or self.metric
         name = metric_label(metric, language)
         outcome = quoted(self.outcome, language, self.labels)
@@ -319,17 +319,16 @@ class PredictiveValidity(Result):
         level = Level(self.confidence)
         cv = t("compare.pv.cv", language, cv=Int(self.cv), count=int(self.repeats), n=Int(self.n))
         sc = self.scores[self.scores["metric"] == metric].set_index("measure")
-        out = []
+        best = sc["mean"].idxmax() if _HIGHER_IS_BETTER[metric] else sc["mean"].idxmin()
+        out = [t("compare.pv.best", language, cv=cv, outcome=outcome, measure=measure_label(best, language),
+                 metric=name, value=Num(sc.loc[best, "mean"], 3))]
         for _, d in self.differences[self.differences["metric"] == metric].iterrows():
             m = d["measure"]
             key = "same" if d["favours"] == "neither" else ("better" if d["favours"] == m else "worse")
             out.append(t(f"compare.pv.{key}", language, measure=measure_label(m, language), outcome=outcome,
-                         base=base, cv=cv, metric=name, a=Num(sc.loc[m, "mean"], 3),
-                         b=Num(sc.loc[self.baseline, "mean"], 3), d=Num(d["difference"], 3, sign=True),
-                         level=level, lo=Num(d["ci_low"], 3), hi=Num(d["ci_high"], 3), p=P(d["p_value"], "p")))
-        best = sc["mean"].idxmax() if _HIGHER_IS_BETTER[metric] else sc["mean"].idxmin()
-        out.append(t("compare.pv.best", language, outcome=outcome, measure=measure_label(best, language),
-                     metric=name, value=Num(sc.loc[best, "mean"], 3)))
+                         base=base, metric=name, a=Num(sc.loc[m, "mean"], 3), b=Num(sc.loc[self.baseline, "mean"], 3),
+                         d=Num(d["difference"], 3, sign=True), level=level, lo=Num(d["ci_low"], 3),
+                         hi=Num(d["ci_high"], 3), p=P(d["p_value"], "p")))
         for _, r in self.lr_tests.iterrows():
             key = "compare.pv.lr_improves" if r["p_value"] < self.alpha else "compare.pv.lr_not"
             added = Words([variable_label(c, language, self.labels) for c in str(r["added"]).split(", ")])
@@ -421,8 +420,8 @@ def predictive_validity(
     >>> res.differences.loc[res.differences["metric"] == "auc", ["measure", "favours"]]
       measure favours
     0      cx      cx
-    >>> res.describe("nl")[0][:48]
-    'CX (EXQ) voorspelt ‘behouden’ beter dan NPS (5-v'
+    >>> res.describe("nl")[1][:44]
+    'CX (EXQ) voorspelt ‘behouden’ beter dan NPS:'
     """
     df = frame_of(data)
     prep = prepare(df, outcome, measures, controls)

@@ -130,6 +130,8 @@ class CategoryValue(Result):
             for _, m in self.moves[(self.moves["value"] == value) & (self.moves["from"] == "detractor")].iterrows():
                 out.append(t(f"compare.val.move_{m['to']}", language, d=Num(m["difference"], digits, sign=True),
                              value=name, level=level, lo=Num(m["ci_low"], digits), hi=Num(m["ci_high"], digits)))
+        if len(self.moves):
+            out.append(t("compare.val.caveat", language))
         return out
 
     def conclusions(self, language: str = "en", digits: int = 2) -> list[str]:

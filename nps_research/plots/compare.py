@@ -124,7 +124,7 @@ def calibration_plot(data: Any = None, *, bins: int = 10, measures: list[str] | 
     ax.set_ylim(0, 1)
     ax.set_xlabel(label("compare.predicted", language))
     ax.set_ylabel(label("compare.observed", language))
-    ax.legend(frameon=False, loc="upper left")
+    ax.legend(frameon=False, loc="lower right")
     finish_axes(ax, language)
     return ax
 

@@ -46,26 +46,26 @@ TEXTS: dict[str, dict] = {
                "other": "{cv}-voudige kruisvalidatie, {count} keer herhaald, n = {n}"},
     },
     "compare.pv.better": {
-        "en": "{measure} predicts {outcome} better than {base} ({cv}): {metric} {a} versus {b}, difference {d} "
-              "({level}% CI {lo} to {hi}, {p}, corrected resampled t-test).",
-        "nl": "{measure} voorspelt {outcome} beter dan {base} ({cv}): {metric} {a} tegenover {b}, verschil {d} "
-              "({level}%-BI {lo} tot {hi}, {p}, gecorrigeerde resampled t-toets).",
+        "en": "{measure} predicts {outcome} better than {base}: {metric} {a} versus {b}, difference {d} ({level}% CI "
+              "{lo} to {hi}, {p}).",
+        "nl": "{measure} voorspelt {outcome} beter dan {base}: {metric} {a} tegenover {b}, verschil {d} ({level}%-BI "
+              "{lo} tot {hi}, {p}).",
     },
     "compare.pv.worse": {
-        "en": "{measure} predicts {outcome} worse than {base} ({cv}): {metric} {a} versus {b}, difference {d} "
-              "({level}% CI {lo} to {hi}, {p}, corrected resampled t-test).",
-        "nl": "{measure} voorspelt {outcome} slechter dan {base} ({cv}): {metric} {a} tegenover {b}, verschil {d} "
-              "({level}%-BI {lo} tot {hi}, {p}, gecorrigeerde resampled t-toets).",
+        "en": "{measure} predicts {outcome} worse than {base}: {metric} {a} versus {b}, difference {d} ({level}% CI "
+              "{lo} to {hi}, {p}).",
+        "nl": "{measure} voorspelt {outcome} slechter dan {base}: {metric} {a} tegenover {b}, verschil {d} "
+              "({level}%-BI {lo} tot {hi}, {p}).",
     },
     "compare.pv.same": {
-        "en": "{measure} does not predict {outcome} significantly differently from {base} ({cv}): {metric} {a} "
-              "versus {b}, difference {d} ({level}% CI {lo} to {hi}, {p}, corrected resampled t-test).",
-        "nl": "{measure} voorspelt {outcome} niet significant anders dan {base} ({cv}): {metric} {a} tegenover "
-              "{b}, verschil {d} ({level}%-BI {lo} tot {hi}, {p}, gecorrigeerde resampled t-toets).",
+        "en": "{measure} does not predict {outcome} significantly differently from {base}: {metric} {a} versus {b}, "
+              "difference {d} ({level}% CI {lo} to {hi}, {p}).",
+        "nl": "{measure} voorspelt {outcome} niet significant anders dan {base}: {metric} {a} tegenover {b}, "
+              "verschil {d} ({level}%-BI {lo} tot {hi}, {p}).",
     },
     "compare.pv.best": {
-        "en": "The best predictor of {outcome} out of sample is {measure} ({metric} {value}).",
-        "nl": "De beste voorspeller van {outcome} buiten de steekproef is {measure} ({metric} {value}).",
+        "en": "Out of sample ({cv}), the best predictor of {outcome} is {measure}, with {metric} {value}.",
+        "nl": "Buiten de steekproef ({cv}) is {measure} de beste voorspeller van {outcome}, met {metric} {value}.",
     },
     "compare.pv.lr_improves": {
         "en": "Adding {added} to {base} significantly improves the in-sample fit of {outcome} "
@@ -81,21 +81,22 @@ TEXTS: dict[str, dict] = {
     },
     "compare.pv.method_binary": {
         "en": "Method: {cv}-fold cross-validation repeated {repeats} times, with the same folds for every measure, "
-              "stratified by the outcome; logistic regression scored on the held-out fold. Intervals and p-values "
+              "stratified by the outcome; logistic regression, each time scored on the held-out fold. Intervals and p-values "
               "from the corrected resampled t-test of Nadeau & Bengio (2003) in the form of Bouckaert & Frank "
               "(2004), t with {df} df.",
-        "nl": "Methode: {cv}-voudige kruisvalidatie, {repeats} keer herhaald, met dezelfde folds voor elke maat, "
-              "gestratificeerd naar de uitkomst; logistische regressie, gescoord op de weggelaten fold. Intervallen "
-              "en p-waarden uit de gecorrigeerde resampled t-toets van Nadeau & Bengio (2003) in de vorm van "
-              "Bouckaert & Frank (2004), t met {df} vg.",
+        "nl": "Methode: {cv}-voudige kruisvalidatie, {repeats} keer herhaald, met voor elke maat dezelfde indeling "
+              "van de klanten in deelsteekproeven, gestratificeerd naar de uitkomst; logistische regressie, telkens "
+              "beoordeeld op de weggelaten deelsteekproef. Intervallen en p-waarden uit de gecorrigeerde resampled "
+              "t-toets van Nadeau & Bengio (2003) in de vorm van Bouckaert & Frank (2004), t met {df} vg.",
     },
     "compare.pv.method_continuous": {
         "en": "Method: {cv}-fold cross-validation repeated {repeats} times, with the same folds for every measure; "
-              "linear regression scored on the held-out fold. Intervals and p-values from the corrected resampled "
+              "linear regression, each time scored on the held-out fold. Intervals and p-values from the corrected resampled "
               "t-test of Nadeau & Bengio (2003) in the form of Bouckaert & Frank (2004), t with {df} df.",
-        "nl": "Methode: {cv}-voudige kruisvalidatie, {repeats} keer herhaald, met dezelfde folds voor elke maat; "
-              "lineaire regressie, gescoord op de weggelaten fold. Intervallen en p-waarden uit de gecorrigeerde "
-              "resampled t-toets van Nadeau & Bengio (2003) in de vorm van Bouckaert & Frank (2004), t met {df} vg.",
+        "nl": "Methode: {cv}-voudige kruisvalidatie, {repeats} keer herhaald, met voor elke maat dezelfde indeling "
+              "van de klanten in deelsteekproeven; lineaire regressie, telkens beoordeeld op de weggelaten "
+              "deelsteekproef. Intervallen en p-waarden uit de gecorrigeerde resampled t-toets van Nadeau & Bengio "
+              "(2003) in de vorm van Bouckaert & Frank (2004), t met {df} vg.",
     },
     "compare.pv.dropped": {
         "en": {"one": "{count} customer with a missing value is left out.",
@@ -207,16 +208,18 @@ TEXTS: dict[str, dict] = {
               "criticasters is niet positief).",
     },
     "compare.val.move_passive": {
-        "en": "A detractor who becomes a passive goes with a difference of {d} in {value} ({level}% CI {lo} to {hi}); "
-              "this is a difference between groups, not a proven effect of changing one customer.",
-        "nl": "Een criticaster die passief wordt, gaat samen met een verschil van {d} in {value} ({level}%-BI {lo} "
-              "tot {hi}); dit is een verschil tussen groepen, geen bewezen effect van het veranderen van één klant.",
+        "en": "A detractor who becomes a passive goes with a difference of {d} in {value} ({level}% CI {lo} to {hi}).",
+        "nl": "Een criticaster die passief wordt, gaat samen met een verschil van {d} in {value} ({level}%-BI {lo} tot "
+              "{hi}).",
     },
     "compare.val.move_promoter": {
-        "en": "A detractor who becomes a promoter goes with a difference of {d} in {value} ({level}% CI {lo} to "
-              "{hi}); this is a difference between groups, not a proven effect of changing one customer.",
+        "en": "A detractor who becomes a promoter goes with a difference of {d} in {value} ({level}% CI {lo} to {hi}).",
         "nl": "Een criticaster die promotor wordt, gaat samen met een verschil van {d} in {value} ({level}%-BI {lo} "
-              "tot {hi}); dit is een verschil tussen groepen, geen bewezen effect van het veranderen van één klant.",
+              "tot {hi}).",
+    },
+    "compare.val.caveat": {
+        "en": "These are differences between groups of customers, not a proven effect of changing one customer.",
+        "nl": "Dit zijn verschillen tussen groepen klanten, geen bewezen effect van het veranderen van één klant.",
     },
     # ---------------------------------------------------------------- which dimension matters most
     "compare.imp.top_sig": {
@@ -279,6 +282,8 @@ TEXTS: dict[str, dict] = {
         "en": "The data have no CX dimension scores, so this part is skipped.",
         "nl": "De gegevens bevatten geen scores op CX-dimensies; dit onderdeel vervalt.",
     },
+    "compare.heading.overall": {"en": "All outcomes", "nl": "Alle uitkomsten"},
+    "compare.heading.outcome": {"en": "Outcome: {outcome}", "nl": "Uitkomst: {outcome}"},
     "compare.caption.join": {"en": "Customers in the analysis", "nl": "Klanten in de analyse"},
     "compare.caption.scores": {"en": "Out-of-sample scores per measure", "nl": "Scores buiten de steekproef per maat"},
     "compare.caption.differences": {"en": "Differences from {base}, every metric",
@@ -313,7 +318,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "metric": {"en": "metric", "nl": "maatstaf", "kind": "text"},
     "mean": {"en": "mean", "nl": "gemiddelde", "kind": "number:2"},
     "sd": {"en": "standard deviation", "nl": "standaardafwijking", "kind": "number:3"},
-    "n_folds": {"en": "folds", "nl": "aantal folds", "kind": "count"},
+    "n_folds": {"en": "folds", "nl": "deelsteekproeven", "kind": "count"},
     "auc": {"en": "AUC", "nl": "AUC", "kind": "number:3"},
     "auc_ci_low": {"en": "AUC lower bound", "nl": "AUC ondergrens", "kind": "number:3"},
     "auc_ci_high": {"en": "AUC upper bound", "nl": "AUC bovengrens", "kind": "number:3"},
