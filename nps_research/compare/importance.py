@@ -44,8 +44,11 @@ class DimensionImportance(Result):
         return self.importance
 
     def table(self, language: str = "en", **kwargs: Any):
-        """The importance table with outcomes and dimensions by their labels (folded: a detail table)."""
+        """The importance table, per outcome the most important dimension first, outcomes and dimensions by
+        their labels (folded: a detail table)."""
+        order = {o: i for i, o in enumerate(pd.unique(self.importance["outcome"]))}
         df = self.importance.rename(columns={"driver": "dimension"})
+        df = df.iloc[np.lexsort((df["rank"].to_numpy(), df["outcome"].map(order).to_numpy()))].copy()
         df["outcome"] = [variable_label(v, language, self.labels) for v in df["outcome"]]
         df["dimension"] = [variable_label(v, language, self.labels) for v in df["dimension"]]
         kwargs.setdefault("columns", [c for c in self.report_columns if c in df.columns])

@@ -8,6 +8,7 @@ standardised mean of the 19 EXQ items and ltr_z the standardised relational LTR 
 from __future__ import annotations
 
 import re
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -116,3 +117,34 @@ def test_dutch_sentences_state_the_planted_truth_in_dutch_words_and_numbers(fram
     # Dutch numbers: decimal comma, never a point in a number below one; no role names
     assert not re.search(r"\b0\.\d", text) and re.search(r"\b0,\d", text)
     assert "retained" not in text and "ltr" not in text and "pom" not in text
+
+
+def test_results_follow_the_contract_and_every_report_table_is_labelled_in_dutch(frames):
+    from nps_research.results import Result
+    from nps_research.tables import MissingLabelWarning
+
+    study, f = frames["cx"]
+    f = f.head(1500).copy()  # keep it quick: the tables' shape, not the numbers, is checked here
+    f.attrs = dict(frames["cx"][1].attrs)
+    measures = {"nps": ["ltr"], "nps_category": ["promoter", "detractor"], "cx": DIMS}
+    pv = predictive_validity(f, outcome="retained", measures=measures, cv=5, repeats=1, seed=1)
+    iv = incremental_validity(f, outcome="revenue_next_12m", measures={"nps": ["ltr"], "cx": DIMS})
+    cc = compare_correlations(f, target="n_products", x="cx", y="ltr")
+    val = value_by_category(f, value=["revenue_next_12m", "retained"], n_boot=100, seed=1)
+    imp = dimension_importance(f, outcomes=["retained"], bootstrap=10, seed=1)
+    results = [pv, iv, cc, val, imp]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", MissingLabelWarning)  # every shown column has a catalogue header
+        tables = [r.table("nl") for r in results] + [
+            pv.differences_table("nl"), pv.coefficients_table("nl"), val.ratios_table("nl"), val.moves_table("nl")]
+    for r in results:
+        assert isinstance(r, Result) and isinstance(r.summary(), pd.DataFrame)
+        assert all(isinstance(s, str) for s in r.describe("nl"))
+    for tab in tables:
+        shown = tab.formatted()
+        cells = " ".join(map(str, shown.columns)) + " " + " ".join(shown.astype(str).to_numpy().ravel())
+        assert not re.search(r"\b0\.\d", cells), cells
+        assert not re.search(r"\b[a-z]+_[a-z_0-9]+\b", cells), cells
+    assert list(pv.table("nl").formatted()["maat"]) == ["NPS", "NPS-categorie", "CX (EXQ)"]
+    assert set(val.table("nl").formatted()["waarde"]) == {"omzet komende 12 maanden", "behouden"}
+    assert list(imp.table("nl").formatted()["CX-dimensie"])[0] == "gemoedsrust"
