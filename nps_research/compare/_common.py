@@ -73,7 +73,13 @@ def measure_label(name: str, language: str = "en") -> str:
 
 
 def metric_label(metric: str, language: str = "en") -> str:
-    """A cross-validation metric's name (``auc`` -> ``AUC``, ``brier`` -> ``Brier-score`` in Dutch)."""
+    """A cross-validation metric's name in ``language``.
+
+    Examples
+    --------
+    >>> metric_label("brier", "nl"), metric_label("r2", "en")
+    ('Brier-score', 'R²')
+    """
     key = f"compare.metric.{metric}"
     return t(key, language) if has_text(key) else str(metric)
 
