@@ -33,8 +33,27 @@ from typing import Any
 
 from .text import LANGUAGES, t
 
-__all__ = ["DEFAULT_ALPHA", "DEFAULT_MATERIALITY", "FINDINGS_MIME", "Finding", "change_class", "dump_findings",
-           "load_findings", "summary_findings"]
+__all__ = ["DEFAULT_ALPHA", "DEFAULT_MATERIALITY", "FINDINGS_MIME", "IMPORTANCE", "Finding", "change_class",
+           "dump_findings", "load_findings", "summary_findings"]
+
+#: Base importance per kind of finding (the executive summary shows the 3-7 most important); an analysis may
+#: add up to 9 within its band for the size of the effect, and subtract for small or uncertain ones.
+IMPORTANCE = {
+    "nps.headline": 100,       # the NPS with its interval
+    "nps.change": 90,          # the NPS against the baseline / last period (material change)
+    "trend.shift": 88,         # a detected level shift
+    "drivers.top": 80,         # the strongest driver(s)
+    "compare.cx_vs_nps": 75,   # CX against NPS for the study's outcomes
+    "cx.scale": 70,            # whether the CX scale holds (reliability, fit)
+    "people.signal": 65,       # flagged people signals
+    "trend.season": 60,        # tested seasonality
+    "voice.theme": 58,         # themes that cost or earn the most NPS
+    "segments.difference": 55,  # segments that differ from the rest
+    "journeys.moment": 50,     # moments of truth
+    "benchmark": 45,           # the NPS against an external benchmark
+    "nps.small_change": 30,    # a significant but small change
+    "detail": 10,              # everything else worth recording
+}
 
 #: Smallest change in NPS points that is called more than small.
 DEFAULT_MATERIALITY = 3.0
