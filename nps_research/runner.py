@@ -242,9 +242,50 @@ def _plan(cfg: StudyConfig, nb_dir: Path, only: list[str] | None) -> list[tuple[
     return [(nb.name, nb.path, nb.parameters) for nb in plan_run(cfg, nb_dir, only).notebooks]
 
 
+#: Exceptions whose message is written for the reader of the report (they name the setting or the data).
+_READABLE_ERRORS = ("StudyConfigError", "StudyDataError", "ValueError", "KeyError", "FileNotFoundError")
+
+
+def _client_outputs(outputs: list, language: str) -> list:
+    """Outputs as a client sees them: no warnings or log lines (stderr), and an error as a short message in
+    the report language instead of a traceback (the traceback stays in the executed notebook and run.log)."""
+    import html
+
+    import nbformat
+
+    from .text import t
+
+    out = []
+    for o in outputs:
+        if o.get("output_type") == "stream" and o.get("name") == "stderr":
+            continue
+        if o.get("output_type") == "error":
+            readable = o.get("ename") in _READABLE_ERRORS
+            message = t("runner.failed_readable" if readable else "runner.failed_unexpected", language,
+                        error=str(o.get("evalue", "")).strip("'\""), name=o.get("ename", ""))
+            text = "".join(f"<p>{html.escape(line)}</p>" for line in message.split("\n") if line)
+            out.append(nbformat.v4.new_output("display_data", data={
+                "text/html": f'<div class="nr-failed" style="border-left:4px solid #a11;padding:.5rem 1rem">'
+                             f"{text}</div>"}))
+            continue
+        out.append(o)
+    return out
+
+
+def _strip_ansi(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+def _append_log(folder: Path, text: str) -> None:
+    """Add to the run's ``run.log`` (what failed, with the traceback)."""
+    with open(folder / "run.log", "a", encoding="utf-8") as f:
+        f.write(f"[{_now()}] {text.rstrip()}\n")
+
+
 def _export_html(nb_path: Path, html_path: Path, title: str, language: str | None = None) -> None:
     """Write the executed notebook as HTML without code; cells tagged ``lang-xx`` show only when xx is the
-    report language (so narrative can be written in both languages)."""
+    report language (so narrative can be written in both languages); warnings and tracebacks are left out
+    (see :func:`_client_outputs`)."""
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -253,6 +294,9 @@ def _export_html(nb_path: Path, html_path: Path, title: str, language: str | Non
         nb.cells = [c for c in nb.cells
                     if not any(t.startswith("lang-") and t != f"lang-{language}"
                                for t in c.get("metadata", {}).get("tags", []))]
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = _client_outputs(cell.get("outputs", []), language or "en")
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     write_atomic(html_path, body)
@@ -429,6 +473,7 @@ def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = 
                     failure = (f"notebook '{name}' failed in cell {e.cell_index} (execution count "
                                f"{e.exec_count}): {e.ename}: {e.evalue}")
                     entry["error"] = failure
+                    _append_log(folder, f"{failure}\n" + "".join(_strip_ansi(line) + "\n" for line in e.traceback))
                 entry["seconds"] = round(time.perf_counter() - t0, 1)
                 entry["ipynb"] = out_nb.name
                 if out_nb.exists():

@@ -96,7 +96,7 @@ def test_failing_notebook_stops_run_keeps_outputs_and_exits_nonzero(study):
     folder = study.parent / "out" / "t" / "bad"
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["01_ok.html", "01_ok.ipynb", "02_fails.html", "02_fails.ipynb", "findings.json", "index.html",
-                     "manifest.json"]
+                     "manifest.json", "run.log"]
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["status"] == "failed"
     assert {k: v["status"] for k, v in manifest["notebooks"].items()} == {
@@ -105,6 +105,12 @@ def test_failing_notebook_stops_run_keeps_outputs_and_exits_nonzero(study):
     assert any(o.get("ename") == "ValueError" for c in kept.cells if c.cell_type == "code"
                for o in c.get("outputs", []))
     assert not list(folder.glob(".*tmp"))  # nothing half-written
+    # the page explains itself in the report language, without a traceback; the log keeps the traceback
+    page = (folder / "02_fails.html").read_text()
+    assert "Deze analyse kon niet worden voltooid:" in page and "planted failure" in page
+    assert "Traceback" not in page and "raise ValueError" not in page
+    log = (folder / "run.log").read_text()
+    assert "notebook '02_fails' failed in cell 4" in log and "raise ValueError('planted failure')" in log
     with pytest.raises(NotebookFailed) as info:
         run_study(study, run_id="bad", progress=False)
     assert info.value.result.folder.name == "bad-2"

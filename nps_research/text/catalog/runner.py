@@ -37,3 +37,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "runner.more": {"en": "more", "nl": "meer"},
     "runner.analyses": {"en": "Pages", "nl": "Pagina's"},
 }
+
+TEXTS.update({
+    "runner.failed_readable": {
+        "en": "This analysis could not be completed:\n{error}\nChange the setting or the data named here and run "
+              "the study again; the technical details are in the executed notebook and run.log.",
+        "nl": "Deze analyse kon niet worden voltooid:\n{error}\nPas de genoemde instelling of data aan en voer het "
+              "onderzoek opnieuw uit; de technische details staan in het uitgevoerde notebook en in run.log.",
+    },
+    "runner.failed_unexpected": {
+        "en": "This analysis stopped on an unexpected error ({name}: {error}). The technical details are in the "
+              "executed notebook and run.log; please report them.",
+        "nl": "Deze analyse stopte door een onverwachte fout ({name}: {error}). De technische details staan in het "
+              "uitgevoerde notebook en in run.log; meld ze alstublieft.",
+    },
+})
