@@ -13,41 +13,55 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="nps_research: NPS and CX study workbench. Validate a study's data or run its report.")
 
 
-def data_summary(study) -> str:
-    """A few lines describing a loaded study (tables, rows, dates, survey types, NPS with n)."""
+def data_summary(study, language: str | None = None) -> str:
+    """A few lines describing a loaded study in the study's language (tables, rows, dates, survey types, NPS
+    per survey type with n, what loading reduced, unused columns)."""
     from .nps import nps
+    from .text import Date, Int, Points, Words, t
 
+    language = language or getattr(study, "language", "en") or "en"
     lines = []
     for name, df in study.tables().items():
-        lines.append(f"  {name}: {len(df):,} rows, {df.shape[1]} columns")
+        lines.append("  " + t("summary.table", language, table=name, rows=Int(len(df)), columns=Int(df.shape[1])))
     r = study.responses
-    lines.append(f"  dates: {r['date'].min():%Y-%m-%d} to {r['date'].max():%Y-%m-%d}")
+    lines.append("  " + t("summary.dates", language, first=Date(r["date"].min()), last=Date(r["date"].max())))
     types = r["survey_type"].value_counts().sort_index()
-    lines.append("  survey types: " + ", ".join(f"{k} {v:,}" for k, v in types.items()))
+    lines.append("  " + t("summary.types", language, types=Words([f"{t(f'value.{k}', language)} {Int(v).format(language)}"
+                                                                  for k, v in types.items()])))
     if study.attributes:
-        lines.append(f"  attribute scores: {len(study.attributes)} ({', '.join(study.attributes)})")
+        lines.append("  " + t("summary.attributes", language, k=Int(len(study.attributes)),
+                              names=", ".join(study.attributes)))
     if study.cx_items:
-        lines.append(f"  CX items: {len(study.cx_items)}")
+        lines.append("  " + t("summary.cx_items", language, k=Int(len(study.cx_items))))
     for kind, g in r.groupby("survey_type", sort=True):  # relational and transactional NPS are never pooled
-        lines.append(f"  NPS {kind} {nps(g['ltr']):+.1f} (n = {g['ltr'].notna().sum():,})")
+        lines.append("  " + t("summary.nps", language, type=t(f"value.{kind}", language), nps=Points(nps(g["ltr"])),
+                              n=Int(int(g["ltr"].notna().sum()))))
+    for table, note in (getattr(study, "notes", {}) or {}).items():
+        agg = note.get("aggregated")
+        if agg and agg["reduced"]:
+            lines.append("  " + t("summary.aggregated", language, table=table, rows=Int(agg["reduced"]),
+                                  keys=Int(agg["keys"]), by=agg["by"], rule=agg["rule"],
+                                  conflicting=Int(agg["conflicting"])))
     for table, cols in study.unused_columns.items():
         if cols:
-            lines.append(f"  {table}: {len(cols)} column(s) not used (map them in the study file to use them): "
-                         + ", ".join(cols))
+            lines.append("  " + t("summary.unused", language, table=table, k=Int(len(cols)), names=", ".join(cols)))
     return "\n".join(lines)
 
 
 @app.command()
 def validate(study_file: Annotated[Path, typer.Argument(help="Study YAML file")]) -> None:
-    """Check a study file and its data; print every problem (exit 1) or a short data summary (exit 0)."""
-    from .study import load_study
+    """Check a study file, its data and its analyses; print every problem (exit 1) or a short data summary (exit 0)."""
+    from .checks import check_study
+    from .config import load_config
 
     try:
-        study = load_study(study_file)
+        study, _ = check_study(load_config(study_file))
     except (StudyConfigError, StudyDataError) as e:
         typer.echo(str(e), err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"{study_file}: study '{study.name}' is valid.")
+    from .text import t
+
+    typer.echo(t("summary.valid", study.language, file=str(study_file), name=study.name))
     typer.echo(data_summary(study))
 
 

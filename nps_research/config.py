@@ -41,18 +41,37 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import StudyConfigError
 from .schema import SCORE_GROUPS, TABLES
 
-__all__ = ["AnalysisSpec", "DataSpec", "ReportSettings", "StudyConfig", "TableSpec", "load_config"]
+__all__ = ["Aggregate", "AnalysisSpec", "Constant", "DataSpec", "ReportSettings", "StudyConfig", "TableSpec",
+           "load_config"]
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class Constant(_Strict):
+    """A role with one value for every row (an export without the column: ``survey_type: {value: transactional}``)."""
+
+    value: str | int | float
+
+
+class Aggregate(_Strict):
+    """How to reduce a table whose rows repeat a key to one row per key.
+
+    ``rule``: ``first`` / ``last`` (by the table's mapped date or timestamp where it has one, else file order),
+    ``min`` / ``max`` / ``mean`` (numeric columns; other columns take the last row's value).
+    """
+
+    by: str
+    rule: Literal["first", "last", "min", "max", "mean"] = "last"
+
+
 class TableSpec(_Strict):
     """Where one table lives and how its columns map to roles."""
 
     path: str
-    columns: dict[str, str] = Field(default_factory=dict)
+    columns: dict[str, str | Constant] = Field(default_factory=dict)
+    aggregate: Aggregate | None = None
     attributes: str | list[str] | dict[str, str] | None = None
     cx_items: str | list[str] | dict[str, str] | None = None
     ranges: dict[str, tuple[int, int]] = Field(default_factory=dict)
@@ -102,6 +121,14 @@ class TableSpec(_Strict):
             if lo >= hi:
                 raise ValueError(f"range of '{k}' must be [low, high] with low < high, got [{lo:g}, {hi:g}]")
         return v
+
+    def mapped_columns(self) -> dict[str, str]:
+        """Role -> the client's column, for the roles read from a column (not constants)."""
+        return {role: col for role, col in self.columns.items() if isinstance(col, str)}
+
+    def constants(self) -> dict[str, Any]:
+        """Role -> the constant value, for the roles given as ``{value: ...}``."""
+        return {role: col.value for role, col in self.columns.items() if isinstance(col, Constant)}
 
     def score_columns(self, available: list[str] | None = None) -> dict[str, dict[str, str]]:
         """Score group -> {study name: client's column}.
@@ -180,6 +207,7 @@ class StudyConfig(_Strict):
     name: str
     title: str | None = None
     language: Literal["en", "nl"] = "en"
+    survey_type: str | None = None
     data: DataSpec
     analyses: list[AnalysisSpec] = Field(default_factory=lambda: [AnalysisSpec(notebook="01_data_overview")])
     output: str = "reports"
@@ -187,6 +215,18 @@ class StudyConfig(_Strict):
     report: ReportSettings = Field(default_factory=ReportSettings)
     scales: dict[str, Any] | None = None
     base_dir: Path | None = Field(default=None, exclude=True)
+
+    @field_validator("survey_type")
+    @classmethod
+    def _survey_type(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        from .schema import CATEGORY_SYNONYMS
+
+        canonical = CATEGORY_SYNONYMS["survey_type"].get(str(v).strip().lower())
+        if canonical is None:
+            raise ValueError(f"must be relational or transactional (relationeel / transactioneel), got {v!r}")
+        return canonical
 
     @field_validator("name")
     @classmethod

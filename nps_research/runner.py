@@ -30,6 +30,7 @@ from typing import Any
 
 from .config import StudyConfig, load_config
 from .errors import StudyConfigError
+from .declarations import notebooks_dir
 from .io import write_atomic
 
 __all__ = ["NotebookFailed", "PlannedNotebook", "RunPlan", "RunResult", "collect_findings", "execute_plan",
@@ -41,7 +42,7 @@ LIBRARIES = ("pandas", "numpy", "scipy", "statsmodels", "pingouin", "seaborn", "
              "nbconvert", "nbformat", "ipykernel", "semopy", "duckdb", "pyarrow", "ibis-framework", "pydantic",
              "pandera", "pyyaml", "openpyxl")
 #: Parameters every notebook receives from the runner (when its parameters cell declares them).
-STANDARD_PARAMETERS = ("data", "language", "allow_personal_data", "study_name", "scales")
+STANDARD_PARAMETERS = ("data", "language", "allow_personal_data", "study_name", "scales", "survey_type")
 
 
 class NotebookFailed(RuntimeError):
@@ -72,16 +73,6 @@ class RunResult:
     @property
     def ok(self) -> bool:
         return all(s == "ok" for s in self.statuses.values())
-
-
-def notebooks_dir() -> Path:
-    """The folder with the workbench's notebooks: ``notebooks/`` beside the package in a source checkout
-    (where researchers edit them), else the copy installed inside the package (``nps_research/notebooks``)."""
-    here = Path(__file__).resolve().parent
-    source = here.parent / "notebooks"
-    if (here.parent / "pyproject.toml").is_file() and source.is_dir():
-        return source
-    return here / "notebooks"
 
 
 def sha256_file(path: str | Path) -> str:
@@ -193,8 +184,12 @@ def _pretty_name(notebook: str) -> str:
 
 
 def plan_run(config: StudyConfig, nb_dir: str | Path | None = None, only: list[str] | None = None, *,
-             study_file: str | Path | None = None, kernel_name: str = "python3") -> RunPlan:
-    """Check every selected notebook and its parameters before anything runs; raises StudyConfigError."""
+             study_file: str | Path | None = None, kernel_name: str = "python3",
+             parameters: dict[str, dict[str, Any]] | None = None) -> RunPlan:
+    """Check every selected notebook and its parameters before anything runs; raises StudyConfigError.
+
+    ``parameters`` (notebook -> parameters), when given, replaces the study file's analysis parameters: the
+    checked and normalised values of :func:`nps_research.checks.check_analyses`."""
     cfg = config
     if nb_dir is None:
         nb_dir = cfg.resolve(cfg.notebooks) if cfg.notebooks else notebooks_dir()
@@ -213,6 +208,7 @@ def plan_run(config: StudyConfig, nb_dir: str | Path | None = None, only: list[s
         "allow_personal_data": cfg.report.allow_personal_data,
         "study_name": cfg.name,
         "scales": cfg.scales,
+        "survey_type": getattr(cfg, "survey_type", None),
     }
     planned, problems = [], []
     for a in analyses:
@@ -228,7 +224,7 @@ def plan_run(config: StudyConfig, nb_dir: str | Path | None = None, only: list[s
                             f"(the notebook's parameters: {', '.join(declared)})")
             continue
         params = {k: v for k, v in standard.items() if k in declared and v is not None}
-        params.update(a.parameters)
+        params.update(parameters.get(a.notebook, a.parameters) if parameters is not None else a.parameters)
         title = (getattr(a, "title", None) or _notebook_title(path, params.get("language", cfg.language))
                  or _pretty_name(a.notebook))
         planned.append(PlannedNotebook(a.notebook, path, params, title))
@@ -542,12 +538,13 @@ def run_study(
     NotebookFailed
         When a notebook raises; earlier outputs stay, the failed notebook is kept, the manifest records it.
     """
-    from .study import load_data
+
+    from .checks import check_study
 
     study_file = Path(study_file)
     cfg = load_config(study_file)
-    load_data(cfg.data_parameters(), name=cfg.name, language=cfg.language)  # raises StudyDataError
-    plan = plan_run(cfg, nb_dir, only, study_file=study_file, kernel_name=kernel_name)
+    _, checked = check_study(cfg, nb_dir=nb_dir)  # raises StudyDataError / StudyConfigError listing every problem
+    plan = plan_run(cfg, nb_dir, only, study_file=study_file, kernel_name=kernel_name, parameters=checked.parameters)
 
     base = Path(output) if output is not None else cfg.resolve(cfg.output)
     base = base / cfg.name

@@ -147,10 +147,11 @@ RESPONSES = Table(
              nullable=False),
         Role("date", "date", "Date the survey was answered.", required=True, nullable=False),
         Role("survey_type", "category", "relational (periodic, whole relationship) or transactional "
-             "(right after a touchpoint); Dutch relationeel/transactioneel accepted.", required=True,
+             "(right after a touchpoint); Dutch relationeel/transactioneel accepted; an export of one type may "
+             "set it as a constant in the study file.", required=True,
              nullable=False, categories=SURVEY_TYPES),
-        Role("touchpoint", "category", "Touchpoint the response is about (empty for relational responses).",
-             required=True),
+        Role("touchpoint", "category", "Touchpoint the response is about (empty for relational responses); "
+             "optional."),
         Role("channel", "category", "Channel of the touchpoint or of the contact (app, web, phone, ...).",
              required=True),
         _score("ltr", "Likelihood to recommend, whole numbers 0-10 (labelled answers such as "

@@ -40,6 +40,9 @@ class Study:
     labels : dict
         Role -> the client's own column name, where the study maps a role to a differently named column
         (reports show a column by this name; see :func:`nps_research.text.column_label`).
+    notes : dict
+        Table name -> what loading did to it (``aggregated``: rows reduced by the study's ``aggregate`` rule,
+        keys with conflicting values), for the data overview.
     """
 
     responses: pd.DataFrame
@@ -56,6 +59,7 @@ class Study:
     config: Any = None
     unused_columns: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables that are present, by name."""
@@ -95,8 +99,8 @@ def load_table(spec: Any, table: str, *, base_dir: str | Path | None = None, lan
         path = Path(base_dir) / path
     raw = read_raw(path, table=table, sep=spec.sep, encoding=spec.encoding, decimal=spec.decimal, sheet=spec.sheet)
     groups = spec.score_columns(list(raw.frame.columns))
-    df = parse_table(raw, table, columns=spec.columns, score_columns=groups, ranges=dict(spec.ranges),
-                     date_format=spec.date_format)
+    df = parse_table(raw, table, columns=spec.mapped_columns(), score_columns=groups, ranges=dict(spec.ranges),
+                     date_format=spec.date_format, constants=spec.constants(), aggregate=spec.aggregate)
     df.attrs["score_columns"] = {g: list(cols) for g, cols in groups.items()}
     return relabel_values(df, spec.value_labels(language), table=table, source=str(path))
 
@@ -223,8 +227,9 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
         language=language,
         sources=sources,
         unused_columns={t: df.attrs.get("unused_columns", []) for t, df in tables.items()},
-        labels={role: str(col) for tspec in spec.tables().values() for role, col in tspec.columns.items()
+        labels={role: str(col) for tspec in spec.tables().values() for role, col in tspec.mapped_columns().items()
                 if str(col) != role},
+        notes={t: {"aggregated": df.attrs["aggregated"]} for t, df in tables.items() if "aggregated" in df.attrs},
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -248,6 +249,8 @@ def parse_table(
     score_columns: dict[str, dict[str, str]] | None = None,
     ranges: dict[str, tuple[float, float]] | None = None,
     date_format: str | None = None,
+    constants: dict[str, Any] | None = None,
+    aggregate: Any = None,
 ) -> pd.DataFrame:
     """Map, parse and validate one table; return it with role names as columns.
 
@@ -265,6 +268,13 @@ def parse_table(
         ``(low, high)`` per score role or group name, overriding the defaults.
     date_format : str, optional
         strftime format for the date columns when they are not ISO or day-first.
+    constants : dict, optional
+        Role -> one value for every row (validated like a column: ``transactioneel`` is read as
+        ``transactional``).
+    aggregate : Aggregate, optional
+        Reduce rows that repeat the key ``aggregate.by`` (a role) to one row per key by ``aggregate.rule``; the
+        key is then not required to be unique, and ``attrs["aggregated"]`` says how many rows were reduced and
+        how many keys had conflicting values.
 
     Raises
     ------
@@ -273,10 +283,21 @@ def parse_table(
     """
     spec = TABLES[table]
     columns = dict(columns or {})
+    constants = dict(constants or {})
     score_columns = score_columns or {}
     ranges = ranges or {}
     frame = raw.frame
     problems: list[DataProblem] = []
+    if constants:
+        frame = frame.copy()
+        for role, value in constants.items():
+            name = f"(constant {role})"
+            frame[name] = str(value)
+            columns[role] = name
+    agg_key = getattr(aggregate, "by", None) if aggregate is not None else None
+    if agg_key is not None and agg_key not in spec.role_names:
+        problems.append(DataProblem(table, f"aggregate.by must be a role of this table (roles: "
+                                    f"{', '.join(spec.role_names)})", column=str(agg_key)))
     unknown_roles = sorted(set(columns) - set(spec.role_names))
     if unknown_roles:
         problems.append(DataProblem(table, "the study maps roles that this table does not have: "
@@ -324,7 +345,7 @@ def parse_table(
             rows = values.index[missing.to_numpy()]
             problems.append(DataProblem(table, "must not be empty", column=col, role=role.name,
                                         rows=tuple(int(r) for r in rows), n_rows=len(rows)))
-        if role.unique:
+        if role.unique and role.name != agg_key:
             dup = values.notna() & values.duplicated(keep=False)
             if dup.any():
                 rows = values.index[dup.to_numpy()]
@@ -345,8 +366,59 @@ def parse_table(
     result = pd.DataFrame(out)
     result.index = pd.RangeIndex(len(result))
     used = {col for _, col, _, _ in targets}
-    result.attrs["unused_columns"] = [str(c) for c in frame.columns if c not in used]
+    unused = [str(c) for c in frame.columns if c not in used]
+    if agg_key is not None and agg_key in result.columns:
+        result = aggregate_rows(result, agg_key, aggregate.rule)
+    result.attrs["unused_columns"] = unused
     return result
+
+
+def aggregate_rows(df: pd.DataFrame, by: str, rule: str = "last") -> pd.DataFrame:
+    """One row per value of ``by``: ``first``/``last`` row (by ``date`` or ``timestamp`` when the table has one,
+    else in file order), or ``min``/``max``/``mean`` of the numeric columns (other columns: the last row).
+
+    ``attrs["aggregated"]`` holds ``rows`` (rows before), ``reduced`` (rows removed), ``keys`` (keys that
+    repeated), ``conflicting`` (repeated keys whose rows disagree on some column) and ``rule``.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"customer_id": ["a", "a", "b"], "retained": [1, 0, 1]})
+    >>> out = aggregate_rows(df, "customer_id", "last")
+    >>> out["retained"].tolist(), out.attrs["aggregated"]["conflicting"]
+    ([0, 1], 1)
+    """
+    order_col = next((c for c in ("date", "timestamp") if c in df.columns and c != by), None)
+    work = df.assign(_pos=np.arange(len(df)))
+    if order_col is not None:
+        work = work.sort_values([order_col, "_pos"], kind="mergesort", na_position="first")
+    else:
+        work = work.sort_values("_pos", kind="mergesort")
+    others = [c for c in df.columns if c != by]
+    dup = work[by].duplicated(keep=False) & work[by].notna()
+    repeated = work.loc[dup]
+    conflicting = 0
+    if len(repeated):
+        nunique = repeated.groupby(by, sort=False)[others].nunique(dropna=True)
+        conflicting = int((nunique > 1).any(axis=1).sum())
+    g = work.groupby(by, sort=False, dropna=False)
+    if rule in ("first", "last"):
+        out = g.nth(0) if rule == "first" else g.nth(-1)
+    else:
+        numeric = [c for c in others if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
+        out = g.nth(-1).set_index(by)
+        stat = getattr(g[numeric], rule)()
+        for c in numeric:
+            values = stat[c]
+            if pd.api.types.is_integer_dtype(df[c]) and rule != "mean":
+                values = values.astype(df[c].dtype)
+            out[c] = values.reindex(out.index)
+        out = out.reset_index()
+    out = out.sort_values("_pos", kind="mergesort").drop(columns="_pos")[list(df.columns)]
+    out.index = pd.RangeIndex(len(out))
+    out.attrs["aggregated"] = {"rows": int(len(df)), "reduced": int(len(df) - len(out)),
+                               "keys": int(repeated[by].nunique()), "conflicting": conflicting, "rule": rule,
+                               "by": by}
+    return out
 
 
 def _all_bad(res: ParseResult) -> pd.Index:

@@ -128,10 +128,10 @@ def test_unknown_notebook_and_parameter_are_reported_before_running(study):
     _set(study, analyses=[{"notebook": "09_nothing"}, {"notebook": "01_ok", "parameters": {"langauge": "nl"}}])
     with pytest.raises(nr.StudyConfigError) as info:
         run_study(study, progress=False)
-    assert str(info.value).splitlines() == [
-        "the study's analyses are not valid:",
-        "  - analyses: notebook '09_nothing' does not exist (available: 01_ok, 02_fails, 03_after)",
-        "  - analyses.01_ok.parameters: unknown parameter(s) langauge (the notebook's parameters: data, language)",
+    assert str(info.value).splitlines() == [  # in the study's language (nl), with "did you mean"
+        "2 problemen in de analyses van het onderzoek:",
+        "  - analyses: notebook '09_nothing' bestaat niet (beschikbaar: 01_ok, 02_fails of 03_after)",
+        "  - analyses.01_ok.parameters: onbekende parameter 'langauge'; bedoelt u 'language'?",
     ]
     assert not (study.parent / "out").exists()
 
@@ -147,8 +147,9 @@ def test_bad_data_stops_the_run_before_any_notebook(study):
 def test_cli_validate(study):
     ok = CliRunner().invoke(app, ["validate", str(study)])
     assert ok.exit_code == 0
-    assert ok.output.splitlines()[:2] == [f"{study}: study 't' is valid.", "  responses: 40 rows, 7 columns"]
-    assert "NPS relational -55.0 (n = 40)" in ok.output  # scores i % 11 for i < 40: 6 promoters, 28 detractors
+    # the study's language is Dutch: so is the summary
+    assert ok.output.splitlines()[:2] == [f"{study}: onderzoek 't' is in orde.", "  responses: 40 rijen, 7 kolommen"]
+    assert "NPS relationeel -55,0 (n = 40)" in ok.output  # scores i % 11 for i < 40: 6 promoters, 28 detractors
     (study.parent / "data" / "r.csv").write_text(HEADER + "r1,c1,2024-01-01,relational,,web,x\n"
                                                  "r1,c2,2024-01-01,relational,,web,5\n")
     bad = CliRunner().invoke(app, ["validate", str(study)])
