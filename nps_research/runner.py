@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from .config import StudyConfig, load_config
-from .errors import StudyConfigError
 from .declarations import notebooks_dir
+from .errors import StudyConfigError
 from .io import write_atomic
 
 __all__ = ["NotebookFailed", "PlannedNotebook", "RunPlan", "RunResult", "collect_findings", "execute_plan",

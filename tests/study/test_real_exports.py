@@ -5,8 +5,6 @@ values and the client's own column names in the analyses. Generated here by a sm
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
