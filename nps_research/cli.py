@@ -88,6 +88,14 @@ def run(
     typer.echo(f"Report: {result.index}")
 
 
+@app.command()
+def reference() -> None:
+    """Print the study file reference (Markdown; the repository keeps it as studies/README.md)."""
+    from .reference import study_file_reference
+
+    typer.echo(study_file_reference(), nl=False)
+
+
 @app.command("demo-data")
 def demo_data(
     folder: Annotated[Path, typer.Argument(help="Where to write the demo tables")] = Path("data/demo"),

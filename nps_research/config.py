@@ -52,7 +52,7 @@ class _Strict(BaseModel):
 class Constant(_Strict):
     """A role with one value for every row (an export without the column: ``survey_type: {value: transactional}``)."""
 
-    value: str | int | float
+    value: str | int | float = Field(description="The value every row gets (validated like a column's value).")
 
 
 class Aggregate(_Strict):
@@ -62,25 +62,38 @@ class Aggregate(_Strict):
     ``min`` / ``max`` / ``mean`` (numeric columns; other columns take the last row's value).
     """
 
-    by: str
-    rule: Literal["first", "last", "min", "max", "mean"] = "last"
+    by: str = Field(description="The role whose repeated values are reduced to one row each (e.g. customer_id).")
+    rule: Literal["first", "last", "min", "max", "mean"] = Field(
+        "last", description="first / last row (by the table's date or timestamp, else file order), or min / max / "
+                            "mean of the numeric columns.")
 
 
 class TableSpec(_Strict):
     """Where one table lives and how its columns map to roles."""
 
-    path: str
-    columns: dict[str, str | Constant] = Field(default_factory=dict)
-    aggregate: Aggregate | None = None
-    attributes: str | list[str] | dict[str, str] | None = None
-    cx_items: str | list[str] | dict[str, str] | None = None
-    ranges: dict[str, tuple[int, int]] = Field(default_factory=dict)
-    sheet: str | int | None = None
-    sep: str | None = None
-    encoding: str | None = None
-    decimal: Literal[".", ","] | None = None
-    date_format: str | None = None
-    values: dict[str, dict[str, str | dict[str, str]]] = Field(default_factory=dict)
+    path: str = Field(description="The file: CSV (any separator, decimal comma, UTF-8 or cp1252), .xlsx or "
+                                  ".parquet; relative to the study file.")
+    columns: dict[str, str | Constant] = Field(
+        default_factory=dict, description="Role -> the client's column where the names differ, or {value: ...} "
+                                          "for a role that is the same for every row (e.g. survey_type).")
+    aggregate: Aggregate | None = Field(None, description="Reduce rows that repeat a key to one row per key "
+                                                          "({by: customer_id, rule: last}).")
+    attributes: str | list[str] | dict[str, str] | None = Field(
+        None, description="Attribute satisfaction scores: glob patterns (\"sat_*\"), a list, or {name: column}.")
+    cx_items: str | list[str] | dict[str, str] | None = Field(
+        None, description="CX scale items (such as EXQ's pex1-pom6): glob patterns, a list, or {name: column}.")
+    ranges: dict[str, tuple[int, int]] = Field(
+        default_factory=dict, description="Response range [low, high] per score role or group (attributes, "
+                                          "cx_items, csat, ...).")
+    sheet: str | int | None = Field(None, description="Excel sheet (name or number).")
+    sep: str | None = Field(None, description="CSV separator (default: sniffed).")
+    encoding: str | None = Field(None, description="File encoding (default: UTF-8 with or without BOM, UTF-16, "
+                                                   "else cp1252).")
+    decimal: Literal[".", ","] | None = Field(None, description="Decimal mark (default: from the separator).")
+    date_format: str | None = Field(None, description="strftime format of dates that are not ISO or day-first.")
+    values: dict[str, dict[str, str | dict[str, str]]] = Field(
+        default_factory=dict, description="Labels for coded values per role: {role: {code: label or {en: ..., "
+                                          "nl: ...}}}.")
 
     @field_validator("values")
     @classmethod
@@ -162,10 +175,10 @@ class TableSpec(_Strict):
 class DataSpec(_Strict):
     """The study's tables; only ``responses`` is required."""
 
-    responses: TableSpec
-    outcomes: TableSpec | None = None
-    journey_events: TableSpec | None = None
-    invitations: TableSpec | None = None
+    responses: TableSpec = Field(description="One row per survey response (required).")
+    outcomes: TableSpec | None = Field(None, description="One row per customer: behaviour after the survey.")
+    journey_events: TableSpec | None = Field(None, description="One row per touchpoint experience in a journey.")
+    invitations: TableSpec | None = Field(None, description="One row per eligible transaction: invited, responded.")
 
     @model_validator(mode="before")
     @classmethod
@@ -184,10 +197,11 @@ class DataSpec(_Strict):
 class AnalysisSpec(_Strict):
     """One notebook to run, with its parameters."""
 
-    notebook: str
-    parameters: dict[str, Any] = Field(default_factory=dict)
-    enabled: bool = True
-    title: str | None = None
+    notebook: str = Field(description="The notebook's name (01_data_overview ... see the list below).")
+    parameters: dict[str, Any] = Field(default_factory=dict, description="Its parameters (see each notebook).")
+    enabled: bool = Field(True, description="false skips the analysis.")
+    title: str | None = Field(None, description="Section title on the index page (default: the notebook's "
+                                                "heading in the report language).")
 
     @field_validator("notebook")
     @classmethod
@@ -198,22 +212,26 @@ class AnalysisSpec(_Strict):
 class ReportSettings(_Strict):
     """What reports may show. Personal data (employee ids, open-text reasons) only when allowed."""
 
-    allow_personal_data: bool = False
+    allow_personal_data: bool = Field(False, description="May reports show personal data (ids, open text)? "
+                                                         "When false, ids are keyed pseudonyms.")
 
 
 class StudyConfig(_Strict):
     """A validated study file."""
 
-    name: str
-    title: str | None = None
-    language: Literal["en", "nl"] = "en"
-    survey_type: str | None = None
-    data: DataSpec
-    analyses: list[AnalysisSpec] = Field(default_factory=lambda: [AnalysisSpec(notebook="01_data_overview")])
-    output: str = "reports"
-    notebooks: str | None = None
-    report: ReportSettings = Field(default_factory=ReportSettings)
-    scales: dict[str, Any] | None = None
+    name: str = Field(description="Short name: letters, digits, '-', '_' and '.' (it becomes a folder name).")
+    title: str | None = Field(None, description="Title of the report.")
+    language: Literal["en", "nl"] = Field("en", description="Report language: en or nl.")
+    survey_type: str | None = Field(None, description="The survey type every notebook follows unless an analysis "
+                                                      "says otherwise (relational / transactional; Dutch accepted).")
+    data: DataSpec = Field(description="The tables: responses (required), outcomes, journey_events, invitations.")
+    analyses: list[AnalysisSpec] = Field(default_factory=lambda: [AnalysisSpec(notebook="01_data_overview")],
+                                         description="The notebooks to run, in order, with their parameters.")
+    output: str = Field("reports", description="Folder of the reports, relative to the study file.")
+    notebooks: str | None = Field(None, description="A folder with your own notebooks (default: the workbench's).")
+    report: ReportSettings = Field(default_factory=ReportSettings, description="What reports may show.")
+    scales: dict[str, Any] | None = Field(None, description="CX scales of the study: {name: {dimensions, low, "
+                                                            "high, reverse, labels, ...}} (see below).")
     base_dir: Path | None = Field(default=None, exclude=True)
 
     @field_validator("survey_type")
