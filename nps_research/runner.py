@@ -378,6 +378,18 @@ def collect_findings(folder: Path, names: list[str]) -> list:
     return out
 
 
+def _write_deliveries(folder: Path, plan: RunPlan, manifest: dict[str, Any]) -> None:
+    """The run's workbook (``report.xlsx``): every report table, the findings, definitions and provenance."""
+    from .delivery import collect_tables, write_workbook
+
+    names = [nb.name for nb in plan.notebooks]
+    base = plan.study_file.resolve().parent if plan.study_file is not None else None
+    inputs = [{"path": _relative(k, base), "sha256": v["sha256"]} for k, v in manifest["inputs"].items()]
+    write_workbook(folder / "report.xlsx", tables=collect_tables(folder, names),
+                   titles={nb.name: nb.title for nb in plan.notebooks}, findings=collect_findings(folder, names),
+                   manifest=manifest, language=plan.config.language, inputs=inputs)
+
+
 def write_manifest(folder: Path, plan: RunPlan, manifest: dict[str, Any]) -> None:
     """Write ``manifest.json``, ``findings.json`` and ``index.html`` of a run (atomically)."""
     from .findings import dump_findings
@@ -493,6 +505,7 @@ def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = 
     manifest["status"] = "failed" if failure else "ok"
     manifest["finished"] = _now()
     write_manifest(folder, plan, manifest)
+    _write_deliveries(folder, plan, manifest)
     if failure:
         raise NotebookFailed(f"{failure}\nThe failed notebook is kept at {folder / (name + '.ipynb')}", result)
     return result
