@@ -344,7 +344,7 @@ def _write_index(folder: Path, cfg: StudyConfig, manifest: dict[str, Any],
         rows.append({"title": titles.get(name, name), "status": w["statuses"].get(status, status),
                      "status_class": status, "error": error, "html": info.get("html"),
                      "ipynb": info.get("ipynb"), "seconds": info.get("seconds", "")})
-    inputs = [{"path": _relative(k, base), "sha256": v["sha256"]} for k, v in manifest["inputs"].items()]
+    inputs = [{"path": k, "sha256": v["sha256"]} for k, v in manifest["inputs"].items()]
     html_of = {name: info.get("html") for name, info in manifest["notebooks"].items()}
     summary = [{"text": f.statement.get(cfg.language, ""), "html": html_of.get(f.page or ""),
                 "page": titles.get(f.page or "", f.page or "")}
@@ -383,8 +383,7 @@ def _write_deliveries(folder: Path, plan: RunPlan, manifest: dict[str, Any]) -> 
     from .delivery import collect_tables, write_workbook
 
     names = [nb.name for nb in plan.notebooks]
-    base = plan.study_file.resolve().parent if plan.study_file is not None else None
-    inputs = [{"path": _relative(k, base), "sha256": v["sha256"]} for k, v in manifest["inputs"].items()]
+    inputs = [{"path": k, "sha256": v["sha256"]} for k, v in manifest["inputs"].items()]
     write_workbook(folder / "report.xlsx", tables=collect_tables(folder, names),
                    titles={nb.name: nb.title for nb in plan.notebooks}, findings=collect_findings(folder, names),
                    manifest=manifest, language=plan.config.language, inputs=inputs)
@@ -406,13 +405,17 @@ def _new_manifest(plan: RunPlan, run_id: str) -> dict[str, Any]:
     from . import __version__
 
     cfg = plan.config
+    base = plan.study_file.resolve().parent if plan.study_file is not None else cfg.base_dir
+    own = notebooks_dir().resolve()
     inputs: dict[str, Any] = {}
     if plan.study_file is not None:
-        inputs[str(plan.study_file.resolve())] = {"role": "study", "sha256": sha256_file(plan.study_file)}
+        inputs[plan.study_file.name] = {"role": "study", "sha256": sha256_file(plan.study_file)}
     for table, spec in cfg.data_parameters().items():
-        inputs[spec["path"]] = {"role": f"data:{table}", "sha256": sha256_file(spec["path"])}
+        inputs[_relative(spec["path"], base)] = {"role": f"data:{table}", "sha256": sha256_file(spec["path"])}
     for nb in plan.notebooks:
-        inputs[str(nb.path)] = {"role": f"notebook:{nb.name}", "sha256": sha256_file(nb.path)}
+        name = (f"nps_research:notebooks/{nb.path.name}" if nb.path.resolve().parent == own
+                else _relative(str(nb.path), base))
+        inputs[name] = {"role": f"notebook:{nb.name}", "sha256": sha256_file(nb.path)}
     return {
         "study": cfg.name,
         "title": cfg.title,
@@ -427,8 +430,22 @@ def _new_manifest(plan: RunPlan, run_id: str) -> dict[str, Any]:
         "libraries": _versions(),
         "settings": cfg.model_dump(mode="json", exclude={"base_dir"}),
         "inputs": inputs,
-        "notebooks": {nb.name: {"status": "not-run", "parameters": nb.parameters} for nb in plan.notebooks},
+        "notebooks": {nb.name: {"status": "not-run", "parameters": _portable(nb.parameters, base)}
+                      for nb in plan.notebooks},
     }
+
+
+def _portable(parameters: dict[str, Any], base: Path | None) -> dict[str, Any]:
+    """Parameters as the manifest records them: data paths relative to the study file, not this machine's."""
+    import copy
+
+    out = copy.deepcopy(parameters)
+    data = out.get("data")
+    if isinstance(data, dict):
+        for spec in data.values():
+            if isinstance(spec, dict) and "path" in spec:
+                spec["path"] = _relative(spec["path"], base)
+    return out
 
 
 #: Arguments for the kernel: its own log at ERROR, so its "running over TCP without encryption" warning

@@ -74,13 +74,14 @@ def test_run_writes_notebook_html_index_and_manifest(study):
     assert manifest["nps_research"] == nr.__version__
     assert manifest["python"] == sys.version.split()[0]
     assert manifest["libraries"]["pandas"] and manifest["started"] <= manifest["finished"]
-    # every input hashed, and the hashes are those of the files
-    files = {Path(k).name: v for k, v in manifest["inputs"].items()}
-    assert set(files) == {"study.yml", "r.csv", "01_ok.ipynb"}
+    # every input hashed, named relative to the study file (no paths of this machine), and the hashes are those
+    # of the files
+    assert set(manifest["inputs"]) == {"study.yml", "data/r.csv", "nbs/01_ok.ipynb"}
     for key, info in manifest["inputs"].items():
-        assert info["sha256"] == hashlib.sha256(Path(key).read_bytes()).hexdigest()
+        assert info["sha256"] == hashlib.sha256((study.parent / key).read_bytes()).hexdigest()
     params = manifest["notebooks"]["01_ok"]["parameters"]
-    assert params["data"]["responses"]["path"] == str(study.parent / "data" / "r.csv")
+    assert params["data"]["responses"]["path"] == "data/r.csv"
+    assert str(study.parent) not in (folder / "manifest.json").read_text()
     index = (folder / "index.html").read_text()
     assert '<a href="01_ok.html">rapport</a>' in index and "<th>Analyse</th>" in index  # the study is in Dutch
     # a second run gets its own folder; the first stays
