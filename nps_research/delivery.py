@@ -20,7 +20,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-__all__ = ["collect_tables", "neutralise", "write_workbook"]
+__all__ = ["CHROMIUM_FLAGS", "chromium_binary", "collect_tables", "neutralise", "write_pdf", "write_workbook"]
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -172,3 +172,96 @@ def write_workbook(path: Path, *, tables: dict[str, list[dict[str, Any]]], title
         if os.path.exists(tmp):
             os.remove(tmp)
     return path
+
+
+def chromium_binary() -> str | None:
+    """The headless browser used for the PDF and the browser checks (Debian's ``chromium``), or None."""
+    import shutil
+
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+#: Flags for a headless Chromium on a closed machine (no background networking, no first-run, no sandbox as root).
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")
+
+_PRINT_CSS = """<style>
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  .nr-page { break-before: page; }
+  table, img, figure, .jp-RenderedImage, .jp-OutputArea-child, tr { break-inside: avoid; }
+  h1, h2, h3 { break-after: avoid; }
+  body { max-width: none; }
+  .jp-Notebook { padding: 0; }
+  .jp-RenderedHTMLCommon table, table.nr-table { font-size: 7.5pt; max-width: 100%; }
+  .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { padding: 1px 4px; }
+  img { max-width: 100% !important; max-height: 235mm; height: auto; object-fit: contain; }
+  details { break-inside: auto; }
+}
+</style>"""
+
+
+def _between(text: str, start: str, end: str) -> str:
+    import re
+
+    m = re.search(start, text, re.S | re.I)
+    if not m:
+        return ""
+    j = text.lower().find(end.lower(), m.end())
+    return text[m.end(): j if j >= 0 else len(text)]
+
+
+def write_pdf(folder: Path, pages: list[str], *, language: str = "en", title: str = "report",
+              timeout: int = 300) -> Path | None:
+    """The report as one PDF (index and pages, without code) by headless Chromium's print to PDF; tables and
+    figures are not cut across pages and folded tables are opened. Returns None when no Chromium is found."""
+    import os
+    import subprocess
+    import tempfile
+
+    browser = chromium_binary()
+    if browser is None:
+        return None
+    folder = Path(folder)
+    head, bodies = "", []
+    index = (folder / "index.html").read_text(encoding="utf-8") if (folder / "index.html").exists() else ""
+    if index:
+        bodies.append('<section class="nr-index">' + _between(index, r"<style>", "</style>").join(
+            ["<style>", "</style>"]) + _between(index, r"<body[^>]*>", "</body>") + "</section>")
+    for name in pages:
+        path = folder / f"{name}.html"
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        if not head:
+            head = _between(text, r"<head[^>]*>", "</head>")
+        bodies.append(f'<section class="nr-page">{_between(text, r"<body[^>]*>", "</body>")}</section>')
+    html = (f'<!DOCTYPE html><html lang="{language}"><head>{head}{_PRINT_CSS}<title>{title}</title></head>'
+            f'<body class="jp-Notebook">{"".join(bodies)}</body></html>')
+    html = html.replace("<details ", "<details open ").replace("<details>", "<details open>")
+    fd, tmp_html = tempfile.mkstemp(dir=folder, prefix=".print-", suffix=".html")
+    os.close(fd)
+    target = folder / "report.pdf"
+    fd, tmp_pdf = tempfile.mkstemp(dir=folder, prefix=".report-", suffix=".pdf")
+    os.close(fd)
+    try:
+        Path(tmp_html).write_text(html, encoding="utf-8")
+        profile = tempfile.mkdtemp(prefix="nps-chromium-")
+        cmd = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--no-pdf-header-footer",
+               f"--print-to-pdf={tmp_pdf}", Path(tmp_html).resolve().as_uri()]
+        subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+        if os.path.getsize(tmp_pdf) == 0:
+            return None
+        os.replace(tmp_pdf, target)
+        return target
+    finally:
+        for p in (tmp_html, tmp_pdf):
+            if os.path.exists(p):
+                os.remove(p)
+        import shutil
+
+        shutil.rmtree(locals().get("profile", ""), ignore_errors=True)

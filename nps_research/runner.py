@@ -322,6 +322,16 @@ def _relative(path: str, base: Path | None) -> str:
         return Path(path).name
 
 
+def _when(stamp: str | None, language: str) -> str | None:
+    """An ISO timestamp of the manifest as the index shows it: ``3 dec 2026 10:42 UTC``."""
+    if not stamp:
+        return None
+    from .text import fmt_date
+
+    moment = dt.datetime.fromisoformat(stamp)
+    return f"{fmt_date(moment, language)} {moment:%H:%M} UTC"
+
+
 def _write_index(folder: Path, cfg: StudyConfig, manifest: dict[str, Any],
                  titles: dict[str, str] | None = None, base: Path | None = None, findings: list | None = None) -> None:
     import jinja2
@@ -343,7 +353,8 @@ def _write_index(folder: Path, cfg: StudyConfig, manifest: dict[str, Any],
             error = error.replace(str(folder), ".")
         rows.append({"title": titles.get(name, name), "status": w["statuses"].get(status, status),
                      "status_class": status, "error": error, "html": info.get("html"),
-                     "ipynb": info.get("ipynb"), "seconds": info.get("seconds", "")})
+                     "ipynb": info.get("ipynb"),
+                     "seconds": fmt_number(info["seconds"], cfg.language, 1) if "seconds" in info else ""})
     inputs = [{"path": k, "sha256": v["sha256"]} for k, v in manifest["inputs"].items()]
     html_of = {name: info.get("html") for name, info in manifest["notebooks"].items()}
     summary = [{"text": f.statement.get(cfg.language, ""), "html": html_of.get(f.page or ""),
@@ -351,7 +362,7 @@ def _write_index(folder: Path, cfg: StudyConfig, manifest: dict[str, Any],
                for f in summary_findings(findings or [])]
     page = env.get_template("index.html.j2").render(
         language=cfg.language, title=cfg.title or cfg.name, study=cfg.name, run_id=manifest["run_id"],
-        started=manifest["started"], finished=manifest.get("finished"),
+        started=_when(manifest["started"], cfg.language), finished=_when(manifest.get("finished"), cfg.language),
         status=w["statuses"].get(manifest["status"], manifest["status"]), w=w, rows=rows, inputs=inputs,
         summary=summary, summary_intro=t("runner.summary_intro", cfg.language,
                                          m=fmt_number(DEFAULT_MATERIALITY, cfg.language, 0)))
@@ -379,14 +390,20 @@ def collect_findings(folder: Path, names: list[str]) -> list:
 
 
 def _write_deliveries(folder: Path, plan: RunPlan, manifest: dict[str, Any]) -> None:
-    """The run's workbook (``report.xlsx``): every report table, the findings, definitions and provenance."""
-    from .delivery import collect_tables, write_workbook
+    """The run's workbook (``report.xlsx``: every report table, the findings, definitions and provenance) and,
+    where Chromium is installed and the study wants it, ``report.pdf`` (``NPS_RESEARCH_PDF=0`` turns it off)."""
+    from .delivery import collect_tables, write_pdf, write_workbook
 
     names = [nb.name for nb in plan.notebooks]
     inputs = [{"path": k, "sha256": v["sha256"]} for k, v in manifest["inputs"].items()]
     write_workbook(folder / "report.xlsx", tables=collect_tables(folder, names),
                    titles={nb.name: nb.title for nb in plan.notebooks}, findings=collect_findings(folder, names),
                    manifest=manifest, language=plan.config.language, inputs=inputs)
+    if plan.config.report.pdf and os.environ.get("NPS_RESEARCH_PDF", "1") != "0":
+        done = [nb.name for nb in plan.notebooks if manifest["notebooks"][nb.name].get("html")]
+        pdf = write_pdf(folder, done, language=plan.config.language, title=plan.config.title or plan.config.name)
+        manifest["pdf"] = pdf.name if pdf is not None else None
+        write_atomic(folder / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False, default=str))
 
 
 def write_manifest(folder: Path, plan: RunPlan, manifest: dict[str, Any]) -> None:

@@ -15,7 +15,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import os
+
 import pytest
+
+#: Runs in tests write no PDF unless a test asks for one (tests/test_delivery.py does); it takes seconds per run.
+os.environ.setdefault("NPS_RESEARCH_PDF", "0")
 
 #: Scripts that produced reference values with tools outside this environment (run by hand; see each file).
 collect_ignore_glob = ["reference_*.py", "*/reference_*.py"]

@@ -67,3 +67,40 @@ def test_workbook_sheets_headers_formats_and_no_formula_from_data(run):
 def test_neutralise():
     assert [neutralise(x) for x in ("=1+1", "+31 6 1234", "-", "@SUM(A1)", "\tx", "\rx", "ok", 3)] == [
         "'=1+1", "'+31 6 1234", "'-", "'@SUM(A1)", "'\tx", "'\rx", "ok", 3]
+
+
+def test_the_report_as_one_pdf(tmp_path, monkeypatch):
+    import shutil
+    import subprocess
+
+    from nps_research.delivery import chromium_binary
+
+    if chromium_binary() is None or shutil.which("pdftotext") is None:
+        pytest.skip("needs Chromium and pdftotext (.ci/run installs them)")
+    monkeypatch.setenv("NPS_RESEARCH_PDF", "1")
+    (tmp_path / "data").mkdir()
+    rows = "".join(f"r{i},c{i},2024-01-{1 + i % 28:02d},relational,,web,{i % 11}\n" for i in range(40))
+    (tmp_path / "data" / "r.csv").write_text("response_id,customer_id,date,survey_type,touchpoint,channel,ltr\n" + rows)
+    nbdir = tmp_path / "nbs"
+    nbdir.mkdir()
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    params = nbformat.v4.new_code_cell("data = {}  # help: tables\nlanguage = 'en'  # help: language")
+    params.metadata["tags"] = ["parameters"]
+    long = "import pandas as pd\nfrom nps_research import report\n" \
+           "report.show_table(pd.DataFrame({'n': list(range(60))}), language=language, caption='Lang')"
+    nb.cells = [params, nbformat.v4.new_markdown_cell("# Kerncijfers"), nbformat.v4.new_code_cell(BODY),
+                nbformat.v4.new_code_cell(long)]
+    nbformat.write(nb, nbdir / "01_kern.ipynb")
+    study = {"name": "t", "title": "Mijn onderzoek", "language": "nl", "data": {"responses": "data/r.csv"},
+             "output": "out", "notebooks": "nbs", "analyses": [{"notebook": "01_kern"}]}
+    (tmp_path / "study.yml").write_text(yaml.safe_dump(study))
+    run = run_study(tmp_path / "study.yml", run_id="pdf", progress=False)
+    pdf = run.folder / "report.pdf"
+    assert pdf.exists()
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Mijn onderzoek" in text and "Belangrijkste bevindingen" in text  # the index page first
+    assert "Kerncijfers" in text and "kenmerk" in text
+    assert "import pandas" not in text  # no code
+    assert "\n59\n" in text  # the folded 60-row table is printed open
+    assert not list(run.folder.glob(".print-*")) and not list(run.folder.glob(".report-*"))  # nothing half-written
