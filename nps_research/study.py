@@ -40,6 +40,10 @@ class Study:
     labels : dict
         Role -> the client's own column name, where the study maps a role to a differently named column
         (reports show a column by this name; see :func:`nps_research.text.column_label`).
+    value_labels : dict
+        Role -> {value in the client's data: the label the tables now hold} (the study's ``values``, in the
+        report language); :func:`nps_research.inputs.relabel_keys` turns mappings written with the client's
+        codes (such as a notebook's ``segment_map``) into labels.
     notes : dict
         Table name -> what loading did to it (``aggregated``: rows reduced by the study's ``aggregate`` rule,
         keys with conflicting values), for the data overview.
@@ -60,6 +64,7 @@ class Study:
     unused_columns: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     notes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    value_labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables that are present, by name."""
@@ -230,6 +235,8 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
         labels={role: str(col) for tspec in spec.tables().values() for role, col in tspec.mapped_columns().items()
                 if str(col) != role},
         notes={t: {"aggregated": df.attrs["aggregated"]} for t, df in tables.items() if "aggregated" in df.attrs},
+        value_labels={role: dict(m) for tspec in spec.tables().values()
+                      for role, m in tspec.value_labels(language).items()},
     )
 
 
