@@ -72,12 +72,14 @@ def run(
     run_id: Annotated[str | None, typer.Option(help="Name of the run folder (default: UTC start time)")] = None,
     output: Annotated[Path | None, typer.Option(help="Override the study's output folder")] = None,
     progress: Annotated[bool, typer.Option(help="Show a progress bar")] = True,
+    jobs: Annotated[int, typer.Option(help="Notebooks run at the same time (0: the machine's cores)")] = 0,
 ) -> None:
     """Run the study's notebooks into <output>/<study>/<run-id>/ and print the path of index.html."""
     from .runner import NotebookFailed, run_study
 
     try:
-        result = run_study(study_file, only=only, run_id=run_id, output=output, progress=progress)
+        result = run_study(study_file, only=only, run_id=run_id, output=output, progress=progress,
+                           jobs=jobs or None)
     except (StudyConfigError, StudyDataError) as e:
         typer.echo(str(e), err=True)
         raise typer.Exit(1) from None

@@ -470,62 +470,94 @@ def _portable(parameters: dict[str, Any], base: Path | None) -> dict[str, Any]:
 _KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 
 
+def _execute_one(nb: PlannedNotebook, folder: Path, plan: RunPlan) -> dict[str, Any]:
+    """Run one notebook with papermill (in its own kernel); what happened, for the manifest."""
+    import papermill as pm
+
+    out_nb = folder / f"{nb.name}.ipynb"
+    t0 = time.perf_counter()
+    info: dict[str, Any] = {"status": "ok"}
+    try:
+        kwargs: dict[str, Any] = {}
+        if plan.kernel_name == "python3":
+            kwargs["extra_arguments"] = list(_KERNEL_ARGUMENTS)
+        pm.execute_notebook(str(nb.path), str(out_nb), parameters=nb.parameters, kernel_name=plan.kernel_name,
+                            cwd=str(plan.nb_dir), progress_bar=False, log_output=False, **kwargs)
+    except pm.PapermillExecutionError as e:
+        info["status"] = "failed"
+        info["error"] = (f"notebook '{nb.name}' failed in cell {e.cell_index} (execution count {e.exec_count}): "
+                         f"{e.ename}: {e.evalue}")
+        info["traceback"] = "".join(_strip_ansi(line) + "\n" for line in e.traceback)
+    info["seconds"] = round(time.perf_counter() - t0, 1)
+    return info
+
+
 def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = None, *,
-                 progress: bool = True) -> RunResult:
-    """Execute the plan's notebooks in order into ``folder``, updating the manifest after each one.
+                 progress: bool = True, jobs: int | None = None) -> RunResult:
+    """Execute the plan's notebooks into ``folder``, ``jobs`` at a time in their own kernels (default: the
+    machine's cores, ``NPS_RESEARCH_JOBS`` overrides; the notebooks are independent: each reads the data
+    itself), updating the manifest as each one finishes. After a failure no further notebook starts; the
+    ones running finish.
 
     Raises NotebookFailed when a notebook raises (after recording it)."""
     import logging
     import warnings
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
-    import papermill as pm
     from tqdm.auto import tqdm
 
     cfg = plan.config
+    if jobs is None:
+        jobs = int(os.environ.get("NPS_RESEARCH_JOBS", 0)) or os.cpu_count() or 1
+    jobs = max(1, min(int(jobs), len(plan.notebooks) or 1))
     if manifest is None:
         manifest = _new_manifest(plan, folder.name)
+    manifest["jobs"] = jobs
     write_manifest(folder, plan, manifest)
     result = RunResult(cfg.name, manifest["run_id"], folder, {nb.name: "not-run" for nb in plan.notebooks})
-    bar = tqdm(plan.notebooks, desc=f"{cfg.name}", unit="notebook", disable=not progress, file=sys.stderr)
-    failure: str | None = None
-    name = ""
+    bar = tqdm(total=len(plan.notebooks), desc=f"{cfg.name}", unit="notebook", disable=not progress, file=sys.stderr)
+    failures: list[str] = []
+    failed_name = ""
     quiet = [logging.getLogger(n) for n in ("traitlets", "jupyter_client", "nbclient")]
     levels = [lg.level for lg in quiet]
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), ThreadPoolExecutor(max_workers=jobs) as pool:
             warnings.filterwarnings("ignore", message=r".*(TCP|[Cc]onnection file).*")
             for lg in quiet:
                 lg.setLevel(max(lg.level, logging.ERROR))
-            for nb in bar:
-                name = nb.name
-                bar.set_postfix_str(name)
-                entry = manifest["notebooks"][name]
-                out_nb = folder / f"{name}.ipynb"
-                t0 = time.perf_counter()
-                try:
-                    kwargs: dict[str, Any] = {}
-                    if plan.kernel_name == "python3":
-                        kwargs["extra_arguments"] = list(_KERNEL_ARGUMENTS)
-                    pm.execute_notebook(str(nb.path), str(out_nb), parameters=nb.parameters,
-                                        kernel_name=plan.kernel_name, cwd=str(plan.nb_dir), progress_bar=False,
-                                        log_output=False, **kwargs)
-                    entry["status"] = "ok"
-                except pm.PapermillExecutionError as e:
-                    entry["status"] = "failed"
-                    failure = (f"notebook '{name}' failed in cell {e.cell_index} (execution count "
-                               f"{e.exec_count}): {e.ename}: {e.evalue}")
-                    entry["error"] = failure
-                    _append_log(folder, f"{failure}\n" + "".join(_strip_ansi(line) + "\n" for line in e.traceback))
-                entry["seconds"] = round(time.perf_counter() - t0, 1)
-                entry["ipynb"] = out_nb.name
-                if out_nb.exists():
-                    _export_html(out_nb, folder / f"{name}.html", title=f"{cfg.title or cfg.name}: {nb.title}",
-                                 language=nb.parameters.get("language", cfg.language))
-                    entry["html"] = f"{name}.html"
-                result.statuses[name] = entry["status"]
-                write_manifest(folder, plan, manifest)
-                if failure:
+            queue = list(plan.notebooks)
+            running: dict[Any, PlannedNotebook] = {}
+            while queue or running:
+                while queue and len(running) < jobs and not failures:
+                    nb = queue.pop(0)
+                    manifest["notebooks"][nb.name]["status"] = "running"
+                    running[pool.submit(_execute_one, nb, folder, plan)] = nb
+                bar.set_postfix_str(", ".join(nb.name for nb in running.values()))
+                if not running:
                     break
+                done, _ = wait(list(running), return_when=FIRST_COMPLETED)
+                for future in sorted(done, key=lambda f: plan.notebooks.index(running[f])):
+                    nb = running.pop(future)
+                    info = future.result()
+                    entry = manifest["notebooks"][nb.name]
+                    entry["status"] = info["status"]
+                    entry["seconds"] = info["seconds"]
+                    if info["status"] == "failed":
+                        entry["error"] = info["error"]
+                        failures.append(info["error"])
+                        failed_name = failed_name or nb.name
+                        _append_log(folder, f"{info['error']}\n{info['traceback']}")
+                    out_nb = folder / f"{nb.name}.ipynb"
+                    entry["ipynb"] = out_nb.name
+                    if out_nb.exists():
+                        _export_html(out_nb, folder / f"{nb.name}.html", title=f"{cfg.title or cfg.name}: {nb.title}",
+                                     language=nb.parameters.get("language", cfg.language))
+                        entry["html"] = f"{nb.name}.html"
+                    result.statuses[nb.name] = entry["status"]
+                    bar.update(1)
+                    write_manifest(folder, plan, manifest)
+            for nb in queue:  # never started after a failure
+                manifest["notebooks"][nb.name]["status"] = "not-run"
     except BaseException as e:  # interrupted or crashed: say so in the manifest, then re-raise
         manifest["status"] = "interrupted"
         manifest["finished"] = _now()
@@ -536,12 +568,13 @@ def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = 
         bar.close()
         for lg, level in zip(quiet, levels):
             lg.setLevel(level)
-    manifest["status"] = "failed" if failure else "ok"
+    manifest["status"] = "failed" if failures else "ok"
     manifest["finished"] = _now()
     write_manifest(folder, plan, manifest)
     _write_deliveries(folder, plan, manifest)
-    if failure:
-        raise NotebookFailed(f"{failure}\nThe failed notebook is kept at {folder / (name + '.ipynb')}", result)
+    if failures:
+        raise NotebookFailed(f"{failures[0]}\nThe failed notebook is kept at {folder / (failed_name + '.ipynb')}",
+                             result)
     return result
 
 
@@ -554,6 +587,7 @@ def run_study(
     progress: bool = True,
     kernel_name: str = "python3",
     nb_dir: str | Path | None = None,
+    jobs: int | None = None,
 ) -> RunResult:
     """Validate a study's data, then execute its notebooks in order.
 
@@ -573,6 +607,8 @@ def run_study(
         Jupyter kernel to run the notebooks with.
     nb_dir : path, optional
         Folder with the notebooks (default: the study's ``notebooks`` setting, else :func:`notebooks_dir`).
+    jobs : int, optional
+        Notebooks run at the same time, each in its own kernel (default: the machine's cores).
 
     Returns
     -------
@@ -599,4 +635,4 @@ def run_study(
     run_id = _new_run_id(base, run_id)
     folder = base / run_id
     folder.mkdir()
-    return execute_plan(plan, folder, _new_manifest(plan, run_id), progress=progress)
+    return execute_plan(plan, folder, _new_manifest(plan, run_id), progress=progress, jobs=jobs)

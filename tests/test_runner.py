@@ -91,7 +91,7 @@ def test_run_writes_notebook_html_index_and_manifest(study):
 
 def test_failing_notebook_stops_run_keeps_outputs_and_exits_nonzero(study):
     _set(study, analyses=[{"notebook": "01_ok"}, {"notebook": "02_fails"}, {"notebook": "03_after"}])
-    res = CliRunner().invoke(app, ["run", str(study), "--run-id", "bad", "--no-progress"])
+    res = CliRunner().invoke(app, ["run", str(study), "--run-id", "bad", "--no-progress", "--jobs", "1"])
     assert res.exit_code == 1
     assert "notebook '02_fails' failed in cell 4" in res.output and "ValueError: planted failure" in res.output
     folder = study.parent / "out" / "t" / "bad"
@@ -113,7 +113,7 @@ def test_failing_notebook_stops_run_keeps_outputs_and_exits_nonzero(study):
     log = (folder / "run.log").read_text()
     assert "notebook '02_fails' failed in cell 4" in log and "raise ValueError('planted failure')" in log
     with pytest.raises(NotebookFailed) as info:
-        run_study(study, run_id="bad", progress=False)
+        run_study(study, run_id="bad", progress=False, jobs=1)
     assert info.value.result.folder.name == "bad-2"
     assert info.value.result.statuses == {"01_ok": "ok", "02_fails": "failed", "03_after": "not-run"}
 
@@ -261,3 +261,20 @@ def test_findings_reach_findings_json_and_the_executive_summary_in_the_study_lan
             "Kerncijfers</a>)</small></li>") in index
     page = (first.folder / "01_ok.html").read_text()
     assert "nps.headline" not in page and "12,2" not in page  # recorded invisibly
+
+
+def test_notebooks_run_in_parallel_kernels_with_the_same_outputs(study):
+    for name in ("01_ok", "02_b", "03_c"):
+        _notebook(study.parent / "nbs" / f"{name}.ipynb", "print('done', language)")
+    _set(study, analyses=[{"notebook": "01_ok"}, {"notebook": "02_b"}, {"notebook": "03_c"}])
+    serial = run_study(study, run_id="serial", progress=False, jobs=1)
+    parallel = run_study(study, run_id="parallel", progress=False, jobs=3)
+    one = json.loads((serial.folder / "manifest.json").read_text())
+    three = json.loads((parallel.folder / "manifest.json").read_text())
+    assert (one["jobs"], three["jobs"]) == (1, 3)
+    assert list(three["notebooks"]) == ["01_ok", "02_b", "03_c"]  # plan order, whatever finished first
+    assert all(v["status"] == "ok" for v in three["notebooks"].values())
+    for name in ("01_ok", "02_b", "03_c"):
+        a = (serial.folder / f"{name}.html").read_text()
+        b = (parallel.folder / f"{name}.html").read_text()
+        assert "done nl" in a and "done nl" in b
