@@ -300,7 +300,8 @@ def _export_html(nb_path: Path, html_path: Path, title: str, language: str | Non
 
 #: Words of the index page (keys of the ``runner.`` texts in the catalogue).
 _INDEX_KEYS = ("study", "run", "started", "finished", "status", "status_header", "analysis", "output", "seconds",
-               "inputs", "file", "report", "notebook", "manifest", "summary", "summary_none", "analyses")
+               "inputs", "file", "report", "notebook", "manifest", "summary", "summary_none", "analyses",
+               "downloads")
 _STATUSES = ("ok", "failed", "not-run", "running", "interrupted")
 
 
@@ -364,6 +365,7 @@ def _write_index(folder: Path, cfg: StudyConfig, manifest: dict[str, Any],
         language=cfg.language, title=cfg.title or cfg.name, study=cfg.name, run_id=manifest["run_id"],
         started=_when(manifest["started"], cfg.language), finished=_when(manifest.get("finished"), cfg.language),
         status=w["statuses"].get(manifest["status"], manifest["status"]), w=w, rows=rows, inputs=inputs,
+        downloads=[f for f in ("report.xlsx", "report.pdf") if (folder / f).exists()],
         summary=summary, summary_intro=t("runner.summary_intro", cfg.language,
                                          m=fmt_number(DEFAULT_MATERIALITY, cfg.language, 0)))
     write_atomic(folder / "index.html", page)
@@ -403,7 +405,7 @@ def _write_deliveries(folder: Path, plan: RunPlan, manifest: dict[str, Any]) -> 
         done = [nb.name for nb in plan.notebooks if manifest["notebooks"][nb.name].get("html")]
         pdf = write_pdf(folder, done, language=plan.config.language, title=plan.config.title or plan.config.name)
         manifest["pdf"] = pdf.name if pdf is not None else None
-        write_atomic(folder / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False, default=str))
+    write_manifest(folder, plan, manifest)  # the index links the deliveries
 
 
 def write_manifest(folder: Path, plan: RunPlan, manifest: dict[str, Any]) -> None:
