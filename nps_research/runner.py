@@ -365,7 +365,7 @@ def _write_index(folder: Path, cfg: StudyConfig, manifest: dict[str, Any],
         language=cfg.language, title=cfg.title or cfg.name, study=cfg.name, run_id=manifest["run_id"],
         started=_when(manifest["started"], cfg.language), finished=_when(manifest.get("finished"), cfg.language),
         status=w["statuses"].get(manifest["status"], manifest["status"]), w=w, rows=rows, inputs=inputs,
-        downloads=[f for f in ("report.xlsx", "report.pdf") if (folder / f).exists()],
+        downloads=[f for f in ("report.xlsx", "report.pdf", "compare.html") if (folder / f).exists()],
         summary=summary, summary_intro=t("runner.summary_intro", cfg.language,
                                          m=fmt_number(DEFAULT_MATERIALITY, cfg.language, 0)))
     write_atomic(folder / "index.html", page)
@@ -413,7 +413,8 @@ def write_manifest(folder: Path, plan: RunPlan, manifest: dict[str, Any]) -> Non
     from .findings import dump_findings
 
     write_atomic(folder / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False, default=str))
-    names = [nb.name for nb in plan.notebooks]
+    # only finished notebooks: a running one is being written by its kernel's papermill
+    names = [nb.name for nb in plan.notebooks if manifest["notebooks"][nb.name]["status"] in ("ok", "failed")]
     findings = collect_findings(folder, names)
     write_atomic(folder / "findings.json", dump_findings(findings))
     base = plan.study_file.resolve().parent if plan.study_file is not None else None
@@ -590,6 +591,7 @@ def run_study(
     kernel_name: str = "python3",
     nb_dir: str | Path | None = None,
     jobs: int | None = None,
+    since: str | Path | None = None,
 ) -> RunResult:
     """Validate a study's data, then execute its notebooks in order.
 
@@ -611,6 +613,9 @@ def run_study(
         Folder with the notebooks (default: the study's ``notebooks`` setting, else :func:`notebooks_dir`).
     jobs : int, optional
         Notebooks run at the same time, each in its own kernel (default: the machine's cores).
+    since : path, optional
+        An earlier run folder of the study: the new run gets ``compare.html`` / ``.json`` / ``.xlsx`` saying what
+        changed since (:mod:`nps_research.runs`).
 
     Returns
     -------
@@ -628,7 +633,9 @@ def run_study(
 
     study_file = Path(study_file)
     cfg = load_config(study_file)
-    _, checked = check_study(cfg, nb_dir=nb_dir)  # raises StudyDataError / StudyConfigError listing every problem
+    study, checked = check_study(cfg, nb_dir=nb_dir)  # raises StudyDataError / StudyConfigError listing every problem
+    if since is not None and not (Path(since) / "manifest.json").exists():
+        raise StudyConfigError(f"--since {since}: not a run folder (no manifest.json)")
     plan = plan_run(cfg, nb_dir, only, study_file=study_file, kernel_name=kernel_name, parameters=checked.parameters)
 
     base = Path(output) if output is not None else cfg.resolve(cfg.output)
@@ -637,4 +644,17 @@ def run_study(
     run_id = _new_run_id(base, run_id)
     folder = base / run_id
     folder.mkdir()
-    return execute_plan(plan, folder, _new_manifest(plan, run_id), progress=progress, jobs=jobs)
+    from .runs import snapshot
+
+    write_atomic(folder / "snapshot.json", json.dumps(snapshot(study), indent=1, sort_keys=True) + "\n")
+    manifest = _new_manifest(plan, run_id)
+    if since is not None:
+        manifest["since"] = Path(since).name
+    try:
+        return execute_plan(plan, folder, manifest, progress=progress, jobs=jobs)
+    finally:
+        if since is not None and (folder / "findings.json").exists():
+            from .runs import compare_runs, write_comparison
+
+            write_comparison(compare_runs(since, folder), folder, language=cfg.language)
+            write_manifest(folder, plan, json.loads((folder / "manifest.json").read_text(encoding="utf-8")))

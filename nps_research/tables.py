@@ -56,7 +56,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .text import COLUMNS, ROLE_LABELS, TEXTS, check_language, column_label, t
+from .text import COLUMNS, ROLE_LABELS, check_language, column_label, t
 from .text import formatters as f
 
 __all__ = ["KINDS", "TABLE_MIME", "MissingLabelWarning", "ReportTable", "format_value", "kind_of", "report_table"]
@@ -111,20 +111,9 @@ def _split(kind: str) -> tuple[str, int | None]:
 
 
 def _word(value: Any, language: str, column: str | None = None) -> str:
-    key = str(value)
-    if column is not None and f"value.{column}.{key}" in TEXTS:
-        return t(f"value.{column}.{key}", language)
-    if f"value.{key}" in TEXTS:
-        return t(f"value.{key}", language)
-    if key in TEXTS and isinstance(TEXTS[key].get(language), str) and "{" not in TEXTS[key][language]:
-        return t(key, language)
-    from .text.vocabulary import CATEGORIES
+    from .text import value_word
 
-    if key.rstrip("s") in CATEGORIES:
-        from .text import category
-
-        return category(key, language, plural=key.endswith("s"))
-    return key
+    return value_word(value, language, column)
 
 
 def format_value(value: Any, kind: str, language: str = "en", *, freq: str | None = None,

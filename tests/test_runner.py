@@ -62,7 +62,7 @@ def test_run_writes_notebook_html_index_and_manifest(study):
     folder = study.parent / "out" / "t" / "r1"
     assert result.folder == folder and result.ok
     assert sorted(p.name for p in folder.iterdir()) == ["01_ok.html", "01_ok.ipynb", "findings.json", "index.html",
-                                                          "manifest.json", "report.xlsx"]
+                                                          "manifest.json", "report.xlsx", "snapshot.json"]
     nb = nbformat.read(folder / "01_ok.ipynb", as_version=4)
     printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
     assert "n = 40 language nl" in printed  # parameters arrived through papermill
@@ -97,7 +97,7 @@ def test_failing_notebook_stops_run_keeps_outputs_and_exits_nonzero(study):
     folder = study.parent / "out" / "t" / "bad"
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["01_ok.html", "01_ok.ipynb", "02_fails.html", "02_fails.ipynb", "findings.json", "index.html",
-                     "manifest.json", "report.xlsx", "run.log"]
+                     "manifest.json", "report.xlsx", "run.log", "snapshot.json"]
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["status"] == "failed"
     assert {k: v["status"] for k, v in manifest["notebooks"].items()} == {
