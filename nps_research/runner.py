@@ -509,7 +509,12 @@ def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = 
 
     from tqdm.auto import tqdm
 
+    from .privacy import PERSONAL_DATA_VARIABLE
+
     cfg = plan.config
+    # the kernels inherit it: load_data protects personal data in every notebook of a study that allows none
+    previous = os.environ.get(PERSONAL_DATA_VARIABLE)
+    os.environ[PERSONAL_DATA_VARIABLE] = "1" if cfg.report.allow_personal_data else "0"
     if jobs is None:
         jobs = int(os.environ.get("NPS_RESEARCH_JOBS", 0)) or os.cpu_count() or 1
     jobs = max(1, min(int(jobs), len(plan.notebooks) or 1))
@@ -571,6 +576,10 @@ def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = 
         bar.close()
         for lg, level in zip(quiet, levels):
             lg.setLevel(level)
+        if previous is None:
+            os.environ.pop(PERSONAL_DATA_VARIABLE, None)
+        else:
+            os.environ[PERSONAL_DATA_VARIABLE] = previous
     manifest["status"] = "failed" if failures else "ok"
     manifest["finished"] = _now()
     write_manifest(folder, plan, manifest)

@@ -65,6 +65,7 @@ class Study:
     labels: dict[str, str] = field(default_factory=dict)
     notes: dict[str, dict[str, Any]] = field(default_factory=dict)
     value_labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    protected: bool = False
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables that are present, by name."""
@@ -147,7 +148,8 @@ def relabel_values(df: pd.DataFrame, labels: dict[str, dict[str, str]], *, table
     return df
 
 
-def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "study", language: str = "en") -> Study:
+def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "study", language: str = "en",
+              personal_data: bool | None = None) -> Study:
     """Load a study's tables.
 
     Parameters
@@ -158,6 +160,10 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
         ``data:`` section. A path to a study YAML file loads that study instead.
     base_dir : path, optional
         Folder that relative paths are relative to (default: the working directory).
+    personal_data : bool, optional
+        False: ids become keyed pseudonyms and open text is scrubbed (:func:`nps_research.privacy.protect`).
+        Default: what the runner set for this run (a study with ``report.allow_personal_data: false`` gets
+        False in every notebook), else True.
 
     Returns
     -------
@@ -191,7 +197,7 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
     from .errors import StudyConfigError, StudyDataError
 
     if isinstance(data, str | Path) and Path(data).suffix.lower() in (".yml", ".yaml"):
-        return load_study(data)
+        return load_study(data, personal_data=personal_data)
     try:
         spec = DataSpec.model_validate(data)
     except ValidationError as e:
@@ -220,7 +226,7 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
     ranges.setdefault("ltr", (0, 10))
     csat = TABLES["responses"].role("csat")
     ranges.setdefault("csat", (int(csat.low), int(csat.high)))
-    return Study(
+    study = Study(
         responses=tables["responses"],
         outcomes=tables.get("outcomes"),
         journey_events=tables.get("journey_events"),
@@ -238,13 +244,18 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
         value_labels={role: dict(m) for tspec in spec.tables().values()
                       for role, m in tspec.value_labels(language).items()},
     )
+    from .privacy import personal_data_allowed, protect
+
+    if not personal_data_allowed(personal_data):
+        protect(study)
+    return study
 
 
-def load_study(path: str | Path) -> Study:
+def load_study(path: str | Path, *, personal_data: bool | None = None) -> Study:
     """Load the data of a study file (YAML); see :mod:`nps_research.config`."""
     from .config import load_config
 
     cfg = load_config(path)
-    study = load_data(cfg.data_parameters(), name=cfg.name, language=cfg.language)
+    study = load_data(cfg.data_parameters(), name=cfg.name, language=cfg.language, personal_data=personal_data)
     study.config = cfg
     return study
