@@ -788,14 +788,17 @@ class MomentsOfTruth(Result):
         'Momenten van de waarheid (een slechte ervaring daar verhoogt het aandeel criticasters, bovenop het effect via gemiddelde score, slechtste moment en einde van de reis): annual bill (+15,0 procentpunt, 95%-interval +7,0 tot +23,0).'
         """
         harmful = self.harmful(top)
+        unranked = int(self.results["rank"].isna().sum()) if "rank" in self.results.columns else 0
+        note = ([t("journeys.mot.unranked", language, k=Int(unranked), count=unranked, min_n=Int(self.min_n))]
+                if unranked else [])
         if harmful.empty:
-            return [t(f"journeys.mot.none.{self.target}", language, outcome=Label(self.outcome, self.labels))]
+            return [t(f"journeys.mot.none.{self.target}", language, outcome=Label(self.outcome, self.labels)), *note]
         items = Words([self._item(r, language) for _, r in harmful.iterrows()])
         common = dict(items=items, level=Level(self.confidence), outcome=Label(self.outcome, self.labels))
         if self.adjust:
             return [t(f"journeys.mot.found.{self.target}", language,
-                      adjust=Words([_measure_name(a) for a in self.adjust]), **common)]
-        return [t(f"journeys.mot.found_unadjusted.{self.target}", language, **common)]
+                      adjust=Words([_measure_name(a) for a in self.adjust]), **common), *note]
+        return [t(f"journeys.mot.found_unadjusted.{self.target}", language, **common), *note]
 
     def findings(self) -> list:
         """The strongest moment of truth as a key finding (none when no touchpoint stands out)."""

@@ -150,6 +150,7 @@ class DriverModelResult(Result):
                            "coef_ci_low": s["ci_low"], "coef_ci_high": s["ci_high"], "p_value": s["p_value"],
                            "std_coef": s["std_coef"], "vif": s["vif"]})
         kwargs.setdefault("labels", self.labels)
+        kwargs.setdefault("kinds", {"coef": "signed:3"})
         kwargs.setdefault("headers", {"std_coef": t(f"drivers.col.std_coef.{self.kind}", language)})
         kwargs.setdefault("caption", t(f"drivers.caption.model.{self.kind}", language,
                                        outcome=Label(self.outcome, self.labels), level=Level(self.confidence)))

@@ -22,7 +22,7 @@ import pandas as pd
 from ..errors import SmallSampleWarning, StudyDataError
 from ..results import Result
 from ..tables import report_table
-from ..text import Label, Sig, Word, Words, t
+from ..text import Label, Num, Pct, Sig, Word, Words, t
 from ._common import (
     MIN_ROWS_PER_DRIVER,
     _deprecated,
@@ -266,6 +266,10 @@ def penalty_reward(
 # ---------------------------------------------------------------------------------------------------------
 
 
+def _value(x: float, kind: str):
+    return Pct(100 * x, 1) if kind == "share" else Num(x, 2)
+
+
 @dataclass(repr=False)
 class ImportancePerformance(Result):
     """Importance against performance per driver in four quadrants (see :func:`importance_performance`)."""
@@ -282,7 +286,7 @@ class ImportancePerformance(Result):
 
     def table(self, language: str = "en", **kwargs: Any):
         """Per driver: importance (share of the explained part, %), performance and quadrant."""
-        r = self.results
+        r = self.results.sort_values("importance", ascending=False, kind="stable")
         df = pd.DataFrame({"driver": r["driver"], "importance_share": r["importance"]})
         if "importance_ci_low" in r.columns:
             df["importance_share_low"] = r["importance_ci_low"]
@@ -306,6 +310,10 @@ class ImportancePerformance(Result):
         """
         out = []
         r = self.results
+        if self.flat():
+            kind = "share" if self.performance == "top_box" else "number:2"
+            lo, hi = r["performance"].min(), r["performance"].max()
+            out.append(t("drivers.ip.flat", language, low=_value(lo, kind), high=_value(hi, kind)))
         for code, key in (("concentrate here", "concentrate"), ("keep up the good work", "keep"),
                           ("possible overkill", "overkill")):
             names = [Label(d, self.labels) for d in r.loc[r["quadrant"] == code, "driver"]]
@@ -313,6 +321,16 @@ class ImportancePerformance(Result):
                 out.append(t(f"drivers.ip.{key}", language, count=len(names), names=Words(names),
                              outcome=Label(self.outcome, self.labels)))
         return out
+
+    def flat(self) -> bool:
+        """Whether the best- and the worst-performing driver do not differ significantly (two-sided 5%, their
+        standard errors), so that the performance axis does not separate the drivers."""
+        r = self.results
+        if "performance_se" not in r.columns or len(r) < 2:
+            return False
+        hi, lo = r.loc[r["performance"].idxmax()], r.loc[r["performance"].idxmin()]
+        se = float(np.hypot(hi["performance_se"], lo["performance_se"]))
+        return bool(hi["performance"] - lo["performance"] < 1.96 * se)
 
     def __repr__(self) -> str:  # pragma: no cover - convenience
         return f"ImportancePerformance(split={self.split})\n{self.results.to_string(index=False)}"
@@ -387,7 +405,7 @@ def importance_performance(
         else:
             raise ValueError("importance must be 'shapley', 'johnson', 'correlation' or a RelativeImportanceResult")
     num = _numeric_columns(df, drivers)
-    perf = []
+    perf, perf_se = [], []
     if performance == "top_box" and top_box is None:
         _, highs = _default_boxes(study, df, drivers, None, None)
     for d in drivers:
@@ -396,13 +414,17 @@ def importance_performance(
         w = _weights_array(df, weights, s.index[ok])
         w = np.ones(ok.sum()) if w is None else w
         if performance == "mean":
-            perf.append(float(np.average(s[ok], weights=w)))
+            x = s[ok].to_numpy(float)
         elif performance == "top_box":
             hb = top_box if top_box is not None else highs[d]
             hb = hb[d] if isinstance(hb, dict) else hb
-            perf.append(float(np.average(s[ok] >= hb, weights=w)))
+            x = (s[ok] >= hb).to_numpy(float)
         else:
             raise ValueError("performance must be 'mean' or 'top_box'")
+        m = float(np.average(x, weights=w))
+        n_eff = w.sum() ** 2 / np.sum(w**2)
+        perf.append(m)
+        perf_se.append(float(np.sqrt(np.average((x - m) ** 2, weights=w) / max(n_eff - 1, 1))))
     perf = np.array(perf)
     if split == "mean":
         si, sp = float(np.mean(share)), float(np.mean(perf))
@@ -410,7 +432,7 @@ def importance_performance(
         si, sp = float(np.median(share)), float(np.median(perf))
     else:
         si, sp = map(float, split)
-    out = pd.DataFrame({"driver": drivers, "importance": share, "performance": perf})
+    out = pd.DataFrame({"driver": drivers, "importance": share, "performance": perf, "performance_se": perf_se})
     if imp is not None and "share_ci_low" in imp.columns:
         out["importance_ci_low"] = imp["share_ci_low"].to_numpy()
         out["importance_ci_high"] = imp["share_ci_high"].to_numpy()

@@ -140,7 +140,8 @@ def importance_performance_plot(data=None, *, annotate: bool = True, labels: Map
     ax.set_ylabel(label(f"drivers.performance_{performance}", language))
     present = [q for q in QUADRANT_COLORS if q in set(tab["quadrant"])]
     handles = [plt.Line2D([], [], marker="o", ls="", color=QUADRANT_COLORS[q]) for q in present]
-    ax.legend(handles, [_word(q, "quadrant", language) for q in present], frameon=False, fontsize=8, loc="best")
+    ax.legend(handles, [_word(q, "quadrant", language) for q in present], frameon=False, fontsize=8,
+              loc="upper left", bbox_to_anchor=(1.01, 1.0))
     finish_axes(ax, language)
     return ax
 
@@ -181,6 +182,7 @@ def penalty_reward_plot(data=None, *, labels: Mapping[str, str] | None = None, l
     ax.set_xlabel(label("drivers.penalty_reward", language))
     present = [k for k in KANO_COLORS if k in set(tab["kano_class"])]
     handles = [plt.Rectangle((0, 0), 1, 1, color=KANO_COLORS[k]) for k in present]
-    ax.legend(handles, [_word(k, "kano_class", language) for k in present], frameon=False, fontsize=8)
+    ax.legend(handles, [_word(k, "kano_class", language) for k in present], frameon=False, fontsize=8,
+              loc="upper left", bbox_to_anchor=(1.01, 1.0))
     finish_axes(ax, language)
     return ax

@@ -130,7 +130,7 @@ TEXTS: dict[str, dict] = {
         "en": "{name} dominates every other driver completely: in every model with any subset of the others it "
               "adds more to the fit than each of them.",
         "nl": "{name} domineert alle andere factoren volledig: in elk model met een willekeurige deelverzameling "
-              "van de andere voegt deze factor meer aan de fit toe dan elk van hen.",
+              "van de andere voegt deze factor meer verklaringskracht toe dan elk van hen.",
     },
     "drivers.dom.count": {
         "en": {"one": "Complete dominance holds for {k} of the {pairs} pairs of drivers; for the other pairs the "
@@ -315,7 +315,7 @@ TEXTS: dict[str, dict] = {
               "gained in the top box. The impact asymmetry (reward - penalty) / (reward + penalty), negative effects "
               "counted as 0, classes an attribute as basic at -{t} or below, as excitement at +{t} or above, and "
               "otherwise as performance.",
-        "nl": "Zo lees je dit: per attribuut een dummy voor de laagste scores en een voor de hoogste, met het midden "
+        "nl": "Leeswijzer: per attribuut een dummy voor de laagste scores en een voor de hoogste, met het midden "
               "als referentie, in één lineaire regressie van de uitkomst (robuuste HC3-standaardfouten, "
               "{level}%-intervallen). De straf is het aantal punten dat de laagste scores kosten, de beloning het "
               "aantal punten dat de hoogste scores opleveren. De impactasymmetrie (beloning - straf) / (beloning + "
@@ -338,12 +338,20 @@ TEXTS: dict[str, dict] = {
                "other": "Zo houden: {names} (belangrijk en met een goede prestatie)."},
     },
     "drivers.ip.overkill": {
-        "en": {"one": "{names} performs well but matters little for ‘{outcome}’: possibly more effort than needed.",
-               "other": "{names} perform well but matter little for ‘{outcome}’: possibly more effort than needed."},
-        "nl": {"one": "{names} presteert goed maar telt weinig mee voor ‘{outcome}’: mogelijk meer inspanning dan "
-                      "nodig.",
-               "other": "{names} presteren goed maar tellen weinig mee voor ‘{outcome}’: mogelijk meer inspanning "
-                        "dan nodig."},
+        "en": {"one": "Possibly more effort than needed: {names} (performing well, but mattering little for "
+                      "‘{outcome}’).",
+               "other": "Possibly more effort than needed: {names} (performing well, but mattering little for "
+                        "‘{outcome}’)."},
+        "nl": {"one": "Mogelijk meer inspanning dan nodig: {names} (presteert goed, maar telt weinig mee voor "
+                      "‘{outcome}’).",
+               "other": "Mogelijk meer inspanning dan nodig: {names} (presteren goed, maar tellen weinig mee voor "
+                        "‘{outcome}’)."},
+    },
+    "drivers.ip.flat": {
+        "en": "The attributes perform almost alike ({low} to {high}; the highest and the lowest do not differ "
+              "significantly), so the quadrants below rest on importance rather than on performance.",
+        "nl": "De attributen presteren vrijwel gelijk ({low} tot {high}; de hoogste en de laagste verschillen niet "
+              "significant), dus de kwadranten hieronder berusten op belang, niet op prestatie.",
     },
     # ---------------------------------------------------------------- captions
     "drivers.caption.importance": {
@@ -352,7 +360,8 @@ TEXTS: dict[str, dict] = {
     "drivers.caption.dominance": {"en": "Dominance per pair of drivers", "nl": "Dominantie per paar factoren"},
     "drivers.caption.conditional": {
         "en": "Conditional dominance: average added fit by number of other drivers in the model",
-        "nl": "Conditionele dominantie: gemiddelde toegevoegde fit naar aantal andere factoren in het model",
+        "nl": "Conditionele dominantie: gemiddelde toegevoegde verklaringskracht naar aantal andere factoren in het "
+              "model",
     },
     "drivers.caption.differences": {
         "en": "Pairwise differences in importance ({level}% bootstrap intervals)",
@@ -436,7 +445,7 @@ TEXTS: dict[str, dict] = {
 #: Result columns of the driver analysis shown in report tables.
 COLUMNS: dict[str, dict[str, str]] = {
     "driver": {"en": "driver", "nl": "factor", "kind": "label"},
-    "importance_fit": {"en": "contribution to the fit", "nl": "bijdrage aan de fit", "kind": "number:3"},
+    "importance_fit": {"en": "contribution to the fit", "nl": "bijdrage aan de verklaringskracht", "kind": "number:3"},
     "importance_share": {"en": "% of the explained part", "nl": "% van het verklaarde deel", "kind": "share"},
     "importance_share_low": {"en": "lower bound (%)", "nl": "ondergrens (%)", "kind": "share"},
     "importance_share_high": {"en": "upper bound (%)", "nl": "bovengrens (%)", "kind": "share"},

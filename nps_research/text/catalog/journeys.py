@@ -96,6 +96,13 @@ TEXTS: dict[str, dict] = {
         "nl": "Geen enkel contactmoment springt er duidelijk uit als moment van de waarheid: nergens verlaagt een "
               "slechte ervaring ‘{outcome}’ met een interval dat nul uitsluit.",
     },
+    "journeys.mot.unranked": {
+        "en": {"one": "{k} touchpoint with fewer than {min_n} bad experiences is shown but not ranked.",
+               "other": "{k} touchpoints with fewer than {min_n} bad experiences are shown but not ranked."},
+        "nl": {"one": "{k} contactmoment met minder dan {min_n} slechte ervaringen staat erbij, maar zonder rang.",
+               "other": "{k} contactmomenten met minder dan {min_n} slechte ervaringen staan erbij, maar zonder "
+                        "rang."},
+    },
     "journeys.finding.moment.detractor": {
         "en": "The strongest moment of truth is {touchpoint}: a bad experience there raises the share of detractors "
               "by {effect} percentage points ({level}% interval {lo} to {hi}).",
