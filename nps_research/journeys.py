@@ -12,28 +12,43 @@ journey to the survey answer that followed it, and asks four questions:
   raises detraction risk, with intervals, ranked.
 - :func:`touchpoint_variance`: a multilevel model of touchpoint scores nested
   in customers; how much of the variation is the customer (ICC).
+
+:func:`journey_summary` and :func:`describe_journeys` describe the journeys a page covers. The three
+analyses return :class:`nps_research.results.Result` objects: ``summary()`` a DataFrame,
+``describe(language)`` sentences from the text catalogue (``nps_research/text/catalog/journeys.py``),
+``table(language)`` the report table.
 """
 
 from __future__ import annotations
 
 import warnings
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
 from .errors import DataProblem, SmallSampleWarning, StudyDataError
-from .text import fmt_int, fmt_interval, fmt_number
+from .inputs import labels_of
+from .results import Result
+from .tables import report_table
+from .text import Date, Int, Label, Level, Num, Points, Word, Words, has_text, render, t
 
 __all__ = [
     "OFFLINE_CHANNELS",
     "ONLINE_CHANNELS",
+    "PEAK_END_MODELS",
+    "MomentsOfTruth",
+    "PeakEndResult",
+    "TouchpointVariance",
+    "describe_journeys",
     "describe_moments_of_truth",
     "describe_peak_end",
     "describe_touchpoint_variance",
     "journey_heatmap_table",
     "journey_measures",
+    "journey_summary",
     "link_responses",
     "moments_of_truth",
     "peak_end_models",
@@ -224,7 +239,7 @@ PEAK_END_MODELS = {
 
 
 def peak_end_models(data, *, outcome: str = "ltr", models: dict[str, list[str]] | None = None,
-                    by_journey: bool = True, folds: int = 10, seed=0) -> pd.DataFrame:
+                    by_journey: bool = True, folds: int = 10, seed=0) -> PeakEndResult:
     """Average vs worst moment vs end: which summary of a journey predicts its outcome?
 
     Each model is an OLS regression of the outcome on its predictors (plus
@@ -245,11 +260,11 @@ def peak_end_models(data, *, outcome: str = "ltr", models: dict[str, list[str]] 
 
     Returns
     -------
-    DataFrame
-        One row per model, best first: ``model, predictors, n, r2, cv_r2,
+    PeakEndResult
+        Its ``summary()`` has one row per model, best first: ``model, predictors, n, r2, cv_r2,
         cv_rmse, diff_vs_average, diff_se`` (difference in cv_r2 with the
         "average" model and its standard error over folds, paired),
-        ``coefficients`` (dict). ``.attrs["best"]`` names the best model.
+        ``coefficients`` (dict); ``best`` names the best model.
 
     Examples
     --------
@@ -258,7 +273,7 @@ def peak_end_models(data, *, outcome: str = "ltr", models: dict[str, list[str]] 
     ...                   "last": rng.normal(7, 1.5, 600), "max": rng.normal(9, 1, 600),
     ...                   "trend": rng.normal(0, 1, 600), "journey": "x"})
     >>> d["ltr"] = 1 + 0.5 * d["min"] + 0.4 * d["last"] + rng.normal(0, 1, 600)
-    >>> peak_end_models(d).attrs["best"] in ("peak_end", "average_peak_end")
+    >>> peak_end_models(d).best in ("peak_end", "average_peak_end")
     True
     """
     df = data.copy()
@@ -305,13 +320,14 @@ def peak_end_models(data, *, outcome: str = "ltr", models: dict[str, list[str]] 
     out = out.sort_values("cv_r2", ascending=False).reset_index(drop=True)
     out.attrs["best"] = out["model"].iloc[0]
     out.attrs["folds"] = folds
-    return out
+    return PeakEndResult(out, best=str(out["model"].iloc[0]), folds=int(folds), outcome=outcome,
+                         models={k: list(v) for k, v in models.items()}, labels=labels_of(data))
 
 
 def moments_of_truth(events, linked: pd.DataFrame, *, outcome: str = "ltr", bad: float | None = None,
                      target: Literal["detractor", "ltr"] = "detractor", detractor_max: int = 6,
                      adjust: tuple[str, ...] = ("mean", "min", "last"), confidence: float = 0.95,
-                     min_n: int = 30) -> pd.DataFrame:
+                     min_n: int = 30) -> MomentsOfTruth:
     """Per touchpoint: how much a bad experience there raises the risk of a detractor.
 
     Parameters
@@ -341,8 +357,8 @@ def moments_of_truth(events, linked: pd.DataFrame, *, outcome: str = "ltr", bad:
 
     Returns
     -------
-    DataFrame
-        One row per touchpoint, ranked by the harm of the adjusted effect
+    MomentsOfTruth
+        Its ``summary()`` has one row per touchpoint, ranked by the harm of the adjusted effect
         (largest rise in detractor share, or largest drop in LTR, first): ``touchpoint,
         journey, n, n_bad, risk_bad, risk_not_bad, risk_difference, rd_ci_low,
         rd_ci_high`` (unadjusted, Wald interval of a difference of
@@ -420,9 +436,11 @@ def moments_of_truth(events, linked: pd.DataFrame, *, outcome: str = "ltr", bad:
     out["rank"] = harm.where(rankable).rank(ascending=False, method="min").astype("Int64")
     out = out.sort_values(["rank", "risk_difference"], ascending=[True, False], na_position="last")
     out = out.reset_index(drop=True)
-    out.attrs.update(bad=bad, target=target, adjust=tuple(adj), n_journeys=int(ok.sum()),
-                     unit="percentage points" if target == "detractor" else "LTR points")
-    return out
+    unit = "pp" if target == "detractor" else "ltr"
+    out.attrs.update(bad=bad, target=target, adjust=tuple(adj), n_journeys=int(ok.sum()), unit=unit)
+    return MomentsOfTruth(out, bad=float(bad), target=target, adjust=tuple(adj), n_journeys=int(ok.sum()),
+                          confidence=float(confidence), min_n=int(min_n), outcome=outcome,
+                          labels={**labels_of(events), **labels_of(linked)})
 
 
 def _reml_profile(y: np.ndarray, X: np.ndarray, groups: np.ndarray):
@@ -455,7 +473,7 @@ def _reml_profile(y: np.ndarray, X: np.ndarray, groups: np.ndarray):
 
 
 def touchpoint_variance(data, *, by: str = "customer_id", fixed: str | None = "touchpoint",
-                        confidence: float = 0.95) -> dict:
+                        confidence: float = 0.95) -> TouchpointVariance:
     """Multilevel model of touchpoint scores nested in customers: customer vs touchpoint-level variance.
 
     The random-intercept model ``score = touchpoint mean + u_customer + e`` is
@@ -481,10 +499,10 @@ def touchpoint_variance(data, *, by: str = "customer_id", fixed: str | None = "t
 
     Returns
     -------
-    dict
+    TouchpointVariance
         ``var_customer, var_residual, icc, icc_ci_low, icc_ci_high`` (profile
         REML likelihood interval), ``n_events, n_groups, fixed_effects``
-        (Series).
+        (Series); ``summary()`` the numbers as a one-row DataFrame.
 
     Examples
     --------
@@ -492,7 +510,7 @@ def touchpoint_variance(data, *, by: str = "customer_id", fixed: str | None = "t
     >>> cust = np.repeat(np.arange(300), 4)
     >>> ev = pd.DataFrame({"customer_id": cust, "touchpoint": np.tile(list("abcd"), 300),
     ...                    "score": 7 + rng.normal(0, 1, 300)[cust] + rng.normal(0, 1, 1200)})
-    >>> round(touchpoint_variance(ev)["icc"], 1)
+    >>> round(touchpoint_variance(ev).icc, 1)
     0.5
     """
     from scipy import optimize
@@ -544,9 +562,10 @@ def touchpoint_variance(data, *, by: str = "customer_id", fixed: str | None = "t
     hi_t = optimize.brentq(gap, start, 8.0) if gap(8.0) > 0 else 8.0
     to_icc = lambda t: float(np.exp(t) / (1 + np.exp(t))) if np.isfinite(t) else 0.0  # noqa: E731
     vc = lam * s2
-    return {"var_customer": float(vc), "var_residual": float(s2), "icc": float(vc / (vc + s2)),
-            "icc_ci_low": to_icc(lo_t), "icc_ci_high": to_icc(hi_t), "n_events": len(d), "n_groups": int(G),
-            "fixed_effects": pd.Series(beta, index=names)}
+    return TouchpointVariance(var_customer=float(vc), var_residual=float(s2), icc=float(vc / (vc + s2)),
+                              icc_ci_low=to_icc(lo_t), icc_ci_high=to_icc(hi_t), n_events=len(d), n_groups=int(G),
+                              fixed_effects=pd.Series(beta, index=names), confidence=float(confidence),
+                              by=by, labels=labels_of(data))
 
 
 def journey_heatmap_table(data, *, value: str = "score", stat: Literal["mean", "bad_share"] = "mean",
@@ -579,112 +598,302 @@ def journey_heatmap_table(data, *, value: str = "score", stat: Literal["mean", "
     tab = tab.iloc[np.argsort(first_stage, kind="stable")]
     tab.columns.name = "stage"
     tab.index.name = "touchpoint"
+    tab.attrs.update(stat=stat, value=value, bad=bad)
     return tab
 
 
-def describe_peak_end(table: pd.DataFrame, language: str = "en") -> str:
-    """Sentence on which journey summary predicts the outcome best, from :func:`peak_end_models`.
+
+# ---------------------------------------------------------------------------------------------------------
+# what a page covers
+# ---------------------------------------------------------------------------------------------------------
+
+
+def journey_summary(measures: pd.DataFrame, linked: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per journey type: how many journeys (and how many with a survey answer), their length, the average,
+    worst and last score, the online share and the channel switches; the last row is all journeys together
+    (``journey`` = ``"overall"``).
 
     Examples
     --------
-    >>> t = pd.DataFrame({"model": ["peak_end", "average"], "cv_r2": [0.31, 0.25],
-    ...                   "diff_vs_average": [0.06, 0.0], "diff_se": [0.01, 0.0]})
-    >>> t.attrs["best"] = "peak_end"
-    >>> describe_peak_end(t)
-    'Out of sample, the journey outcome is best predicted by the peak-end model (worst moment and end) (cross-validated R-squared 0.31), against 0.25 for the average alone: a clear difference (0.06 +- 0.02).'
+    >>> m = pd.DataFrame({"journey_id": ["j1", "j2", "j3"], "journey": ["move", "move", "bill"],
+    ...                   "n_touchpoints": [3, 1, 2], "mean": [6.0, 8.0, 5.0], "min": [3, 8, 4], "last": [9, 8, 6],
+    ...                   "online_share": [1.0, 0.0, 0.5], "n_channel_switches": [1, 0, 1]})
+    >>> journey_summary(m, m.iloc[:1])[["journey", "n_journeys", "n_linked", "mean_score"]]
+       journey  n_journeys  n_linked  mean_score
+    0     bill           1         0         5.0
+    1     move           2         1         7.0
+    2  overall           3         1         6.333333
     """
-    nl = language == "nl"
-    names = {"average": ("het gemiddelde", "the average"), "worst": ("het slechtste moment", "the worst moment"),
-             "best": ("het beste moment", "the best moment"), "end": ("het einde", "the end"),
-             "peak_end": ("het piek-eindmodel (slechtste moment en einde)",
-                          "the peak-end model (worst moment and end)"),
-             "average_trend": ("gemiddelde en trend", "average and trend"),
-             "average_peak_end": ("gemiddelde, slechtste moment en einde", "average, worst moment and end")}
-    t = table.set_index("model")
-    best = table.attrs.get("best", t["cv_r2"].idxmax())
-    bname = names.get(best, (best, best))[0 if nl else 1]
-    f2 = lambda x: fmt_number(x, language, 2)  # noqa: E731
-    s = (f"Buiten de steekproef voorspelt {bname} de uitkomst van de reis het best (gekruisvalideerde "
-         f"R-kwadraat {f2(t.loc[best, 'cv_r2'])})" if nl else
-         f"Out of sample, the journey outcome is best predicted by {bname} (cross-validated R-squared "
-         f"{f2(t.loc[best, 'cv_r2'])})")
-    if "average" in t.index and best != "average" and "diff_se" in t.columns:
-        d, se = t.loc[best, "diff_vs_average"], t.loc[best, "diff_se"]
-        clear = d > 2 * se
-        if nl:
-            s += (f", tegen {f2(t.loc['average', 'cv_r2'])} voor alleen het gemiddelde: een "
-                  f"{'duidelijk' if clear else 'onzeker'} verschil ({f2(d)} +- {f2(2 * se)}).")
+    linked_ids = set() if linked is None else set(linked["journey_id"].astype(str))
+
+    def row(g: pd.DataFrame, name: str) -> dict[str, Any]:
+        return {"journey": name, "n_journeys": len(g), "n_linked": int(g["journey_id"].astype(str).isin(linked_ids).sum()),
+                "mean_touchpoints": float(g["n_touchpoints"].mean()), "mean_score": float(g["mean"].mean()),
+                "mean_worst": float(g["min"].mean()), "mean_last": float(g["last"].mean()),
+                "online_share": float(g["online_share"].mean()),
+                "mean_switches": float(g["n_channel_switches"].mean())}
+
+    rows = [row(g, str(j)) for j, g in measures.groupby(measures["journey"].astype(str), sort=True)]
+    rows.append(row(measures, "overall"))
+    return pd.DataFrame(rows)
+
+
+def describe_journeys(measures: pd.DataFrame, linked: pd.DataFrame | None = None, *, outcome: str = "ltr",
+                      language: str = "en", labels: dict[str, str] | None = None) -> str:
+    """The opening sentence of a journey page: how many journeys of how many customers, over which dates, and
+    how many were followed by a survey answer.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"journey_id": ["j1", "j2"], "customer_id": ["c1", "c2"], "n_touchpoints": [3, 1200],
+    ...                   "start": pd.to_datetime(["2024-01-05", "2024-02-01"]),
+    ...                   "end": pd.to_datetime(["2024-01-09", "2024-03-02"])})
+    >>> describe_journeys(m, m.iloc[:1], language="nl")
+    'Deze pagina gaat over 2 klantreizen van 2 klanten, met 1.203 ervaringen op contactmomenten (5 jan 2024 tot 2 mrt 2024); 1 reis werd gevolgd door een antwoord op ‘aanbevelingsscore’.'
+    """
+    n_linked = 0 if linked is None else len(linked)
+    return t("journeys.intro", language, n=Int(len(measures)), customers=Int(measures["customer_id"].nunique()),
+             events=Int(int(measures["n_touchpoints"].sum())), first=Date(measures["start"].min()),
+             last=Date(measures["end"].max()), linked=Int(n_linked), count=n_linked,
+             outcome=Label(outcome, labels or {}))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# results
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _model_name(name: str) -> Any:
+    key = f"journeys.model.{name}"
+    return Word(key) if has_text(key) else str(name)
+
+
+def _measure_name(name: str) -> Any:
+    key = f"journeys.measure.{name}"
+    return Word(key) if has_text(key) else str(name)
+
+
+@dataclass(repr=False)
+class PeakEndResult(Result):
+    """Competing summaries of a journey compared out of sample (see :func:`peak_end_models`)."""
+
+    models_table: pd.DataFrame
+    best: str
+    folds: int = 10
+    outcome: str = "ltr"
+    models: dict[str, list[str]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def summary(self) -> pd.DataFrame:
+        """One row per model, best first (``model, predictors, n, r2, cv_r2, cv_rmse, diff_vs_average, diff_se,
+        coefficients``)."""
+        return self.models_table.copy()
+
+    def table(self, language: str = "en", **kwargs: Any):
+        """Per model (best first): its predictors, R² in and out of sample, and the difference from the average."""
+        m = self.models_table
+        df = pd.DataFrame({
+            "journey_model": [render(_model_name(x), language) for x in m["model"]],
+            "predictors": [render(Words([_measure_name(p) for p in self.models.get(x, str(pr).split(" + "))]),
+                                  language) for x, pr in zip(m["model"], m["predictors"])],
+            "r2": m["r2"], "cv_r2": m["cv_r2"], "cv_rmse": m["cv_rmse"]})
+        if "diff_vs_average" in m.columns:
+            df["diff_vs_average"] = m["diff_vs_average"]
+            df["diff_se"] = m["diff_se"]
+        kwargs.setdefault("kinds", {"diff_se": "number:3"})
+        kwargs.setdefault("labels", self.labels)
+        kwargs.setdefault("caption", t("journeys.caption.peak_end", language, folds=Int(self.folds)))
+        return report_table(df, language=language, **kwargs)
+
+    def describe(self, language: str = "en") -> list[str]:
+        """Which summary predicts the outcome best out of sample, against the average alone.
+
+        Examples
+        --------
+        >>> tab = pd.DataFrame({"model": ["peak_end", "average"], "cv_r2": [0.31, 0.25],
+        ...                     "diff_vs_average": [0.06, 0.0], "diff_se": [0.01, 0.0]})
+        >>> PeakEndResult(tab, best="peak_end").describe("nl")[0]
+        'Buiten de steekproef voorspelt het model ‘piek-einde (slechtste moment en einde)’ de uitkomst ‘aanbevelingsscore’ na een klantreis het best (R² buiten de steekproef 0,31), tegen 0,25 voor alleen het gemiddelde: een duidelijk verschil (0,06 ± 0,02).'
+        """
+        m = self.models_table.set_index("model")
+        best = self.best
+        common = dict(model=_model_name(best), r2=Num(m.loc[best, "cv_r2"], 2), outcome=Label(self.outcome, self.labels))
+        if "average" in m.index and best != "average" and "diff_se" in m.columns:
+            d, se = float(m.loc[best, "diff_vs_average"]), float(m.loc[best, "diff_se"])
+            key = "journeys.pe.best_vs_average." + ("clear" if d > 2 * se else "uncertain")
+            return [t(key, language, avg=Num(m.loc["average", "cv_r2"], 2), d=Num(d, 2), se2=Num(2 * se, 2),
+                      **common)]
+        return [t("journeys.pe.best", language, **common)]
+
+
+@dataclass(repr=False)
+class MomentsOfTruth(Result):
+    """Per touchpoint, the harm of a bad experience (see :func:`moments_of_truth`)."""
+
+    results: pd.DataFrame
+    bad: float = 4.0
+    target: str = "detractor"
+    adjust: tuple[str, ...] = ("mean", "min", "last")
+    n_journeys: int = 0
+    confidence: float = 0.95
+    min_n: int = 30
+    outcome: str = "ltr"
+    labels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def unit(self) -> str:
+        """``"pp"`` (percentage points of the detractor share) or ``"ltr"`` (points of the outcome)."""
+        return "pp" if self.target == "detractor" else "ltr"
+
+    def summary(self) -> pd.DataFrame:
+        """One row per touchpoint, ranked (see :func:`moments_of_truth`)."""
+        return self.results.copy()
+
+    def harmful(self, top: int | None = None) -> pd.DataFrame:
+        """The ranked touchpoints whose adjusted effect is harmful with an interval that excludes 0."""
+        r = self.results
+        sub = r[r["ci_low"] > 0] if self.target == "detractor" else r[r["ci_high"] < 0]
+        sub = sub.dropna(subset=["rank"]).sort_values("rank")
+        return sub if top is None else sub.head(top)
+
+    def table(self, language: str = "en", **kwargs: Any):
+        """Per touchpoint (ranked): bad experiences, the outcome after a bad experience and otherwise, the
+        unadjusted difference and the adjusted effect with intervals (folded: a detail table)."""
+        cols = ["rank", "touchpoint", "journey", "n", "n_bad", "risk_bad", "risk_not_bad", "risk_difference",
+                "rd_ci_low", "rd_ci_high", "effect", "effect_ci_low", "effect_ci_high", "p_value"]
+        df = self.results.rename(columns={"ci_low": "effect_ci_low", "ci_high": "effect_ci_high"})
+        kwargs.setdefault("columns", cols)
+        if self.unit == "ltr":
+            kwargs.setdefault("kinds", {c: "number:2" for c in cols[5:13]})
+        kwargs.setdefault("labels", self.labels)
+        kwargs.setdefault("caption", t(f"journeys.caption.mot.{self.target}", language, bad=Num(self.bad, 0),
+                                       outcome=Label(self.outcome, self.labels), level=Level(self.confidence)))
+        kwargs.setdefault("detail", True)
+        return report_table(df, language=language, **kwargs)
+
+    def _item(self, row: pd.Series, language: str) -> str:
+        return t(f"journeys.mot.item.{self.unit}", language, touchpoint=str(row["touchpoint"]),
+                 effect=Num(row["effect"], 1, sign=True), lo=Num(row["ci_low"], 1, sign=True),
+                 hi=Num(row["ci_high"], 1, sign=True), level=Level(self.confidence))
+
+    def describe(self, language: str = "en", top: int = 3) -> list[str]:
+        """The touchpoints where a bad experience hurts most (beyond the journey's average, worst moment and
+        end), with intervals; or that none stands out.
+
+        Examples
+        --------
+        >>> r = pd.DataFrame({"touchpoint": ["annual bill", "welcome"], "effect": [15.0, 2.0], "ci_low": [7.0, -3.0],
+        ...                   "ci_high": [23.0, 7.0], "rank": [1, 2]})
+        >>> MomentsOfTruth(r).describe("nl")[0]
+        'Momenten van de waarheid (een slechte ervaring daar verhoogt het aandeel criticasters, bovenop het effect via gemiddelde score, slechtste moment en einde van de reis): annual bill (+15,0 procentpunt, 95%-interval +7,0 tot +23,0).'
+        """
+        harmful = self.harmful(top)
+        unranked = int(self.results["rank"].isna().sum()) if "rank" in self.results.columns else 0
+        note = ([t("journeys.mot.unranked", language, k=Int(unranked), count=unranked, min_n=Int(self.min_n))]
+                if unranked else [])
+        if harmful.empty:
+            return [t(f"journeys.mot.none.{self.target}", language, outcome=Label(self.outcome, self.labels)), *note]
+        items = Words([self._item(r, language) for _, r in harmful.iterrows()])
+        common = dict(items=items, level=Level(self.confidence), outcome=Label(self.outcome, self.labels))
+        if self.adjust:
+            return [t(f"journeys.mot.found.{self.target}", language,
+                      adjust=Words([_measure_name(a) for a in self.adjust]), **common), *note]
+        return [t(f"journeys.mot.found_unadjusted.{self.target}", language, **common), *note]
+
+    def findings(self) -> list:
+        """The strongest moment of truth as a key finding (none when no touchpoint stands out)."""
+        from .findings import IMPORTANCE, Finding
+
+        harmful = self.harmful(1)
+        if harmful.empty:
+            return []
+        r = harmful.iloc[0]
+        size = float(r["effect"])
+        return [Finding.make(
+            "journeys", f"journeys.moment.{r['touchpoint']}", f"journeys.finding.moment.{self.target}",
+            numbers={"effect": size, "ci_low": float(r["ci_low"]), "ci_high": float(r["ci_high"]),
+                     "n_bad": int(r["n_bad"]) if "n_bad" in r else None},
+            test="linear probability model, HC3" if self.target == "detractor" else "linear model, HC3",
+            p_value=float(r["p_value"]) if "p_value" in r else None, size=size,
+            importance=IMPORTANCE["journeys.moment"] + min(9.0, abs(size) / (2.0 if self.unit == "pp" else 0.2)),
+            touchpoint=str(r["touchpoint"]), effect=Points(size), lo=Points(r["ci_low"]), hi=Points(r["ci_high"]),
+            level=Level(self.confidence), outcome=Label(self.outcome, self.labels),
+        )]
+
+
+@dataclass(repr=False)
+class TouchpointVariance(Result):
+    """Customer versus touchpoint-level variance of experience scores (see :func:`touchpoint_variance`)."""
+
+    var_customer: float
+    var_residual: float
+    icc: float
+    icc_ci_low: float
+    icc_ci_high: float
+    n_events: int
+    n_groups: int
+    fixed_effects: pd.Series = field(default_factory=pd.Series)
+    confidence: float = 0.95
+    by: str = "customer_id"
+    labels: dict[str, str] = field(default_factory=dict)
+
+    report_columns = ("icc", "icc_ci_low", "icc_ci_high", "var_customer", "var_residual", "n_events", "n_groups")
+
+    def summary(self) -> pd.DataFrame:
+        """The variance components, the ICC with its interval and the counts, as one row."""
+        return pd.DataFrame([{c: getattr(self, c) for c in self.report_columns}])
+
+    def describe(self, language: str = "en") -> list[str]:
+        """How much of the variation in touchpoint scores lies between customers, read from the ICC's interval:
+        below 0.10 (upper limit) the customer hardly matters; above 0.30 (lower limit) some customers fare well or
+        badly everywhere; otherwise both levels matter.
+
+        Examples
+        --------
+        >>> r = TouchpointVariance(0.01, 2.5, 0.004, 0.0, 0.02, 25000, 5000)
+        >>> r.describe("nl")[0]
+        'ICC = 0,004 (95%-interval 0,000 tot 0,020; 25.000 ervaringen van 5.000 klanten): de klant verklaart nauwelijks iets van de variatie in scores per contactmoment; ervaringen verschillen per contactmoment, dus verbetering ligt bij de contactmomenten.'
+        """
+        if self.icc_ci_high < 0.10:
+            reading = "low"
+        elif self.icc_ci_low > 0.30:
+            reading = "high"
         else:
-            s += (f", against {f2(t.loc['average', 'cv_r2'])} for the average alone: "
-                  f"{'a clear' if clear else 'an uncertain'} difference ({f2(d)} +- {f2(2 * se)}).")
-    else:
-        s += "."
-    return s
+            reading = "mid"
+        return [t("journeys.tv.sentence", language, icc=Num(self.icc, 3), lo=Num(self.icc_ci_low, 3),
+                  hi=Num(self.icc_ci_high, 3), n=Int(self.n_events), groups=Int(self.n_groups),
+                  level=Level(self.confidence), reading=Word(f"journeys.tv.{reading}"))]
 
 
-def describe_moments_of_truth(table: pd.DataFrame, language: str = "en", top: int = 3) -> str:
-    """Sentence naming the touchpoints where a bad experience hurts most, from :func:`moments_of_truth`.
-
-    Examples
-    --------
-    >>> t = pd.DataFrame({"touchpoint": ["annual_bill", "welcome"], "effect": [15.0, 2.0], "ci_low": [7.0, -3.0],
-    ...                   "ci_high": [23.0, 7.0], "rank": [1, 2]})
-    >>> t.attrs.update(unit="percentage points", target="detractor")
-    >>> describe_moments_of_truth(t)
-    'Moments of truth (a bad experience there raises detraction beyond its effect on the journey average, worst moment and end): annual bill (+15.0 percentage points, interval 7.0 to 23.0).'
-    """
-    nl = language == "nl"
-    unit = table.attrs.get("unit", "")
-    harmful = table[(table["ci_low"] > 0)] if table.attrs.get("target", "detractor") == "detractor" else \
-        table[table["ci_high"] < 0]
-    harmful = harmful.dropna(subset=["rank"]).sort_values("rank").head(top)
-    if harmful.empty:
-        return ("Geen enkel contactmoment springt er duidelijk uit als moment van de waarheid." if nl else
-                "No touchpoint stands out clearly as a moment of truth.")
-    items = ", ".join(f"{str(r['touchpoint']).replace('_', ' ')} ({fmt_number(r['effect'], language, 1, sign=True)} "
-                      f"{unit}, interval {fmt_interval(r['ci_low'], r['ci_high'], language, 1, sign=False)})"
-                      for _, r in harmful.iterrows())
-    if nl:
-        return ("Momenten van de waarheid (een slechte ervaring daar verhoogt de kans op criticasters bovenop het "
-                f"effect via gemiddelde, slechtste moment en einde van de reis): {items}.")
-    return ("Moments of truth (a bad experience there raises detraction beyond its effect on the journey average, "
-            f"worst moment and end): {items}.")
+# ---------------------------------------------------------------------------------------------------------
+# deprecated sentence functions
+# ---------------------------------------------------------------------------------------------------------
 
 
-def describe_touchpoint_variance(result: dict, language: str = "en") -> str:
-    """Sentence on the customer share of the variation in touchpoint scores, from :func:`touchpoint_variance`.
+def _deprecated(old: str, new: str) -> None:
+    warnings.warn(f"{old} is deprecated; use {new}", DeprecationWarning, stacklevel=3)
 
-    The reading follows the interval of the ICC: below 0.10 (upper limit) the customer hardly matters and
-    experiences vary touchpoint by touchpoint; above 0.30 (lower limit) some customers fare well or badly
-    everywhere; otherwise both levels matter.
 
-    Examples
-    --------
-    >>> r = {"icc": 0.004, "icc_ci_low": 0.0, "icc_ci_high": 0.02, "n_events": 25000, "n_groups": 5000}
-    >>> describe_touchpoint_variance(r)
-    'ICC = 0.004 (interval 0.000 to 0.020; 25,000 experiences of 5,000 customers): the customer explains hardly any of the variation in touchpoint scores; experiences differ touchpoint by touchpoint, so improvement lies at the touchpoints.'
-    """
-    nl = language == "nl"
-    lo, hi = result["icc_ci_low"], result["icc_ci_high"]
-    if hi < 0.10:
-        key = 0
-    elif lo > 0.30:
-        key = 2
-    else:
-        key = 1
-    en = ("the customer explains hardly any of the variation in touchpoint scores; experiences differ touchpoint "
-          "by touchpoint, so improvement lies at the touchpoints",
-          "both the customer and the touchpoint explain part of the variation in touchpoint scores",
-          "a large part of the variation in touchpoint scores lies between customers: some customers fare well or "
-          "badly everywhere")
-    du = ("de klant verklaart nauwelijks iets van de variatie in scores per contactmoment; ervaringen verschillen "
-          "per contactmoment, dus verbetering ligt bij de contactmomenten",
-          "zowel de klant als het contactmoment verklaren een deel van de variatie in scores per contactmoment",
-          "een groot deel van de variatie in scores per contactmoment ligt tussen klanten: sommige klanten hebben "
-          "overal een goede of slechte ervaring")
-    n_ev, n_gr = fmt_int(result["n_events"], language), fmt_int(result["n_groups"], language)
-    icc = fmt_number(result["icc"], language, 3)
-    interval = fmt_interval(lo, hi, language, 3, sign=False)
-    if nl:
-        return f"ICC = {icc} (interval {interval}; {n_ev} ervaringen van {n_gr} klanten): {du[key]}."
-    return f"ICC = {icc} (interval {interval}; {n_ev} experiences of {n_gr} customers): {en[key]}."
+def describe_peak_end(table, language: str = "en") -> str:
+    """Deprecated: ``peak_end_models(...).describe(language)``."""
+    _deprecated("describe_peak_end()", "PeakEndResult.describe()")
+    res = table if isinstance(table, PeakEndResult) else PeakEndResult(
+        table, best=table.attrs.get("best", table.loc[table["cv_r2"].idxmax(), "model"]))
+    return " ".join(res.describe(language))
+
+
+def describe_moments_of_truth(table, language: str = "en", top: int = 3) -> str:
+    """Deprecated: ``moments_of_truth(...).describe(language)``."""
+    _deprecated("describe_moments_of_truth()", "MomentsOfTruth.describe()")
+    res = table if isinstance(table, MomentsOfTruth) else MomentsOfTruth(
+        table, target=table.attrs.get("target", "detractor"))
+    return " ".join(res.describe(language, top=top))
+
+
+def describe_touchpoint_variance(result, language: str = "en") -> str:
+    """Deprecated: ``touchpoint_variance(...).describe(language)``."""
+    _deprecated("describe_touchpoint_variance()", "TouchpointVariance.describe()")
+    res = result if isinstance(result, TouchpointVariance) else TouchpointVariance(
+        **{k: result[k] for k in ("icc", "icc_ci_low", "icc_ci_high", "n_events", "n_groups")},
+        var_customer=result.get("var_customer", np.nan), var_residual=result.get("var_residual", np.nan))
+    return " ".join(res.describe(language))

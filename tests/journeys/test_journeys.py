@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 
 import numpy as np
@@ -9,7 +10,6 @@ import pandas as pd
 import pytest
 
 from nps_research.journeys import (
-    describe_touchpoint_variance,
     journey_heatmap_table,
     journey_measures,
     link_responses,
@@ -57,10 +57,9 @@ def test_heatmap_table_by_hand():
 
 
 @pytest.fixture(scope="module")
-def synthetic_linked():
-    synthetic = pytest.importorskip("nps_research.synthetic")
+def synthetic_linked(synthetic):
     # 15,000 customers: enough bad experiences at the rarer planted touchpoints (meter reading) to find them
-    study = synthetic.make_study(n_customers=15000, seed=0)
+    study = synthetic(15000, 0)
     m = journey_measures(study)
     return study, link_responses(m, study)
 
@@ -76,9 +75,10 @@ def test_link_matches_generator_journeys(synthetic_linked):
 
 def test_peak_end_beats_average(synthetic_linked):
     study, linked = synthetic_linked
-    pe = peak_end_models(linked).set_index("model")
+    res = peak_end_models(linked)
+    pe = res.summary().set_index("model")
     # truth: worst and last moments weigh 0.25 each, the mean 0.15
-    assert pe.attrs["best"] in ("peak_end", "average_peak_end")
+    assert res.best in ("peak_end", "average_peak_end")
     assert pe.loc["peak_end", "diff_vs_average"] > 3 * pe.loc["peak_end", "diff_se"]
     w = study.truth.ltr_transactional["peak_end"]
     coefs = pe.loc["average_peak_end", "coefficients"]
@@ -91,7 +91,8 @@ def test_cv_r2_matches_direct_loop():
     rng = np.random.default_rng(3)
     d = pd.DataFrame({"mean": rng.normal(size=120), "min": rng.normal(size=120), "journey": "j"})
     d["ltr"] = d["min"] + rng.normal(size=120)
-    pe = peak_end_models(d, models={"average": ["mean"], "worst": ["min"]}, folds=5, seed=1).set_index("model")
+    pe = peak_end_models(d, models={"average": ["mean"], "worst": ["min"]}, folds=5, seed=1).summary()
+    pe = pe.set_index("model")
     fold = np.random.default_rng(1).permutation(np.arange(120) % 5)
     pred = np.empty(120)
     for f in range(5):
@@ -111,11 +112,11 @@ def test_moments_of_truth_found(synthetic_linked):
     # assertions below held on all of seeds 0-39; among ~20 touchpoints they are far from chance.
     planted = set(study.truth.moments_of_truth)
     strongest = max(study.truth.moments_of_truth, key=study.truth.moments_of_truth.get)
-    mot = moments_of_truth(study, linked, target="ltr", bad=study.truth.moment_of_truth_threshold - 1)
+    mot = moments_of_truth(study, linked, target="ltr", bad=study.truth.moment_of_truth_threshold - 1).summary()
     assert planted <= set(mot.nsmallest(4, "rank")["touchpoint"])
     assert mot.iloc[0]["touchpoint"] == strongest
     assert (mot.set_index("touchpoint").loc[sorted(planted), "effect"] < 0).all()
-    det = moments_of_truth(study, linked)
+    det = moments_of_truth(study, linked).summary()
     top = det.iloc[0]
     assert top["touchpoint"] in planted and top["ci_low"] > 0 and top["rd_ci_low"] > 0
     assert (det.set_index("touchpoint").loc[sorted(planted), "effect"] > 0).all()
@@ -145,20 +146,20 @@ def test_reml_matches_statsmodels_mixedlm_and_recovers_icc():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         f = smf.mixedlm("score ~ C(touchpoint)", ev, groups=ev["customer_id"]).fit(reml=True)
-    assert r["var_customer"] == pytest.approx(f.cov_re.iloc[0, 0], rel=1e-4)
-    assert r["var_residual"] == pytest.approx(f.scale, rel=1e-4)
-    np.testing.assert_allclose(r["fixed_effects"].to_numpy(), f.fe_params.to_numpy(), atol=1e-5)
+    assert r.var_customer == pytest.approx(f.cov_re.iloc[0, 0], rel=1e-4)
+    assert r.var_residual == pytest.approx(f.scale, rel=1e-4)
+    np.testing.assert_allclose(r.fixed_effects.to_numpy(), f.fe_params.to_numpy(), atol=1e-5)
     true_icc = 0.64 / (0.64 + 1.44)
-    assert r["icc_ci_low"] < true_icc < r["icc_ci_high"]
+    assert r.icc_ci_low < true_icc < r.icc_ci_high
 
 
 def test_icc_zero_boundary_on_synthetic(synthetic_linked):
     study, _ = synthetic_linked
     r = touchpoint_variance(study.journey_events.iloc[:25000])  # a third of the customers is plenty
     # the generator draws touchpoint scores without a customer effect: ICC near 0, interval touching 0
-    assert r["icc"] < 0.02 and r["icc_ci_low"] == pytest.approx(0.0, abs=1e-3)
+    assert r.icc < 0.02 and r.icc_ci_low == pytest.approx(0.0, abs=1e-3)
     # the report sentence follows the interval: no customer effect -> "hardly any"
-    assert "hardly any of the variation" in describe_touchpoint_variance(r)
-    assert "nauwelijks" in describe_touchpoint_variance(r, "nl")
-    strong = {**r, "icc": 0.5, "icc_ci_low": 0.4, "icc_ci_high": 0.6}
-    assert "between customers" in describe_touchpoint_variance(strong)
+    assert "hardly any of the variation" in r.describe()[0]
+    assert "nauwelijks" in r.describe("nl")[0]
+    strong = dataclasses.replace(r, icc=0.5, icc_ci_low=0.4, icc_ci_high=0.6)
+    assert "between customers" in strong.describe()[0]

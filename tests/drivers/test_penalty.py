@@ -21,7 +21,8 @@ def asym():
 
 
 def test_penalty_reward_recovers_simulated_effects(asym):
-    pr = penalty_reward(asym, drivers=["basic", "delight", "linear"]).set_index("driver")
+    res = penalty_reward(asym, drivers=["basic", "delight", "linear"])
+    pr = res.summary().set_index("driver")
     truth = {"basic": (1.0, 0.0), "delight": (0.0, 0.9), "linear": (0.5, 0.5)}
     for d, (pen, rew) in truth.items():
         assert pr.loc[d, "penalty_ci_low"] < pen < pr.loc[d, "penalty_ci_high"]
@@ -33,11 +34,11 @@ def test_penalty_reward_recovers_simulated_effects(asym):
     # IA by hand from the reported penalty/reward
     p, r = pr.loc["linear", "penalty"], pr.loc["linear", "reward"]
     assert pr.loc["linear", "impact_asymmetry"] == pytest.approx((r - p) / (r + p))
-    assert "IA <= -0.2 basic" in pr.attrs["rule"]
+    assert "as basic at -0.2 or below" in res.rule("en") and "als basis bij -0,2 of lager" in res.rule("nl")
 
 
 def test_penalty_reward_custom_boxes_and_errors(asym):
-    pr = penalty_reward(asym, drivers=["basic"], low=3, high=8)
+    pr = penalty_reward(asym, drivers=["basic"], low=3, high=8).summary()
     assert pr.loc[0, "n_low"] == int((asym["basic"] <= 3).sum())
     with pytest.raises(ValueError, match="low .* must be below high"):
         penalty_reward(asym, drivers=["basic"], low=8, high=8)
@@ -47,33 +48,33 @@ def test_penalty_reward_custom_boxes_and_errors(asym):
 
 def test_importance_performance_by_hand(asym):
     ri = relative_importance(asym, outcome="ltr", drivers=["basic", "delight", "linear"])
-    ip = importance_performance(asym, drivers=["basic", "delight", "linear"], importance=ri,
-                                performance="top_box", top_box=9).set_index("driver")
+    res = importance_performance(asym, drivers=["basic", "delight", "linear"], importance=ri,
+                                 performance="top_box", top_box=9)
+    ip = res.summary().set_index("driver")
     np.testing.assert_allclose(ip["importance"], ri.importance["share"])
     for d in ["basic", "delight", "linear"]:
         assert ip.loc[d, "performance"] == pytest.approx((asym[d] >= 9).mean())
-    si, sp = ip.attrs["split"]
+    si, sp = res.split
     assert si == pytest.approx(1 / 3)
     for d in ip.index:
         hi_i, hi_p = ip.loc[d, "importance"] > si, ip.loc[d, "performance"] > sp
         expected = {(True, False): "concentrate here", (True, True): "keep up the good work",
                     (False, False): "low priority", (False, True): "possible overkill"}[(hi_i, hi_p)]
         assert ip.loc[d, "quadrant"] == expected
-    corr = importance_performance(asym, drivers=["basic", "delight"], importance="correlation")
+    corr = importance_performance(asym, drivers=["basic", "delight"], importance="correlation").summary()
     r = asym[["basic", "delight", "ltr"]].corr()["ltr"].iloc[:2].to_numpy()
     np.testing.assert_allclose(corr["importance"], r**2 / (r**2).sum())
     np.testing.assert_allclose(corr["performance"], asym[["basic", "delight"]].mean())
 
 
-def test_synthetic_study_penalty_attributes_found():
-    synthetic = pytest.importorskip("nps_research.synthetic")
-    study = synthetic.make_study(n_customers=3000, seed=0)
+def test_synthetic_study_penalty_attributes_found(synthetic):
+    study = synthetic(3000, 0)
     rel = study.responses[study.responses["survey_type"] == "relational"].copy()
     dims = []
     for d in ("pex", "out", "mot", "pom"):
         rel[f"dim_{d}"] = rel[[c for c in study.cx_items if c.startswith(d)]].mean(axis=1)
         dims.append(f"dim_{d}")
-    pr = penalty_reward(rel, drivers=study.attributes, controls=dims)
+    pr = penalty_reward(rel, drivers=study.attributes, controls=dims).summary()
     truth = set(study.truth.ltr_relational["penalties"])
     top = set(pr.nlargest(len(truth), "penalty")["driver"])
     assert top == truth

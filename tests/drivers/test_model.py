@@ -11,7 +11,7 @@ from scipy import stats
 
 from nps_research.drivers import CollinearityWarning, driver_model
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parents[1]
 # Written by:  rng = np.random.default_rng(42); n = 400; x1 = rng.integers(1, 11, n); x2 = rng.integers(1, 8, n)
 # x3 = rng.normal(size=n).round(3); lat = 0.45 x1 + 0.3 x2 - 0.4 x3 + logistic; y = clip(round(lat + 1), 0, 10)
 # with 1 -> 2 and 3 -> 4 (two unused levels). R: tests/r/drivers_polr.R
@@ -68,8 +68,8 @@ def test_logit_detractor_matches_r_glm(polr_data):
                                rtol=1e-4)
     assert m.r2 == pytest.approx(0.237086819661, abs=1e-6)
     # the scenario predicts the detractor share (percent); the model reproduces the observed share
-    sc = m.scenario("x1", n_sim=200).iloc[0]
-    assert sc["quantity"] == "detractor share (%)"
+    sc = m.scenario("x1", n_sim=200).summary().iloc[0]
+    assert sc["quantity"] == "detractor_share"
     assert sc["observed"] == pytest.approx(100 * (polr_data["ltr"] <= 6).mean())
     assert sc["baseline"] == pytest.approx(sc["observed"], abs=1e-6)  # logit with intercept: mean fit = mean y
     assert sc["ci_high"] < 0  # raising x1 lowers the detractor share
@@ -86,7 +86,7 @@ def _polr_nps(X, coef, zeta):
 
 def test_ordinal_scenario_matches_closed_form_and_delta_method(polr_data):
     m = driver_model(polr_data, outcome="ltr", drivers=["x1", "x2", "x3"], kind="ordinal")
-    sc = m.scenario("x2", delta=1.0, n_sim=4000, seed=1).iloc[0]
+    sc = m.scenario("x2", delta=1.0, n_sim=4000, seed=1).summary().iloc[0]
     X = polr_data[["x1", "x2", "x3"]].to_numpy(float)
     X1 = X.copy()
     X1[:, 1] = np.minimum(X1[:, 1] + 1, 7)  # scale max of x2 is its observed max, 7
@@ -113,7 +113,7 @@ def test_ordinal_scenario_matches_closed_form_and_delta_method(polr_data):
 def test_ols_scenario_cap_and_normal_reading(polr_data):
     m = driver_model(polr_data, outcome="ltr", drivers=["x1", "x2", "x3"], kind="ols")
     # x1 capped at 10: respondents at 10 do not move, the others move by 1 point on the x1 axis
-    sc = m.scenario("x1", delta=1.0, n_sim=500).iloc[0]
+    sc = m.scenario("x1", delta=1.0, n_sim=500).summary().iloc[0]
     X = polr_data[["x1", "x2", "x3"]].to_numpy(float)
     b = m.fit.params
     sigma = np.sqrt(m.fit.scale)
@@ -129,7 +129,7 @@ def test_ols_scenario_cap_and_normal_reading(polr_data):
     # a scale max already reached by everyone: nothing can change
     top = driver_model(polr_data, outcome="ltr", drivers=["x1", "x2", "x3"], scale_max={"x1": 10, "x2": 1,
                                                                                           "x3": 99})
-    sc2 = top.scenario("x2", n_sim=200).iloc[0]
+    sc2 = top.scenario("x2", n_sim=200).summary().iloc[0]
     assert sc2["n_can_improve"] == 0 and sc2["change"] == 0 and sc2["ci_low"] == 0 == sc2["ci_high"]
 
 
@@ -171,11 +171,10 @@ def test_controls_categorical_and_validation(polr_data):
         driver_model(bad, drivers=["x1"], kind="ordinal")
 
 
-def test_synthetic_study_driver_effects_recovered():
-    synthetic = pytest.importorskip("nps_research.synthetic")
+def test_synthetic_study_driver_effects_recovered(synthetic):
     from nps_research.drivers import relative_importance
 
-    study = synthetic.make_study(n_customers=5000, seed=0)
+    study = synthetic(5000, 0)
     truth = study.truth.ltr_relational
     rel = study.responses[study.responses["survey_type"] == "relational"].copy()
     dims, hinges = [], []
