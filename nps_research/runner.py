@@ -659,9 +659,22 @@ def run_study(
     manifest = _new_manifest(plan, run_id)
     if since is not None:
         manifest["since"] = Path(since).name
+    import shutil
+    import tempfile
+
+    from .study import cache_study
+
+    # the data were read and checked once above; the notebooks load that study instead of the export again
+    cache_dir = tempfile.mkdtemp(prefix="nps-research-run-")
+    cached = str(cache_study(study, cache_dir))
+    original = cfg.data_parameters()
+    for nb in plan.notebooks:
+        if nb.parameters.get("data") == original:
+            nb.parameters["data"] = cached
     try:
         return execute_plan(plan, folder, manifest, progress=progress, jobs=jobs)
     finally:
+        shutil.rmtree(cache_dir, ignore_errors=True)
         if since is not None and (folder / "findings.json").exists():
             from .runs import compare_runs, write_comparison
 

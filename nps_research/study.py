@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["Study", "load_data", "load_study", "load_table"]
+__all__ = ["STUDY_CACHE_SUFFIX", "Study", "cache_study", "load_data", "load_study", "load_table"]
 
 
 @dataclass
@@ -196,6 +196,8 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
     from .config import DataSpec, _format_validation_error
     from .errors import StudyConfigError, StudyDataError
 
+    if isinstance(data, str | Path) and str(data).endswith(STUDY_CACHE_SUFFIX):
+        return _load_cached(Path(data), name, personal_data)
     if isinstance(data, str | Path) and Path(data).suffix.lower() in (".yml", ".yaml"):
         return load_study(data, personal_data=personal_data)
     try:
@@ -246,6 +248,37 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
     )
     from .privacy import personal_data_allowed, protect
 
+    if not personal_data_allowed(personal_data):
+        protect(study)
+    return study
+
+
+#: A run's validated study, stored once by the runner so that every notebook loads it in a second instead of
+#: reading and checking the export again (a temporary file outside the report folder).
+STUDY_CACHE_SUFFIX = ".study.pkl"
+
+
+def cache_study(study: Study, folder: str | Path) -> Path:
+    """Store a loaded (not yet protected) study for the notebooks of one run; returns the file."""
+    import pickle
+
+    if getattr(study, "protected", False):
+        raise ValueError("store the study before protecting it: each notebook protects it as the run says")
+    path = Path(folder) / f"{study.name}{STUDY_CACHE_SUFFIX}"
+    with open(path, "wb") as f:
+        pickle.dump(study, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def _load_cached(path: Path, name: str, personal_data: bool | None) -> Study:
+    import pickle
+
+    from .privacy import personal_data_allowed, protect
+
+    with open(path, "rb") as f:
+        study = pickle.load(f)
+    if name != "study":
+        study.name = name
     if not personal_data_allowed(personal_data):
         protect(study)
     return study
