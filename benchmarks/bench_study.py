@@ -69,7 +69,6 @@ def main() -> None:
     from nps_research.checks import check_study
     from nps_research.config import load_config
     from nps_research.runner import plan_run
-
     from nps_research.study import cache_study
 
     cfg = load_config(study_file)
