@@ -184,18 +184,3 @@ def test_modules_use_the_text_layer():
     # compare has no number helpers of its own any more: its sentences pass typed values to the text layer
     assert not hasattr(compare, "_fmt") and not hasattr(compare, "_fmt_p")
     assert segments.fmt_points(-3.0, "nl") == "-3,0"
-
-
-def test_dutch_cx_sentences_use_decimal_comma():
-    from nps_research.cx.report import describe_fit, describe_reliability
-
-    fit = pd.Series({"chisq": 1230.1, "df": 24, "pvalue": 0.18, "cfi": 0.97, "tli": 0.93, "rmsea": 0.05,
-                     "rmsea_ci_lower": 0.0, "rmsea_ci_upper": 0.08, "srmr": 0.04})
-    nl = describe_fit(fit, "nl")
-    assert nl[2] == "TLI = 0,930 voldoet niet aan de drempel van 0,95 (>= 0,95)."
-    assert nl[0].startswith("Chi-kwadraat = 1.230,10 bij 24 vrijheidsgraden (p = 0,18)")
-    tab = pd.DataFrame({"dimension": ["pex"], "n_items": [4], "n": [1500], "alpha": [0.854],
-                        "alpha_ci_lower": [0.78], "alpha_ci_upper": [0.84], "omega_total": [0.82]})
-    assert describe_reliability(tab, "nl")[0] == (
-        "pex: Cronbachs alfa = 0,854 (95%-BI 0,780-0,840), omega = 0,820 (4 items, n = 1.500): "
-        "voldoet aan de drempel van 0,7.")

@@ -8,7 +8,7 @@ and TLI against the independence model, RMSEA with its 90% confidence interval f
 (multiplied by sqrt(G) for G groups), SRMR as Bentler's standardised root mean square residual (lavaan's ``srmr``;
 with a mean structure the standardised mean residuals count too; across groups the N-weighted mean), AIC and BIC
 from the full log-likelihood. The numbers agree with lavaan 0.6 to at least three decimals (see
-``tests/test_cx_cfa.py`` and ``tests/r/``).
+``tests/cx/test_cfa.py`` and ``tests/r/``).
 """
 
 from __future__ import annotations
@@ -22,9 +22,13 @@ import pandas as pd
 from scipy import optimize, stats
 
 from ..errors import DataProblem, SmallSampleWarning, StudyDataError
+from ..inputs import labels_of
+from ..results import Result
+from ..tables import report_table
+from ..text import Int, Interval, Level, Num, P, Pct, Sig, Value, Word, Words, t
 from .ml import ConvergenceError, GroupData, IdentificationError, MLFit, fit_ml
 from .model import ModelSpec, build_groups, parse_model
-from .scales import Scale
+from .scales import ItemLabel, Scale, latent_label
 
 __all__ = [
     "FIT_THRESHOLDS",
@@ -32,8 +36,9 @@ __all__ = [
     "ConvergenceError",
     "HeywoodWarning",
     "IdentificationError",
-    "TextSummary",
     "cfa",
+    "fit_ok",
+    "fit_sentences",
     "sem",
 ]
 
@@ -43,13 +48,62 @@ class HeywoodWarning(UserWarning):
 
 #: Conventional cut-offs (Hu & Bentler 1999): (direction, threshold).
 FIT_THRESHOLDS = {"cfi": (">=", 0.95), "tli": (">=", 0.95), "rmsea": ("<=", 0.06), "srmr": ("<=", 0.08)}
+#: How the fit indices are written (the same in every language).
+FIT_NAMES = {"cfi": "CFI", "tli": "TLI", "rmsea": "RMSEA", "srmr": "SRMR"}
+#: Standardised loadings below this are named as weak in the sentences.
+WEAK_LOADING = 0.5
 
 
-class TextSummary(str):
-    """A string that displays as itself (not quoted) in a notebook."""
+def fit_ok(fit: pd.Series, index: str) -> bool:
+    """Whether fit index ``index`` (``cfi``, ``tli``, ``rmsea``, ``srmr``) meets its threshold in
+    :data:`FIT_THRESHOLDS` (a missing value does not).
 
-    def __repr__(self) -> str:
-        return str(self)
+    Examples
+    --------
+    >>> fit_ok(pd.Series({"cfi": 0.96, "rmsea": 0.07}), "cfi"), fit_ok(pd.Series({"rmsea": 0.07}), "rmsea")
+    (True, False)
+    """
+    op, thr = FIT_THRESHOLDS[index]
+    v = float(fit[index])
+    return bool(v >= thr if op == ">=" else v <= thr)
+
+
+def fit_sentences(fit: pd.Series, language: str = "en") -> list[str]:
+    """The chi-square test, one sentence per fit index against its cut-off (Hu & Bentler 1999) and the verdict.
+
+    Examples
+    --------
+    >>> fit = pd.Series({"chisq": 30.1, "df": 24, "pvalue": 0.18, "cfi": 0.97, "tli": 0.93,
+    ...                  "rmsea": 0.05, "rmsea_ci_lower": 0.0, "rmsea_ci_upper": 0.08, "srmr": 0.04})
+    >>> fit_sentences(fit)[1]
+    'CFI = 0.970 meets the 0.95 threshold (≥ 0.95).'
+    >>> fit_sentences(fit, "nl")[2]
+    'TLI = 0,930 voldoet niet aan de drempel van 0,95 (≥ 0,95).'
+    >>> fit_sentences(fit, "nl")[3]
+    'RMSEA = 0,050 (90%-BI 0,000 tot 0,080) voldoet aan de drempel van 0,06 (≤ 0,06).'
+    >>> fit_sentences(fit, "en")[-1]
+    '3 of the four fit indices meet their thresholds (not met: TLI): the fit is mixed.'
+    """
+    significant = bool(fit["pvalue"] < 0.05)
+    out = [t("cx.fit.chisq_sig" if significant else "cx.fit.chisq_ns", language, chisq=Num(fit["chisq"], 2),
+             df=Int(fit["df"]), p=P(fit["pvalue"], "p"))]
+    for k, (op, thr) in FIT_THRESHOLDS.items():
+        verdict = Word("cx.meets" if fit_ok(fit, k) else "cx.fails")
+        if k == "rmsea":
+            out.append(t("cx.fit.rmsea", language, value=Num(fit[k], 3), level=Level(0.90), verdict=verdict,
+                         ci=Interval(fit["rmsea_ci_lower"], fit["rmsea_ci_upper"], 3, sign=False),
+                         threshold=Sig(thr, 6)))
+        else:
+            out.append(t("cx.fit.at_least" if op == ">=" else "cx.fit.at_most", language, name=FIT_NAMES[k],
+                         value=Num(fit[k], 3), verdict=verdict, threshold=Sig(thr, 6)))
+    failing = [FIT_NAMES[k] for k in FIT_THRESHOLDS if not fit_ok(fit, k)]
+    if not failing:
+        out.append(t("cx.fit.good", language))
+    elif len(failing) == len(FIT_THRESHOLDS):
+        out.append(t("cx.fit.poor", language))
+    else:
+        out.append(t("cx.fit.mixed", language, count=len(FIT_THRESHOLDS) - len(failing), failing=Words(failing)))
+    return out
 
 
 # --------------------------------------------------------------------------------------------- data handling
@@ -156,9 +210,9 @@ def _fit_measures(fit: MLFit) -> pd.Series:
     lo, hi = _rmsea_ci(chisq, df, N, G)
     srmr = 0.0
     loglik = 0.0
-    for g, (Sig, mu) in zip(fit.groups, fit.implied):
+    for g, (implied, mu) in zip(fit.groups, fit.implied):
         sd = np.sqrt(np.diag(g.cov))
-        r = (g.cov - Sig) / np.outer(sd, sd)
+        r = (g.cov - implied) / np.outer(sd, sd)
         e = list(r[np.tril_indices(p)])
         if fit.meanstructure:
             e += list((g.mean - mu) / sd)
@@ -180,14 +234,14 @@ def _std_values(fit: MLFit, theta: np.ndarray) -> np.ndarray:
     pos = {v: i for i, v in enumerate(fit.variables)}
     cache = {}
     out = np.full(len(fit.rows), np.nan)
-    for k, (r, t) in enumerate(zip(fit.rows, fit.index)):
+    for k, (r, ti) in enumerate(zip(fit.rows, fit.index)):
         g = r.group
         if g not in cache:
             _, S, m, B = eng.matrices(theta, g)
             C = B @ S @ B.T
             cache[g] = (S, np.sqrt(np.clip(np.diag(C), 1e-300, None)), np.diag(C))
         S, sd, var = cache[g]
-        val = theta[t] if t >= 0 else (r.value or 0.0)
+        val = theta[ti] if ti >= 0 else (r.value or 0.0)
         if r.op == "=~":
             out[k] = val * sd[pos[r.lhs]] / sd[pos[r.rhs]]
         elif r.op == "~":
@@ -207,19 +261,19 @@ def _std_values(fit: MLFit, theta: np.ndarray) -> np.ndarray:
 def _std_se(fit: MLFit) -> np.ndarray:
     q = len(fit.theta)
     J = np.zeros((len(fit.rows), q))
-    for t in range(q):
-        h = 1e-6 * max(1.0, abs(fit.theta[t]))
+    for j in range(q):
+        h = 1e-6 * max(1.0, abs(fit.theta[j]))
         up, dn = fit.theta.copy(), fit.theta.copy()
-        up[t] += h
-        dn[t] -= h
-        J[:, t] = (_std_values(fit, up) - _std_values(fit, dn)) / (2 * h)
+        up[j] += h
+        dn[j] -= h
+        J[:, j] = (_std_values(fit, up) - _std_values(fit, dn)) / (2 * h)
     var = np.einsum("ij,jk,ik->i", J, fit.vcov, J)
     return np.sqrt(np.clip(var, 0, None))
 
 
 # --------------------------------------------------------------------------------------------- results
 @dataclass
-class CFAResult:
+class CFAResult(Result):
     """A fitted CFA or SEM.
 
     Attributes
@@ -242,10 +296,20 @@ class CFAResult:
         Composite reliability, AVE, Fornell-Larcker and HTMT (single-group models).
     n_dropped : int
         Rows left out because a model variable was missing (listwise deletion).
+    n_incomplete : int
+        Of those, the rows with at least one model variable answered (rows without any, such as answers of a
+        survey that did not ask the items, are not counted here).
     converged : bool
         Whether the estimation converged.
     heywood : list of str
-        Parameters that make a Heywood case (negative variance, standardised loading above 1).
+        Parameters that make a Heywood case (negative variance, standardised loading above 1), as the
+        warning names them; :meth:`describe` words them in the report language.
+    labels : dict
+        Role or item -> the client's column name.
+
+    The results contract: :meth:`summary` is the one-row table of fit indices, :meth:`describe` the sentences
+    (sample, fit against the cut-offs, loadings, Heywood cases, paths), :meth:`table` the fit table for a
+    report; :meth:`loadings_table`, :meth:`paths_table` and :meth:`parameters_table` the other report tables.
     """
 
     spec: ModelSpec
@@ -256,9 +320,13 @@ class CFAResult:
     group: str | None = None
     group_equal: tuple[str, ...] = ()
     n_dropped: int = 0
+    n_incomplete: int = 0
     heywood: list[str] = field(default_factory=list)
     validity: object = None
     _data: pd.DataFrame | None = None
+    labels: dict = field(default_factory=dict)
+
+    report_columns = ("n", "chisq", "df", "pvalue", "cfi", "tli", "rmsea", "rmsea_ci_lower", "rmsea_ci_upper", "srmr")
 
     # ------------------------------------------------------------------ views
     @property
@@ -328,52 +396,173 @@ class CFAResult:
         scores = (x.to_numpy() - mu) @ W.T + eta_mean
         return pd.DataFrame(scores, index=data.index, columns=self.spec.latent)
 
-    # ------------------------------------------------------------------ text
+    # ------------------------------------------------------------------ labels
+    def label_of(self, name: str) -> Value:
+        """A model variable as reports show it: a latent variable by its scale label, an item by its column (the
+        client's name) and attribute."""
+        if name in self.spec.latent:
+            return latent_label(name, self.scales)
+        return ItemLabel.of(name, self.scales, self.labels)
+
+    # ------------------------------------------------------------------ contract
+    def summary(self) -> pd.DataFrame:
+        """The fit indices as a one-row table (full precision; ``n``, ``npar`` and ``df`` as integers)."""
+        out = self.fit.to_frame().T.reset_index(drop=True)
+        return out.astype({"n": int, "npar": int, "df": int})
+
     def fit_sentences(self, language: str = "en") -> list[str]:
-        """One sentence per fit index, generated from the numbers (see :func:`describe_fit`)."""
-        from .report import describe_fit
+        """Deprecated: the fit part of :meth:`describe` (see :func:`fit_sentences`)."""
+        warnings.warn("CFAResult.fit_sentences is deprecated; use describe", DeprecationWarning, stacklevel=2)
+        return fit_sentences(self.fit, language)
 
-        return describe_fit(self.fit, language=language)
+    def describe(self, language: str = "en") -> list[str]:
+        """Sample, convergence, the fit against the cut-offs, the range of the loadings and weak items, the
+        second-order loadings, Heywood cases and (for a SEM) the paths and R-squared, in ``language``.
 
-    def summary(self) -> TextSummary:
-        """Readable report: fit indices with thresholds, loadings, factor correlations, validity."""
+        Examples
+        --------
+        >>> from semopy.examples import holzinger39
+        >>> res = cfa(holzinger39.get_data(), "visual =~ x1 + x2 + x3; textual =~ x4 + x5 + x6; "
+        ...                                   "speed =~ x7 + x8 + x9")
+        >>> for s in res.describe("nl"): print(s)
+        Geschat met maximum likelihood (zoals lavaan) op 301 volledige antwoorden.
+        Chi-kwadraat = 85,31 bij 24 vrijheidsgraden (p < 0,001): het model wijkt significant af van de data, zoals bij grote steekproeven bijna altijd; de fit-indices zeggen hoeveel.
+        CFI = 0,931 voldoet niet aan de drempel van 0,95 (≥ 0,95).
+        TLI = 0,896 voldoet niet aan de drempel van 0,95 (≥ 0,95).
+        RMSEA = 0,092 (90%-BI 0,071 tot 0,114) voldoet niet aan de drempel van 0,06 (≤ 0,06).
+        SRMR = 0,065 voldoet aan de drempel van 0,08 (≤ 0,08).
+        1 van de vier fit-indices voldoet aan de drempel (niet: CFI, TLI en RMSEA): de fit is gemengd.
+        De gestandaardiseerde ladingen van de items lopen van 0,424 tot 0,855.
+        1 item laadt lager dan 0,5 op zijn factor (gestandaardiseerd): x2.
+        """
         f = self.fit
-        lines = [f"{'CFA' if not self.paths.shape[0] else 'SEM'} by maximum likelihood "
-                 f"(n = {int(f.n)}{', ' + str(self.n_dropped) + ' incomplete rows dropped' if self.n_dropped else ''}"
-                 f"{', groups: ' + ', '.join(self.groups) if len(self.groups) > 1 else ''})", ""]
+        n = int(f["n"])
+        if len(self.groups) > 1:
+            sizes = Words([t("cx.group_n", language, group=g.name, n=Int(g.n)) for g in self.raw.groups])
+            out = [t("cx.cfa.sample_groups", language, n=Int(n), count=len(self.groups), groups=sizes)]
+        else:
+            out = [t("cx.cfa.sample", language, n=Int(n))]
+        if self.n_incomplete:
+            out.append(t("cx.cfa.dropped", language, count=int(self.n_incomplete)))
         if not self.converged:
-            lines += [f"WARNING: the estimation did not converge ({self.raw.iterations} iterations); the estimates "
-                      "and fit indices below are not reliable.", ""]
-        lines.append(f"chi-square = {f.chisq:.3f}, df = {int(f.df)}, p = {f.pvalue:.4g}")
-        for k in ("cfi", "tli", "rmsea", "srmr"):
-            op, thr = FIT_THRESHOLDS[k]
-            ok = f[k] >= thr if op == ">=" else f[k] <= thr
-            extra = f"  (90% CI {f.rmsea_ci_lower:.3f}-{f.rmsea_ci_upper:.3f})" if k == "rmsea" else ""
-            lines.append(f"{k.upper():6s} = {f[k]:.3f}   {'meets' if ok else 'fails'} {op} {thr}{extra}")
-        lines.append(f"AIC = {f.aic:.1f}, BIC = {f.bic:.1f}")
-        lines += ["", "Loadings (est, se, std):"]
-        lo = self.loadings
-        multi = len(self.groups) > 1
-        for _, r in lo.iterrows():
-            se = "   fixed" if np.isnan(r.se) else f"{r.se:8.3f}"
-            lines.append(f"  {r.factor:>12s} =~ {r['item']:<12s}{' [' + r.group + ']' if multi else ''} "
-                         f"{r.est:8.3f} {se} {r.std_all:8.3f}")
+            out.append(t("cx.cfa.not_converged", language, iterations=Int(self.raw.iterations)))
+        out += fit_sentences(f, language)
+        first = self.estimates[(self.estimates.group == self.groups[0]) & (self.estimates.op == "=~")]
+        items = first[first.rhs.isin(self.spec.observed)]
+        if len(items):
+            out.append(t("cx.cfa.loading_range", language, low=Num(items.std_all.min(), 3),
+                         high=Num(items.std_all.max(), 3)))
+            weak = items[items.std_all.abs() < WEAK_LOADING]
+            if len(weak):
+                out.append(t("cx.cfa.weak_items", language, count=len(weak), threshold=Sig(WEAK_LOADING, 6),
+                             items=Words([self.label_of(i) for i in weak.rhs])))
+        second = first[~first.rhs.isin(self.spec.observed)]
+        for factor, rows in second.groupby("lhs", sort=False):
+            out.append(t("cx.cfa.second_order", language, factor=self.label_of(factor),
+                         low=Num(rows.std_all.min(), 3), high=Num(rows.std_all.max(), 3)))
+        out += self._heywood_sentences(language)
         if len(self.paths):
-            lines += ["", "Regressions (est, se, p, std):"]
-            for _, r in self.paths.iterrows():
-                lines.append(f"  {r.outcome:>12s} ~ {r.predictor:<12s} {r.est:8.3f} {r.se:8.3f} "
-                             f"{r.p_val:8.4f} {r.std_all:8.3f}")
+            for r in self.paths[self.paths.group == self.groups[0]].itertuples():
+                out.append(t("cx.sem.path", language, predictor=self.label_of(r.predictor),
+                             outcome=self.label_of(r.outcome), std=Num(r.std_all, 3, sign=True), p=P(r.p_val, "p")))
             r2 = self.r2
-            r2 = r2[r2.variable.isin(self.paths.outcome)]
-            lines += ["", "R-squared: " + ", ".join(f"{r.variable} {r.r2:.3f}" for r in r2.itertuples())]
-        if len(self.spec.latent) > 1:
-            lines += ["", "Factor correlations (model-implied):",
-                      self.factor_correlations.round(3).to_string()]
-        if self.heywood:
-            lines += ["", "Heywood case: " + "; ".join(self.heywood)]
-        if self.validity is not None:
-            lines += ["", str(self.validity.summary())]
-        return TextSummary("\n".join(lines))
+            r2 = r2[(r2.group == self.groups[0]) & r2.variable.isin(self.paths.outcome)]
+            for r in r2.itertuples():
+                out.append(t("cx.sem.r2", language, r2=Pct(100 * r.r2), outcome=self.label_of(r.variable)))
+        return out
+
+    def _heywood_sentences(self, language: str) -> list[str]:
+        est = self.estimates
+        multi = len(self.groups) > 1
+        out = []
+
+        def where(group):
+            return t("cx.in_group", language, group=group) if multi else ""
+
+        for r in est[(est.op == "~~") & (est.lhs == est.rhs) & (est.est < 0)].itertuples():
+            out.append(t("cx.cfa.heywood_variance", language, variable=self.label_of(r.lhs), value=Num(r.est, 3),
+                         where=where(r.group)))
+        for r in est[(est.op == "=~") & (est.std_all.abs() > 1)].itertuples():
+            out.append(t("cx.cfa.heywood_loading", language, item=self.label_of(r.rhs), factor=self.label_of(r.lhs),
+                         value=Num(r.std_all, 3), where=where(r.group)))
+        return out
+
+    def _labelled(self, frame: pd.DataFrame, columns, language: str) -> pd.DataFrame:
+        frame = frame.copy()
+        for c in columns:
+            frame[c] = [self.label_of(v).format(language) for v in frame[c]]
+        return frame
+
+    def loadings_table(self, language: str = "en", **kwargs):
+        """The loadings for a report: factor and item by their labels, the estimate with its standard error and
+        the standardised loading (per group for a multi-group model)."""
+        lo = self.loadings
+        frame = self._labelled(lo, ["factor"], language)
+        frame["item"] = [self.label_of(i).item if i in self.spec.observed else self.label_of(i).format(language)
+                         for i in lo["item"]]
+        cols = ["factor", "item", "est", "se", "std_all"]
+        if any(sc.item_labels for sc in self.scales):
+            frame["item_label"] = [_attribute(i, self.scales, language) for i in lo["item"]]
+            cols.insert(2, "item_label")
+        if len(self.groups) > 1:
+            cols.insert(0, "group")
+        kwargs.setdefault("columns", cols)
+        kwargs.setdefault("kinds", {"se": "number:3"})
+        kwargs.setdefault("caption", t("cx.caption.loadings", language))
+        return report_table(frame, language=language, **kwargs)
+
+    def paths_table(self, language: str = "en", **kwargs):
+        """The regressions of a SEM for a report: predictor, outcome, estimate, standard error, p-value and the
+        standardised effect."""
+        frame = self._labelled(self.paths, ["predictor", "outcome"], language)
+        cols = ["predictor", "outcome", "est", "se", "p_val", "std_all"]
+        if len(self.groups) > 1:
+            cols.insert(0, "group")
+        kwargs.setdefault("columns", cols)
+        kwargs.setdefault("kinds", {"se": "number:3"})
+        return report_table(frame, language=language, **kwargs)
+
+    def parameters_table(self, language: str = "en", **kwargs):
+        """Every parameter estimate for a report (folded): type, the variables by their labels, estimate,
+        standard error, z, p-value, 95% interval and the standardised value."""
+        frame = self._labelled(self.estimates, ["lhs", "rhs"], language)
+        frame.loc[self.estimates.op == "~1", "rhs"] = ""
+        frame["parameter"] = [t(f"cx.op.{op}", language) for op in self.estimates.op]
+        cols = ["parameter", "lhs", "rhs", "est", "se", "z", "p_val", "ci_lower", "ci_upper", "std_all"]
+        if len(self.groups) > 1:
+            cols.insert(0, "group")
+        kwargs.setdefault("columns", cols)
+        kwargs.setdefault("kinds", {"se": "number:3"})
+        kwargs.setdefault("detail", True)
+        kwargs.setdefault("caption", t("cx.caption.parameters", language))
+        return report_table(frame, language=language, **kwargs)
+
+    def table(self, language: str = "en", **kwargs):
+        """The fit indices for a report (one row)."""
+        kwargs.setdefault("caption", t("cx.caption.fit", language))
+        return super().table(language, **kwargs)
+
+    def findings(self) -> list:
+        """The key finding: how well the measurement model fits (CFI, RMSEA, SRMR against their cut-offs)."""
+        from ..findings import IMPORTANCE, Finding
+
+        f = self.fit
+        failing = [FIT_NAMES[k] for k in FIT_THRESHOLDS if not fit_ok(f, k)]
+        key = ("cx.finding.fit_good" if not failing else
+               "cx.finding.fit_poor" if len(failing) == len(FIT_THRESHOLDS) else "cx.finding.fit_mixed")
+        scale = latent_label(self.scales[0].name, self.scales) if self.scales else latent_label("CX")
+        values = {"failing": Words(failing)} if key == "cx.finding.fit_mixed" else {}
+        return [Finding.make("cx", "cx.fit", key, numbers={k: float(f[k]) for k in ("cfi", "tli", "rmsea", "srmr")},
+                             importance=IMPORTANCE["cx.scale"] + (4 if failing else 0), scale=scale,
+                             cfi=Num(f["cfi"], 3), rmsea=Num(f["rmsea"], 3), srmr=Num(f["srmr"], 3), **values)]
+
+
+def _attribute(item: str, scales, language: str) -> str:
+    """The attribute label of an item in the first scale that has one (empty if none)."""
+    for sc in scales:
+        if item in sc.item_labels:
+            return sc.item_label(item, language)
+    return ""
 
 
 def _estimates_table(fit: MLFit) -> pd.DataFrame:
@@ -476,8 +665,11 @@ def cfa(data: pd.DataFrame, model, *, group: str | None = None, group_equal=(), 
                       "estimates and fit indices may be unstable (want at least 5 cases per parameter and "
                       "100 per group)", SmallSampleWarning, stacklevel=2)
     est = _estimates_table(raw)
+    answered = data[spec.observed].notna()
+    n_incomplete = int((answered.any(axis=1) & ~answered.all(axis=1)).sum())
     res = CFAResult(spec=spec, raw=raw, fit=_fit_measures(raw), estimates=est, scales=scales, group=group,
-                    group_equal=group_equal, n_dropped=n_dropped, heywood=_heywood(est))
+                    group_equal=group_equal, n_dropped=n_dropped, n_incomplete=n_incomplete, heywood=_heywood(est),
+                    labels=labels_of(data))
     if res.heywood:
         warnings.warn("Heywood case: " + "; ".join(res.heywood) + ". The model is misspecified or the sample "
                       "too small; consider removing or merging indicators.", HeywoodWarning, stacklevel=2)

@@ -15,17 +15,20 @@ eigenvalue-above-one rule.
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
 from ..errors import DataProblem, SmallSampleWarning, StudyDataError
-from ..text import fmt_number, fmt_sig
-from .cfa import TextSummary
+from ..inputs import labels_of
+from ..results import Result
+from ..tables import report_table
+from ..text import Int, Num, P, Word, Words, t
+from .scales import ItemLabel, Scale
 
-__all__ = ["EFAResult", "bartlett_sphericity", "efa", "kmo", "parallel_analysis", "promax", "varimax"]
+__all__ = ["EFAResult", "bartlett_sphericity", "efa", "kmo", "kmo_label", "parallel_analysis", "promax", "varimax"]
 
 #: EFA warns (SmallSampleWarning) below this many complete cases, or below 5 per item.
 MIN_CASES = 100
@@ -144,8 +147,24 @@ def promax(L: np.ndarray, power: int = 4):
     return L @ U, Ui @ Ui.T
 
 
+#: Kaiser's (1974) labels of the KMO: lower bound -> word (texts cx.kmo.<word>).
+KMO_LABELS = ((0.9, "marvelous"), (0.8, "meritorious"), (0.7, "middling"), (0.6, "mediocre"), (0.5, "miserable"),
+              (-np.inf, "unacceptable"))
+
+
+def kmo_label(value: float) -> str:
+    """Kaiser's (1974) word for a KMO value (the key of its text ``cx.kmo.<word>``).
+
+    Examples
+    --------
+    >>> kmo_label(0.91), kmo_label(0.75), kmo_label(0.3)
+    ('marvelous', 'middling', 'unacceptable')
+    """
+    return next(word for bound, word in KMO_LABELS if value >= bound)
+
+
 @dataclass
-class EFAResult:
+class EFAResult(Result):
     """Exploratory factor analysis results.
 
     Attributes
@@ -167,6 +186,10 @@ class EFAResult:
         ``chisq, df, p`` of Bartlett's sphericity test.
     n : int
         Complete cases.
+    scale : Scale or None
+        The scale the items came from (for labels and the check that each dimension has a factor of its own).
+    labels : dict
+        Item -> the client's column name.
     """
 
     loadings: pd.DataFrame
@@ -182,39 +205,92 @@ class EFAResult:
     n: int
     rotation: str
     method: str
+    scale: Scale | None = None
+    labels: dict = field(default_factory=dict)
 
-    def summary(self) -> TextSummary:
-        b = self.bartlett
-        lines = [f"EFA ({self.method}, {self.rotation} rotation), n = {self.n}",
-                 f"KMO = {self.kmo:.3f}; Bartlett chi-square = {b['chisq']:.1f}, df = {b['df']}, p = {b['p']:.3g}",
-                 f"Suggested number of factors: parallel analysis {self.suggested['parallel']}, "
-                 f"eigenvalues > 1: {self.suggested['kaiser']}", "",
-                 "Loadings (|l| >= 0.30 shown) and communalities:"]
-        t = self.loadings.where(self.loadings.abs() >= 0.3).round(3).astype(object).fillna("")
-        t["h2"] = self.communalities.round(3)
-        lines.append(t.to_string())
-        if self.loadings.shape[1] > 1:
-            lines += ["", "Factor correlations:", self.factor_correlations.round(3).to_string()]
-        return TextSummary("\n".join(lines))
+    def summary(self) -> pd.DataFrame:
+        """One row per item: the rotated loadings (``F1, F2, ...``), communality, uniqueness and the item's KMO
+        (``msa``)."""
+        out = self.loadings.copy()
+        out["communality"] = self.communalities
+        out["uniqueness"] = self.uniquenesses
+        out["msa"] = self.kmo_items.reindex(out.index)
+        return out.rename_axis("item").reset_index()
+
+    def _scales(self) -> list[Scale]:
+        return [self.scale] if self.scale is not None else []
+
+    def table(self, language: str = "en", **kwargs):
+        """The loadings and communalities for a report (folded): factors headed ``Factor 1, 2, ...``."""
+        frame = self.summary()
+        frame["item"] = [ItemLabel.of(i, self._scales(), self.labels).format(language) for i in frame["item"]]
+        factors = list(self.loadings.columns)
+        cols = ["item", *factors, "communality"]
+        if self.scale is not None:
+            dims = {i: self.scale.label(self.scale.dimension_of(i), language) for i in self.loadings.index
+                    if i in self.scale.items}
+            frame.insert(1, "dimension", [dims.get(i, "") for i in self.loadings.index])
+            cols.insert(1, "dimension")
+        kwargs.setdefault("columns", cols)
+        kwargs.setdefault("headers", {f: t("cx.factor_n", language, n=j + 1) for j, f in enumerate(factors)})
+        kwargs.setdefault("kinds", {f: "number:2" for f in factors} | {"communality": "number:2"})
+        kwargs.setdefault("detail", True)
+        kwargs.setdefault("caption", t("cx.caption.efa_loadings", language))
+        return report_table(frame, language=language, **kwargs)
+
+    def parallel_table(self, language: str = "en", **kwargs):
+        """The parallel analysis for a report (folded): observed and random eigenvalues per component."""
+        kwargs.setdefault("detail", True)
+        kwargs.setdefault("caption", t("cx.caption.parallel", language))
+        return report_table(self.parallel, language=language, **kwargs)
+
+    def structure(self) -> dict[str, bool] | None:
+        """Per dimension of the scale: do all its items load most strongly on one factor that no other
+        dimension's items load most strongly on? None without a scale."""
+        if self.scale is None:
+            return None
+        top = self.loadings.abs().idxmax(axis=1)
+        owners = {d: set(top.reindex([i for i in items if i in top.index]).dropna())
+                  for d, items in self.scale.dimensions.items()}
+        return {d: len(f) == 1 and all(not (f & g) for e, g in owners.items() if e != d)
+                for d, f in owners.items()}
+
+    def describe(self, language: str = "en") -> list[str]:
+        """The model, sampling adequacy (KMO, Bartlett), the suggested number of factors and, with a scale,
+        whether each dimension has a factor of its own.
+
+        Examples
+        --------
+        >>> from semopy.examples import holzinger39
+        >>> res = efa(holzinger39.get_data(), [f"x{i}" for i in range(1, 10)], n_sim=50)
+        >>> for s in res.describe("nl"): print(s)
+        De factoranalyse (maximum likelihood, oblimin-rotatie, n = 301) schat 3 factoren.
+        KMO = 0,752 (redelijk volgens Kaiser 1974); de sfericiteitstoets van Bartlett is significant (chi-kwadraat = 904,1, vg = 36, p < 0,001).
+        Parallelle analyse wijst op 3 factoren.
+        3 eigenwaarden zijn groter dan 1 (regel van Kaiser).
+        """
+        b, s = self.bartlett, self.suggested
+        out = [
+            t("cx.efa.extracted", language, method=Word(f"cx.efa.method.{self.method}"),
+              rotation=Word(f"cx.rotation.{self.rotation}" if self.loadings.shape[1] > 1 else "cx.rotation.none"),
+              n=Int(self.n), count=self.loadings.shape[1]),
+            t("cx.efa.adequacy", language, kmo=Num(self.kmo, 3), label=Word(f"cx.kmo.{kmo_label(self.kmo)}"),
+              sig=Word("cx.significant" if b["p"] < 0.05 else "cx.not_significant"), chisq=Num(b["chisq"], 1),
+              df=Int(b["df"]), p=P(b["p"], "p")),
+            t("cx.efa.parallel", language, count=s["parallel"]),
+            t("cx.efa.kaiser", language, count=s["kaiser"]),
+        ]
+        structure = self.structure()
+        if structure is not None:
+            mixed = [d for d, ok in structure.items() if not ok]
+            out.append(t("cx.efa.structure_mixed", language, dims=Words([self.scale.label_value(d) for d in mixed]))
+                       if mixed else t("cx.efa.structure_ok", language))
+        return out
 
     def sentences(self, language: str = "en") -> list[str]:
-        """KMO, Bartlett and the suggested number of factors in words."""
-        k, s = self.kmo, self.suggested
-        label = ("marvelous" if k >= .9 else "meritorious" if k >= .8 else "middling" if k >= .7 else
-                 "mediocre" if k >= .6 else "miserable" if k >= .5 else "unacceptable")  # Kaiser (1974)
-        p = (f"p < {fmt_number(0.001, language, 3)}" if self.bartlett["p"] < 0.001 else
-             f"p = {fmt_sig(self.bartlett['p'], language)}")
-        kmo = fmt_number(k, language, 3)
-        if language == "nl":
-            label_nl = {"marvelous": "uitstekend", "meritorious": "zeer goed", "middling": "redelijk",
-                        "mediocre": "matig", "miserable": "slecht", "unacceptable": "onacceptabel"}[label]
-            return [f"KMO = {kmo} ({label_nl} volgens Kaiser 1974); de toets van Bartlett is "
-                    f"{'significant' if self.bartlett['p'] < 0.05 else 'niet significant'} ({p}).",
-                    f"Parallelle analyse wijst op {s['parallel']} factor(en); {s['kaiser']} eigenwaarde(n) "
-                    "boven 1."]
-        return [f"KMO = {kmo} ({label} by Kaiser's 1974 labels); Bartlett's test is "
-                f"{'significant' if self.bartlett['p'] < 0.05 else 'not significant'} ({p}).",
-                f"Parallel analysis suggests {s['parallel']} factor(s); {s['kaiser']} eigenvalue(s) exceed 1."]
+        """Deprecated: use :meth:`describe`."""
+        warnings.warn("EFAResult.sentences is deprecated; use describe", DeprecationWarning, stacklevel=2)
+        return self.describe(language)
 
 
 def efa(data: pd.DataFrame, items=None, n_factors: int | None = None, rotation: str = "oblimin", *,
@@ -257,12 +333,13 @@ def efa(data: pd.DataFrame, items=None, n_factors: int | None = None, rotation: 
     """
     from statsmodels.multivariate.factor import Factor
 
-    from .scales import Scale, check_items, get_scale
+    from .scales import check_items, get_scale
 
     if rotation not in ROTATIONS:
         raise ValueError(f"rotation must be one of {ROTATIONS}, got {rotation!r}")
     if method not in ("ml", "pa"):
         raise ValueError(f"method must be 'ml' or 'pa', got {method!r}")
+    sc = None
     if isinstance(items, Scale | str) or (isinstance(items, dict) and ("dimensions" in items or "base" in items)):
         sc = get_scale(items)
         sc.validate(data)
@@ -323,4 +400,4 @@ def efa(data: pd.DataFrame, items=None, n_factors: int | None = None, rotation: 
                      uniquenesses=1 - comm, factor_correlations=pd.DataFrame(phi, index=fac, columns=fac),
                      eigenvalues=pd.Series(ev, index=range(1, k + 1)), parallel=pa, suggested=suggested,
                      kmo=k_all, kmo_items=k_items, bartlett=bartlett_sphericity(R, n), n=n, rotation=rotation,
-                     method=method)
+                     method=method, scale=sc, labels=labels_of(data))

@@ -18,17 +18,20 @@ are no missing answers).
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
 from ..errors import SmallSampleWarning, StudyDataError
-from .cfa import TextSummary
-from .scales import Scale, check_items, get_scale
+from ..inputs import labels_of
+from ..results import Result, ResultFrame
+from ..tables import report_table
+from ..text import Int, Interval, Level, Num, Sig, Value, Word, Words, t
+from .scales import ItemLabel, Scale, ScaleLabel, check_items, get_scale
 
-__all__ = ["ReliabilityResult", "cronbach_alpha", "omega_total", "reliability"]
+__all__ = ["ReliabilityResult", "cronbach_alpha", "omega_total", "reliability", "reliability_sentences"]
 
 #: Fewer complete cases than this make reliability() warn (SmallSampleWarning).
 MIN_CASES = 30
@@ -82,8 +85,45 @@ def omega_total(x: np.ndarray, n_factors: int = 1) -> float:
     return float(1 - res.uniqueness.sum() / R.sum())
 
 
+#: Conventional threshold of Cronbach's alpha and omega (Nunnally 1978).
+THRESHOLD = 0.70
+#: An item is named as weakening its dimension when leaving it out raises alpha by at least this much.
+ITEM_DROP_GAIN = 0.01
+
+
+def _dimension_value(name: str, scale: Scale | None) -> Value:
+    if name == "overall":
+        return Word("cx.whole_scale")
+    return scale.label_value(name) if scale is not None else ScaleLabel(name)
+
+
+def _meets(row, threshold: float) -> bool:
+    return bool(row.alpha >= threshold and (pd.isna(row.omega_total) or row.omega_total >= threshold))
+
+
+def reliability_sentences(table: pd.DataFrame, language: str = "en", threshold: float = THRESHOLD, *,
+                          level: float = 0.95, scale: Scale | None = None) -> list[str]:
+    """One sentence per row of a :func:`reliability` table (alpha with its interval, omega, the verdict).
+
+    Examples
+    --------
+    >>> tab = pd.DataFrame({"dimension": ["pex"], "n_items": [4], "n": [1500], "alpha": [0.854],
+    ...                     "alpha_ci_lower": [0.78], "alpha_ci_upper": [0.84], "omega_total": [0.82]})
+    >>> reliability_sentences(tab, "nl")[0]
+    'pex: Cronbachs alfa = 0,854 (95%-BI 0,780 tot 0,840), omega = 0,820 (4 items, n = 1.500): voldoet aan de drempel van 0,7.'
+    """
+    out = []
+    for r in table.itertuples():
+        out.append(t("cx.rel.dimension", language, dimension=_dimension_value(r.dimension, scale),
+                     alpha=Num(r.alpha, 3), level=Level(level),
+                     ci=Interval(r.alpha_ci_lower, r.alpha_ci_upper, 3, sign=False), omega=Num(r.omega_total, 3),
+                     k=Int(r.n_items), n=Int(r.n), verdict=Word("cx.meets" if _meets(r, threshold) else "cx.fails"),
+                     threshold=Sig(threshold, 6)))
+    return out
+
+
 @dataclass
-class ReliabilityResult:
+class ReliabilityResult(Result):
     """Reliability per dimension and overall.
 
     Attributes
@@ -91,29 +131,107 @@ class ReliabilityResult:
     table : DataFrame
         One row per dimension (and ``overall`` for a multi-dimensional scale): ``dimension, n_items, n``
         (complete cases), ``alpha, alpha_std, alpha_ci_lower, alpha_ci_upper`` (Feldt), ``omega_total,
-        average_r``.
+        average_r``. Called with a language (``result.table("nl")``) it gives the report table.
     items : DataFrame
         One row per item and dimension: ``dimension, item, n, mean, sd, r_drop`` (corrected item-total
         correlation), ``alpha_if_deleted``.
     level : float
         Confidence level of the alpha interval.
+    scale : Scale or None
+        The scale, for the dimension and item labels of sentences and tables.
+    labels : dict
+        Role or item -> the client's column name.
     """
 
-    table: pd.DataFrame
-    items: pd.DataFrame
+    table: pd.DataFrame = field()  # field(): not the inherited table() method as a default
+    items: pd.DataFrame = field()
     level: float = 0.95
+    scale: Scale | None = None
+    labels: dict = field(default_factory=dict)
 
-    def sentences(self, language: str = "en", threshold: float = 0.70) -> list[str]:
-        from .report import describe_reliability
+    report_columns = ("dimension", "n_items", "n", "alpha", "alpha_ci_lower", "alpha_ci_upper", "omega_total")
 
-        return describe_reliability(self.table, language=language, threshold=threshold)
+    def __post_init__(self):
+        self.table = ResultFrame.of(self.table, self)
 
-    def summary(self) -> TextSummary:
-        t = self.table.set_index("dimension")
-        lines = [f"Reliability (Cronbach's alpha with {self.level:.0%} Feldt CI; omega total as psych, ML)",
-                 t.round(3).to_string(), "", "Items (corrected item-total r, alpha if deleted):",
-                 self.items.set_index(["dimension", "item"]).round(3).to_string()]
-        return TextSummary("\n".join(lines))
+    def summary(self) -> pd.DataFrame:
+        """The reliability table (full precision)."""
+        return pd.DataFrame(self.table)
+
+    def describe(self, language: str = "en", threshold: float = THRESHOLD) -> list[str]:
+        """Alpha, its interval and omega per dimension against ``threshold``; items whose removal would raise
+        their dimension's alpha noticeably.
+
+        Examples
+        --------
+        >>> rng = np.random.default_rng(1)
+        >>> f = rng.normal(size=(400, 1))
+        >>> x = pd.DataFrame(f @ np.ones((1, 4)) + rng.normal(size=(400, 4)), columns=list("abcd"))
+        >>> x["e"] = rng.normal(size=400)  # an item that measures nothing
+        >>> reliability(x, {"service": list("abcde")}).describe()[1]
+        'Leaving out item e would raise the alpha of service from 0.688 to 0.777 (its corrected item-total correlation is -0.011).'
+        """
+        out = reliability_sentences(self.table, language, threshold, level=self.level, scale=self.scale)
+        alphas = dict(zip(self.table["dimension"], self.table["alpha"]))
+        for r in self.items.itertuples():
+            if r.dimension == "overall" or pd.isna(r.alpha_if_deleted):
+                continue
+            if r.alpha_if_deleted - alphas[r.dimension] >= ITEM_DROP_GAIN:
+                out.append(t("cx.rel.item_drop", language, item=self._item(r.item),
+                             dimension=_dimension_value(r.dimension, self.scale), alpha=Num(alphas[r.dimension], 3),
+                             without=Num(r.alpha_if_deleted, 3), r_drop=Num(r.r_drop, 3)))
+        return out
+
+    def sentences(self, language: str = "en", threshold: float = THRESHOLD) -> list[str]:
+        """Deprecated: use :meth:`describe`."""
+        warnings.warn("ReliabilityResult.sentences is deprecated; use describe", DeprecationWarning, stacklevel=2)
+        return self.describe(language, threshold)
+
+    def _item(self, item: str) -> ItemLabel:
+        return ItemLabel.of(item, [self.scale] if self.scale is not None else [], self.labels)
+
+    def _labelled(self, frame: pd.DataFrame, language: str) -> pd.DataFrame:
+        return frame.assign(dimension=[_dimension_value(d, self.scale).format(language) for d in frame["dimension"]])
+
+    def report_table(self, language: str = "en", **kwargs):
+        """The reliability table for a report: dimension labels, alpha with its interval, omega."""
+        kwargs.setdefault("columns", list(self.report_columns))
+        return report_table(self._labelled(pd.DataFrame(self.table), language), language=language, **kwargs)
+
+    def items_table(self, language: str = "en", **kwargs):
+        """The item statistics for a report (folded): mean, standard deviation, corrected item-total
+        correlation and alpha without the item, per dimension."""
+        frame = self._labelled(self.items, language)
+        frame["item"] = [self._item(i).item for i in self.items["item"]]
+        cols = ["dimension", "item", "mean", "sd", "r_drop", "alpha_if_deleted"]
+        if self.scale is not None and self.scale.item_labels:
+            frame["item_label"] = [self.scale.item_label(i, language) for i in self.items["item"]]
+            cols.insert(2, "item_label")
+        kwargs.setdefault("columns", cols)
+        kwargs.setdefault("kinds", {"sd": "number:2"})
+        kwargs.setdefault("detail", True)
+        kwargs.setdefault("caption", t("cx.caption.items", language))
+        return report_table(frame, language=language, **kwargs)
+
+    def findings(self, threshold: float = THRESHOLD) -> list:
+        """The key finding: whether every dimension reaches the reliability threshold."""
+        from ..findings import IMPORTANCE, Finding
+
+        dims = self.table[self.table["dimension"] != "overall"]
+        if not len(dims):
+            return []
+        scale = self.scale.label_value(self.scale.name) if self.scale is not None else ScaleLabel("CX")
+        bad = [r for r in dims.itertuples() if not _meets(r, threshold)]
+        numbers = {f"alpha.{r.dimension}": float(r.alpha) for r in dims.itertuples()}
+        if not bad:
+            return [Finding.make("cx", "cx.reliability", "cx.finding.reliable", numbers=numbers,
+                                 importance=IMPORTANCE["cx.scale"] - 30, scale=scale,
+                                 low=Num(dims["alpha"].min(), 2), high=Num(dims["alpha"].max(), 2),
+                                 threshold=Sig(threshold, 6))]
+        return [Finding.make("cx", "cx.reliability", "cx.finding.unreliable", numbers=numbers,
+                             importance=IMPORTANCE["cx.scale"] - 2, scale=scale,
+                             dims=Words([_dimension_value(r.dimension, self.scale) for r in bad]),
+                             low=Num(min(r.alpha for r in bad), 2), threshold=Sig(threshold, 6))]
 
 
 def _one(x: pd.DataFrame, name: str, n_factors: int, level: float):
@@ -188,6 +306,7 @@ def reliability(data: pd.DataFrame, items: Scale | str | dict | list | None = No
     """
     if items is None:
         raise ValueError("give the items: a Scale, a dict dimension -> items, or a list of items")
+    scale = None
     if isinstance(items, Scale | str) or (isinstance(items, dict) and "dimensions" in items):
         scale = get_scale(items)
         scale.validate(data)
@@ -206,4 +325,4 @@ def reliability(data: pd.DataFrame, items: Scale | str | dict | list | None = No
         r, it = _one(x[cols], "overall", len(blocks), level)
         rows.append(r)
         item_rows += it
-    return ReliabilityResult(pd.DataFrame(rows), pd.DataFrame(item_rows), level)
+    return ReliabilityResult(pd.DataFrame(rows), pd.DataFrame(item_rows), level, scale, labels_of(data))

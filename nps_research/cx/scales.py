@@ -15,6 +15,19 @@ items (see :meth:`Scale.from_dict`). EXQ also carries a short attribute name per
 ``"service recovery"``): a name for what the item is about, not its wording. These names were written down from
 memory of Klaus & Maklan (2012) and have not been checked against the publication here; verify them there before
 citing them.
+
+Labels per language
+-------------------
+A dimension or item label is one of
+
+* a text of the catalogue (:class:`~nps_research.text.Word`): the built-in scales' labels, in every report
+  language (``cx.dim.exq.pex``: *Product experience* / *Productervaring*);
+* a mapping language -> label from a study file (``label: {en: Product experience, nl: Productervaring}``);
+* a plain string from a study file: the client's own words, shown as they are in every language.
+
+When a mapping lacks the report language, the label falls back to the built-in scale's label for that
+language (when the study file starts from a ``base``), else to the mapping's label in another language (the
+client's own words), else to the dimension or item name.
 """
 
 from __future__ import annotations
@@ -27,8 +40,63 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataProblem, StudyConfigError, StudyDataError
+from ..text import LANGUAGES, Int, Value, Word, Words, t
 
-__all__ = ["ESQUAL", "EXQ", "SCALES", "SERVQUAL", "Scale", "get_scale", "score_scale"]
+__all__ = ["ESQUAL", "EXQ", "SCALES", "SERVQUAL", "ItemLabel", "Scale", "ScaleLabel", "get_scale", "latent_label",
+           "score_scale"]
+
+
+def _label_text(spec: Any, language: str, fallback: str) -> str:
+    """A label given as a text value, a mapping language -> label or a plain string, in ``language``."""
+    if spec is None or (isinstance(spec, str) and not spec):
+        return fallback
+    if isinstance(spec, Value):
+        return spec.format(language)
+    if isinstance(spec, dict):
+        if spec.get(language):
+            return str(spec[language])
+        others = [str(spec[lang]) for lang in LANGUAGES if spec.get(lang)]
+        return others[0] if others else fallback
+    return str(spec)
+
+
+@dataclass(frozen=True, eq=False)
+class ScaleLabel(Value):
+    """A dimension, item or factor label that writes itself in the report language (see the module docstring).
+
+    Examples
+    --------
+    >>> ScaleLabel(Word("cx.dim.exq.pom")).format("nl"), ScaleLabel({"en": "Ease"}, "ease").format("nl")
+    ('Gemoedsrust', 'Ease')
+    """
+
+    spec: Any
+    fallback: str = ""
+
+    def format(self, language: str) -> str:
+        return _label_text(self.spec, language, self.fallback)
+
+
+def _plain(spec: Any) -> Any:
+    """A label in the plain form of a study file: catalogue texts become a mapping language -> text."""
+    if isinstance(spec, Value):
+        return {lang: spec.format(lang) for lang in LANGUAGES}
+    return dict(spec) if isinstance(spec, dict) else spec
+
+
+def _parse_label(value: Any, where: str, base: Any = None) -> Any:
+    """A label from a study file: a string, or a mapping language -> string (missing languages filled from
+    the built-in ``base`` label when there is one)."""
+    if isinstance(value, dict):
+        unknown = sorted(set(map(str, value)) - set(LANGUAGES))
+        if unknown:
+            raise StudyConfigError(f"scale definition: {where} has labels in unknown languages {unknown}; "
+                                   f"languages: {list(LANGUAGES)}")
+        out = {str(k): str(v) for k, v in value.items() if v is not None}
+        if isinstance(base, Value):
+            out = {lang: out.get(lang) or base.format(lang) for lang in LANGUAGES}
+        return out
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -45,10 +113,12 @@ class Scale:
         Response range of every item (e.g. 1-7).
     reverse : tuple of str
         Reverse-keyed items; they are recoded as ``low + high - x`` before scoring and modelling.
-    labels : dict of str -> str
-        Dimension key -> readable label.
-    item_labels : dict of str -> str
-        Item column -> short attribute label (optional): a name for what the item is about, never its wording.
+    labels : dict
+        Dimension key -> readable label: a catalogue text (:class:`~nps_research.text.Word`), a mapping
+        language -> label, or a plain string (every language); see the module docstring.
+    item_labels : dict
+        Item column -> short attribute label (optional; same forms): a name for what the item is about, never
+        its wording.
     higher_order : bool
         Model the dimensions as indicators of one second-order factor named ``name``.
     min_answered : float
@@ -68,8 +138,10 @@ class Scale:
             name: exq                    # optional (default: the key, or the base's name)
             range: [1, 7]                # response range of the items
             dimensions:                  # required unless base is given
-              pex: {label: Product experience, items: [pex1, pex2, pex3, pex4]}
+              pex: {label: {en: Product experience, nl: Productervaring}, items: [pex1, pex2, pex3, pex4]}
               out: [out1, out2, out3, out4]      # short form: just the items
+            labels: {mot: Momenten van de waarheid}   # optional: a label for every language, or per language
+            item_labels: {pex1: {en: freedom of choice, nl: keuzevrijheid}}   # optional
             reverse: [pom3]              # reverse-keyed items (optional)
             higher_order: true           # model as a second-order construct (optional)
             min_answered: 0.5            # share of items needed for a dimension score (optional)
@@ -90,8 +162,8 @@ class Scale:
     low: int = 1
     high: int = 7
     reverse: tuple[str, ...] = ()
-    labels: dict[str, str] = field(default_factory=dict)
-    item_labels: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, Any] = field(default_factory=dict)
+    item_labels: dict[str, Any] = field(default_factory=dict)
     higher_order: bool = False
     min_answered: float = 0.5
     reference: str = ""
@@ -123,11 +195,46 @@ class Scale:
     def n_items(self) -> int:
         return len(self.items)
 
-    def label(self, dimension: str) -> str:
-        """Readable label of a dimension (or of the scale itself)."""
+    def label(self, dimension: str, language: str = "en") -> str:
+        """Readable label of a dimension (or of the scale itself) in ``language``.
+
+        Examples
+        --------
+        >>> EXQ.label("pom"), EXQ.label("pom", "nl"), EXQ.label("exq", "nl")
+        ('Peace of mind', 'Gemoedsrust', 'EXQ')
+        """
+        return self.label_value(dimension).format(language)
+
+    def label_value(self, dimension: str) -> ScaleLabel:
+        """A dimension's label as a typed value for sentences (it writes itself in the report language)."""
         if dimension == self.name:
-            return self.name.upper() if len(self.name) <= 6 else self.name
-        return self.labels.get(dimension, dimension)
+            return ScaleLabel(self.name.upper() if len(self.name) <= 6 else self.name)
+        return ScaleLabel(self.labels.get(dimension), dimension)
+
+    def item_label(self, item: str, language: str = "en") -> str:
+        """The short attribute label of an item in ``language`` (empty when the scale has none).
+
+        Examples
+        --------
+        >>> EXQ.item_label("mot5"), EXQ.item_label("mot5", "nl")
+        ('service recovery', 'herstel na fouten')
+        """
+        return _label_text(self.item_labels.get(item), language, "")
+
+    def describe(self, data: pd.DataFrame | None = None, language: str = "en") -> list[str]:
+        """One sentence on the scale: its dimensions, items and range, and with ``data`` the number of answers
+        with at least one item answered.
+
+        Examples
+        --------
+        >>> EXQ.describe(pd.DataFrame({"pex1": [3, 4, None], "pom2": [None, 5, None]}), "nl")[0]
+        'De schaal EXQ: 4 dimensies (Productervaring, Uitkomstgerichtheid, Momenten van de waarheid en Gemoedsrust), 19 items beantwoord van 1 tot 7; 2 antwoorden met minstens één beantwoord item.'
+        """
+        present = [i for i in self.items if data is not None and i in data.columns]
+        n = int(data[present].notna().any(axis=1).sum()) if present else 0
+        return [t("cx.scale", language, scale=self.label_value(self.name), count=len(self.dimensions),
+                  names=Words([self.label_value(d) for d in self.dimensions]), items=Int(self.n_items),
+                  low=Int(self.low), high=Int(self.high), n=Int(n))]
 
     def dimension_of(self, item: str) -> str:
         for d, items in self.dimensions.items():
@@ -169,7 +276,8 @@ class Scale:
                     if "items" not in v:
                         raise StudyConfigError(f"scale definition: dimension '{d}' has no 'items'")
                     if "label" in v:
-                        labels[str(d)] = str(v["label"])
+                        labels[str(d)] = _parse_label(v["label"], f"the label of dimension '{d}'",
+                                                      kw.get("labels", {}).get(str(d)))
                     v = v["items"]
                 if isinstance(v, str) or not hasattr(v, "__iter__"):
                     raise StudyConfigError(f"scale definition: items of dimension '{d}' must be a list")
@@ -194,7 +302,9 @@ class Scale:
                 if not isinstance(spec[key], dict):
                     raise StudyConfigError(f"scale definition: '{key}' must map names to labels, "
                                            f"got {spec[key]!r}")
-                kw[key] = {**kw.get(key, {}), **{str(k): str(v) for k, v in spec[key].items()}}
+                known = kw.get(key, {})
+                kw[key] = {**known, **{str(k): _parse_label(v, f"{key} of '{k}'", known.get(str(k)))
+                                       for k, v in spec[key].items()}}
         if "min_answered" in spec:
             try:
                 kw["min_answered"] = float(spec["min_answered"])
@@ -232,14 +342,15 @@ class Scale:
         """The plain-dict form accepted by :meth:`from_dict` (e.g. for a notebook parameter)."""
         out: dict[str, Any] = {
             "name": self.name, "range": [self.low, self.high],
-            "dimensions": {d: {"label": self.label(d), "items": list(v)} for d, v in self.dimensions.items()},
+            "dimensions": {d: {"label": _plain(self.labels.get(d, d)), "items": list(v)}
+                           for d, v in self.dimensions.items()},
         }
         if self.reverse:
             out["reverse"] = list(self.reverse)
         out["higher_order"] = self.higher_order
         out["min_answered"] = self.min_answered
         if self.item_labels:
-            out["item_labels"] = dict(self.item_labels)
+            out["item_labels"] = {k: _plain(v) for k, v in self.item_labels.items()}
         if self.reference:
             out["reference"] = self.reference
         return out
@@ -358,18 +469,12 @@ def _exq() -> Scale:
     dims = {"pex": ("pex1", "pex2", "pex3", "pex4"), "out": ("out1", "out2", "out3", "out4"),
             "mot": ("mot1", "mot2", "mot3", "mot4", "mot5"),
             "pom": ("pom1", "pom2", "pom3", "pom4", "pom5", "pom6")}
-    labels = {"pex": "Product experience", "out": "Outcome focus", "mot": "Moments of truth",
-              "pom": "Peace of mind"}
-    # Short attribute names (what each item is about, not its wording), written down from memory of Klaus &
-    # Maklan (2012), in the order of their items per dimension. NOT checked against the publication here:
-    # verify them there before citing them or relying on the item-to-attribute mapping.
-    attrs = ["freedom of choice", "cross-product comparison", "comparison necessity", "account management",
-             "inertia", "result focus", "past experience", "common grounding",
-             "flexibility", "pro-activity", "risk perception", "interpersonal skills", "service recovery",
-             "expertise", "convenience retention", "process ease", "relationship versus transaction",
-             "familiarity", "independent advice"]
+    # Short attribute names per item (what each item is about, not its wording; texts cx.item.exq.*), written
+    # down from memory of Klaus & Maklan (2012). NOT checked against the publication here: verify them there
+    # before citing them or relying on the item-to-attribute mapping.
     items = [i for v in dims.values() for i in v]
-    return Scale("exq", dims, 1, 7, labels=labels, item_labels=dict(zip(items, attrs)), higher_order=True,
+    return Scale("exq", dims, 1, 7, labels={d: Word(f"cx.dim.exq.{d}") for d in dims},
+                 item_labels={i: Word(f"cx.item.exq.{i}") for i in items}, higher_order=True,
                  reference="Klaus, Ph. & Maklan, S. (2012). EXQ: a multiple-item scale for assessing service "
                            "experience. Journal of Service Management 23(1), 5-33; Klaus & Maklan (2013), "
                            "International Journal of Market Research 55(2).")
@@ -380,7 +485,7 @@ def _servqual() -> Scale:
     prefix = {"tangibles": "tan", "reliability": "rel", "responsiveness": "res", "assurance": "ass",
               "empathy": "emp"}
     return Scale("servqual", {d: tuple(f"{prefix[d]}{i}" for i in range(1, k + 1)) for d, k in dims.items()},
-                 1, 7, labels={d: d.capitalize() for d in dims},
+                 1, 7, labels={d: Word(f"cx.dim.servqual.{d}") for d in dims},
                  reference="Parasuraman, A., Zeithaml, V. A. & Berry, L. L. (1988). SERVQUAL: a multiple-item "
                            "scale for measuring consumer perceptions of service quality. Journal of Retailing "
                            "64(1), 12-40.")
@@ -390,7 +495,7 @@ def _esqual() -> Scale:
     dims = {"efficiency": ("eff", 8), "system_availability": ("sys", 4), "fulfillment": ("ful", 7),
             "privacy": ("prv", 3)}
     return Scale("esqual", {d: tuple(f"{p}{i}" for i in range(1, k + 1)) for d, (p, k) in dims.items()},
-                 1, 5, labels={d: d.replace("_", " ").capitalize() for d in dims},
+                 1, 5, labels={d: Word(f"cx.dim.esqual.{d}") for d in dims},
                  reference="Parasuraman, A., Zeithaml, V. A. & Malhotra, A. (2005). E-S-QUAL: a multiple-item "
                            "scale for assessing electronic service quality. Journal of Service Research 7(3), "
                            "213-233.")
@@ -435,6 +540,46 @@ def get_scale(spec: Scale | str | dict, scales: dict[str, Any] | None = None) ->
     if isinstance(spec, dict):
         return Scale.from_dict(spec)
     raise StudyConfigError(f"a scale must be a Scale, a built-in name or a dict, got {type(spec).__name__}")
+
+
+def latent_label(name: str, scales=()) -> ScaleLabel:
+    """A latent variable's label as a typed value: a scale's dimension label (or the scale's own name for its
+    second-order factor), else the name as the model gives it.
+
+    Examples
+    --------
+    >>> latent_label("pom", [EXQ]).format("nl"), latent_label("visual").format("nl")
+    ('Gemoedsrust', 'visual')
+    """
+    for sc in scales:
+        if name == sc.name or name in sc.dimensions:
+            return sc.label_value(name)
+    return ScaleLabel(name)
+
+
+@dataclass(frozen=True, eq=False)
+class ItemLabel(Value):
+    """An item as reports show it: its column (the client's name for it when ``labels`` has one) and, when the
+    scale names what the item is about, that attribute (``pex1 (keuzevrijheid)``).
+
+    Examples
+    --------
+    >>> ItemLabel.of("pex1", [EXQ]).format("nl"), ItemLabel.of("x1").format("en")
+    ('pex1 (keuzevrijheid)', 'x1')
+    """
+
+    item: str
+    attribute: Any = None
+
+    @classmethod
+    def of(cls, item: str, scales=(), labels: dict | None = None) -> ItemLabel:
+        name = str((labels or {}).get(item) or item)
+        spec = next((sc.item_labels[item] for sc in scales if item in sc.item_labels), None)
+        return cls(name, spec)
+
+    def format(self, language: str) -> str:
+        attribute = _label_text(self.attribute, language, "")
+        return t("cx.item_with_label", language, item=self.item, label=attribute) if attribute else self.item
 
 
 def score_scale(data: pd.DataFrame, scale: Scale | str | dict, *, method: str = "mean",

@@ -13,10 +13,15 @@ For a second-order factor the first-order factors are its indicators (their stan
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+
+from ..results import Result, ResultFrame
+from ..tables import report_table
+from ..text import Int, Num, Sig, Word, t
+from .scales import latent_label
 
 __all__ = ["VALIDITY_THRESHOLDS", "ValidityResult", "htmt", "validity"]
 
@@ -24,7 +29,7 @@ VALIDITY_THRESHOLDS = {"cr": 0.70, "ave": 0.50, "htmt": 0.85}
 
 
 @dataclass
-class ValidityResult:
+class ValidityResult(Result):
     """Validity statistics.
 
     Attributes
@@ -32,7 +37,8 @@ class ValidityResult:
     table : DataFrame
         Per factor: ``factor, level`` (first/second order), ``n_indicators, cr, ave, sqrt_ave, max_corr``
         (largest absolute correlation with another factor of the same level) and the checks ``cr_ok``
-        (>= 0.70), ``ave_ok`` (>= 0.50), ``fornell_larcker_ok`` (sqrt(AVE) > max_corr).
+        (>= 0.70), ``ave_ok`` (>= 0.50), ``fornell_larcker_ok`` (sqrt(AVE) > max_corr). Called with a language
+        (``result.table("nl")``) it gives the report table.
     fornell_larcker : DataFrame
         sqrt(AVE) on the diagonal, factor correlations off it (first-order factors).
     htmt : DataFrame
@@ -41,28 +47,84 @@ class ValidityResult:
         HTMT2 (geometric means; Roemer et al. 2021), same layout.
     htmt_ok : DataFrame
         ``htmt < 0.85`` for each pair.
+    scales : list of Scale
+        The scales of the model, for the factors' labels.
     """
 
-    table: pd.DataFrame
-    fornell_larcker: pd.DataFrame
-    htmt: pd.DataFrame
+    table: pd.DataFrame = field()  # field(): not the inherited table() method as a default
+    fornell_larcker: pd.DataFrame = field()
+    htmt: pd.DataFrame = field()
     htmt2: pd.DataFrame | None = None
+    scales: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self.table = ResultFrame.of(self.table, self)
 
     @property
     def htmt_ok(self) -> pd.DataFrame:
         return self.htmt.lt(VALIDITY_THRESHOLDS["htmt"]).where(self.htmt.notna())
 
-    def summary(self) -> str:
-        t = self.table.copy()
-        lines = ["Validity (CR >= 0.70, AVE >= 0.50, Fornell-Larcker: sqrt(AVE) > max correlation):"]
-        for r in t.itertuples():
-            flags = ", ".join(f"{name} {'ok' if ok else 'FAILS'}" for name, ok in
-                              (("CR", r.cr_ok), ("AVE", r.ave_ok), ("F-L", r.fornell_larcker_ok)) if ok is not None)
-            lines.append(f"  {r.factor:>12s} ({r.level}): CR {r.cr:.3f}, AVE {r.ave:.3f}, sqrt(AVE) "
-                         f"{r.sqrt_ave:.3f}, max r {r.max_corr:.3f}  [{flags}]")
-        if self.htmt.notna().any().any():
-            lines += ["HTMT (threshold 0.85):", self.htmt.round(3).astype(object).fillna("").to_string()]
-        return "\n".join(lines)
+    def summary(self) -> pd.DataFrame:
+        """The validity table (full precision)."""
+        return pd.DataFrame(self.table)
+
+    def describe(self, language: str = "en") -> list[str]:
+        """CR and AVE per factor against their thresholds, the Fornell-Larcker criterion and the highest HTMT.
+
+        Examples
+        --------
+        >>> from semopy.examples import holzinger39
+        >>> from nps_research.cx import cfa
+        >>> res = cfa(holzinger39.get_data(), "visual =~ x1 + x2 + x3; textual =~ x4 + x5 + x6")
+        >>> res.validity.describe()[0]
+        'visual: composite reliability CR = 0.626 (does not meet 0.70), AVE = 0.371 (does not meet 0.50); Fornell-Larcker criterion met (√AVE 0.609 > largest correlation 0.461).'
+        >>> res.validity.describe("nl")[-1]
+        'HTMT: 0,424 (textual en visual); 0 van 1 paar op of boven de drempel van 0,85.'
+        """
+        out = []
+        for r in self.table.itertuples():
+            values = dict(factor=latent_label(r.factor, self.scales), cr=Num(r.cr, 3), ave=Num(r.ave, 3),
+                          cr_verdict=Word("cx.meets" if r.cr_ok else "cx.fails"),
+                          ave_verdict=Word("cx.meets" if r.ave_ok else "cx.fails"),
+                          cr_min=Num(VALIDITY_THRESHOLDS["cr"], 2), ave_min=Num(VALIDITY_THRESHOLDS["ave"], 2))
+            if r.fornell_larcker_ok is None or pd.isna(r.fornell_larcker_ok):
+                out.append(t("cx.val.factor", language, **values))
+            else:
+                out.append(t("cx.val.factor_fl_met" if r.fornell_larcker_ok else "cx.val.factor_fl_not", language,
+                             sqrt_ave=Num(r.sqrt_ave, 3), r=Num(r.max_corr, 3), **values))
+        h = self.htmt.stack().dropna()
+        if len(h):
+            thr = VALIDITY_THRESHOLDS["htmt"]
+            worst = h.idxmax()
+            out.append(t("cx.val.htmt", language, value=Num(h.max(), 3), a=latent_label(worst[0], self.scales),
+                         b=latent_label(worst[1], self.scales), bad=Int(int((h >= thr).sum())), count=len(h),
+                         threshold=Sig(thr, 6)))
+        return out
+
+    def report_table(self, language: str = "en", **kwargs):
+        """The validity table for a report: per factor (by its label) CR, AVE, sqrt(AVE), the largest
+        correlation and the three checks."""
+        frame = pd.DataFrame(self.table)
+        frame["factor"] = [latent_label(f, self.scales).format(language) for f in frame["factor"]]
+        frame["factor_order"] = [t("cx.order.first" if lv == "first order" else "cx.order.second", language)
+                                 for lv in frame["level"]]
+        cols = ["factor", "factor_order", "n_indicators", "cr", "ave", "sqrt_ave", "max_corr", "cr_ok", "ave_ok",
+                "fornell_larcker_ok"]
+        if (frame["level"] == "first order").all():
+            cols.remove("factor_order")
+        kwargs.setdefault("columns", cols)
+        kwargs.setdefault("caption", t("cx.caption.validity", language))
+        return report_table(frame, language=language, **kwargs)
+
+    def htmt_table(self, language: str = "en", **kwargs):
+        """The HTMT ratios for a report: the lower triangle, rows and columns headed by the factors' labels."""
+        h = self.htmt.iloc[1:, :-1]
+        frame = h.rename_axis("factor").reset_index()
+        frame["factor"] = [latent_label(f, self.scales).format(language) for f in frame["factor"]]
+        kwargs.setdefault("headers", {c: latent_label(c, self.scales).format(language) for c in h.columns})
+        kwargs.setdefault("kinds", {c: "number:3" for c in h.columns})
+        kwargs.setdefault("caption", t("cx.caption.htmt", language))
+        return report_table(frame, language=language, **kwargs)
 
 
 def htmt(corr: pd.DataFrame, blocks: dict[str, list[str]], htmt2: bool = False) -> pd.DataFrame:
@@ -139,4 +201,4 @@ def validity(result) -> ValidityResult:
     R = pd.DataFrame(g.cov / np.outer(sd, sd), index=spec.observed, columns=spec.observed)
     blocks = {f: [i for i in spec.indicators(f) if i in spec.observed] for f in first}
     return ValidityResult(table=pd.DataFrame(rows), fornell_larcker=fl, htmt=htmt(R, blocks),
-                          htmt2=htmt(R, blocks, htmt2=True))
+                          htmt2=htmt(R, blocks, htmt2=True), scales=list(getattr(result, "scales", [])))

@@ -37,8 +37,14 @@ def new_ax(ax=None, size: tuple[float, float] = (8, 4.5)):
 
 
 def wrap(text, width: int = 22) -> str:
-    """Wrap a long category / item label on word boundaries."""
-    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+    r"""Wrap a long category / item label on word boundaries (a word longer than ``width`` stays whole).
+
+    Examples
+    --------
+    >>> wrap("Momenten van de waarheid", 14), wrap("Uitkomstgerichtheid", 14)
+    ('Momenten van\nde waarheid', 'Uitkomstgerichtheid')
+    """
+    return "\n".join(textwrap.wrap(str(text), width, break_long_words=False)) or str(text)
 
 
 def date_axis(ax, axis: str = "x", language: str = "en") -> None:

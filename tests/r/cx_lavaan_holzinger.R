@@ -1,4 +1,4 @@
-# Reference values for tests/test_cx_cfa.py: lavaan on Holzinger & Swineford (1939).
+# Reference values for tests/cx/test_cfa.py: lavaan on Holzinger & Swineford (1939).
 # Run: Rscript tests/r/cx_lavaan_holzinger.R   (lavaan 0.6-14, Debian r-cran-lavaan)
 # Prints Python literals that are pasted into the test.
 suppressMessages(library(lavaan))

@@ -1,4 +1,4 @@
-# Reference values for tests/test_cx_reference_data.py: lavaan + semTools on the bank customer-satisfaction
+# Reference values for tests/cx/test_reference_data.py: lavaan + semTools on the bank customer-satisfaction
 # survey (plspm's `satisfaction`, 250 respondents; ../shared/reference-data/satisfaction.csv, GPL-3, not part of
 # this project). Run from the repository root: Rscript tests/r/cx_lavaan_satisfaction.R
 # (lavaan 0.6-14, semTools 0.5-6, Debian packages)

@@ -1,4 +1,4 @@
-# Reference values for tests/test_cx_reliability.py and tests/test_cx_efa.py: psych on Holzinger & Swineford.
+# Reference values for tests/cx/test_reliability.py and tests/cx/test_efa.py: psych on Holzinger & Swineford.
 # Run: Rscript tests/r/cx_psych_holzinger.R   (psych 2.2.9, GPArotation 2022.10-2, Debian packages)
 suppressMessages({library(psych); library(lavaan)})
 d <- HolzingerSwineford1939[, paste0("x", 1:9)]

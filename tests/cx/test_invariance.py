@@ -45,9 +45,15 @@ def test_verdicts_follow_delta_cfi(res):
     assert res.table.holds.tolist()[1:] == [True, False]
     assert res.highest_level() == "metric"
     assert res.group_sizes == {"Pasteur": 156, "Grant-White": 145}
-    s = res.sentences()
-    assert s[0].startswith("metric invariance holds: chi-square difference = 8.19 on 6 df")
-    assert "Scalaire invariantie houdt geen stand" in res.sentences("nl")[1]
+    s = res.describe()
+    assert s[0] == "Groups compared by school: Pasteur (n = 156) and Grant-White (n = 145)."
+    assert s[1].startswith("Metric invariance holds: chi-square difference = 8.19 on 6 df")
+    assert s[-1].startswith("Metric invariance is the highest level that holds")
+    nl = res.describe("nl")
+    assert nl[2].startswith("Scalaire invariantie houdt geen stand: chi-kwadraatverschil = 40,06 bij 6 vg")
+    tab = res.table("nl").formatted()
+    assert list(tab["houdt stand"]) == ["–", "ja", "nee"]
+    assert tab["invariantieniveau"][1] == "metrisch (gelijke ladingen)"
 
 
 def test_group_map_recodes_and_drops():

@@ -6,14 +6,13 @@ in every channel, so the notebook's generated text must report four factors, goo
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from nps_research.synthetic import make_study
-
-NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "03_cx_measurement.ipynb"
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "03_cx_measurement.ipynb"
 
 
 def test_notebook_declares_the_scale_parameters():
@@ -39,12 +38,15 @@ def test_runner_passes_the_study_files_scales_section(tmp_path):
     assert get_scale(params["scale"], scales=params["scales"]).dimensions["pex"][0] == "Q7_1"
 
 
+#: A number with a decimal point (a Dutch thousands dot has three digits after it and no 0 before it).
+DECIMAL_POINT = re.compile(r"\b0\.\d|\d\.\d{1,2}\b|\d\.\d{4,}")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("language", ["en", "nl"])
-def test_notebook_conclusions_follow_the_synthetic_truth(tmp_path, language):
+def test_notebook_conclusions_follow_the_synthetic_truth(tmp_path, language, synthetic):
     papermill = pytest.importorskip("papermill")
-    study = make_study(n_customers=1500, seed=2)
-    study.responses.to_csv(tmp_path / "responses.csv", index=False)
+    synthetic(1500, 2).responses.to_csv(tmp_path / "responses.csv", index=False)
     data = {"responses": {"path": str(tmp_path / "responses.csv"), "cx_items": ["pex*", "out*", "mot*", "pom*"]}}
     out = tmp_path / "out.ipynb"
     # a built-in name, or (as the runner passes a study file's scales: section) the name of an entry of it
@@ -52,13 +54,22 @@ def test_notebook_conclusions_follow_the_synthetic_truth(tmp_path, language):
     papermill.execute_notebook(str(NOTEBOOK), str(out), parameters={"data": data, "language": language, **scale},
                                kernel_name="python3", cwd=str(NOTEBOOK.parent), progress_bar=False)
     nb = nbformat.read(out, as_version=4)
-    text = "\n".join(o.get("data", {}).get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
-                     for o in c.get("outputs", []))
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    text = "\n".join(o.get("data", {}).get("text/markdown", "") for o in outputs)
+    tables = "\n".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    assert not [o for o in outputs if o.get("output_type") == "stream" and o.get("name") == "stdout"]
+    assert "EFAResult(" not in tables and "<pre>" not in tables  # no monospace model summaries
     if language == "en":
-        assert "Parallel analysis suggests 4 factor(s)" in text
-        assert "CFI = " in text and "meets the 0.95 threshold" in text
-        assert "scalar invariance holds" in text
+        assert "Parallel analysis suggests 4 factors." in text
+        assert "All four fit indices meet their thresholds: the model fits the data well." in text
+        assert "Scalar invariance holds: the scale measures the same in every group" in text
+        assert "<th" in tables and ">Cronbach&#x27;s alpha</th>" in tables
     else:
-        assert "Parallelle analyse wijst op 4 factor(en)" in text
-        assert "voldoet aan de drempel van 0,95" in text
-        assert "Scalaire invariantie houdt stand" in text
+        assert "Parallelle analyse wijst op 4 factoren." in text
+        assert "Alle vier fit-indices voldoen aan hun drempel: het model past goed bij de data." in text
+        assert "Scalaire invariantie houdt stand: de schaal meet in elke groep hetzelfde" in text
+        assert "Productervaring: Cronbachs alfa = 0," in text
+        assert ">Cronbachs alfa</th>" in tables and ">gestandaardiseerd</th>" in tables
+        visible = re.sub(r"<[^>]+>", " ", tables + "\n" + text)
+        assert not DECIMAL_POINT.search(visible), DECIMAL_POINT.search(visible)
+        assert not re.search(r"\b[a-z]+_[a-z_0-9]+\b", visible), re.search(r"\b[a-z]+_[a-z_0-9]+\b", visible)

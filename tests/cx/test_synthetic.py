@@ -11,15 +11,14 @@ import numpy as np
 import pytest
 
 from nps_research.cx import EXQ, cfa, efa, invariance, reliability, score_scale, sem
-from nps_research.synthetic import make_study
 
 ONLINE = {"app": "online", "web": "online", "chat": "online", "phone": "offline", "shop": "offline"}
 DIMS = ["pex", "out", "mot", "pom"]
 
 
 @pytest.fixture(scope="module")
-def study():
-    return make_study(5000, seed=0)
+def study(synthetic):
+    return synthetic(5000, 0)
 
 
 @pytest.fixture(scope="module")
@@ -142,5 +141,6 @@ def test_non_convergence_warns(rel):
     with pytest.warns(RuntimeWarning, match="did not converge in 2 iterations"):
         res = cfa(rel, EXQ, max_iter=2)
     assert not res.converged
-    assert "did not converge (2 iterations)" in res.summary()
+    assert any("did not converge (2 iterations)" in s for s in res.describe())
+    assert any("niet geconvergeerd (2 iteraties)" in s for s in res.describe("nl"))
     assert cfa(rel.head(600), EXQ).converged

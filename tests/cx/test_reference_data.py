@@ -16,7 +16,7 @@ import pytest
 
 from nps_research.cx import cfa, invariance, sem
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "reference-data" / "satisfaction.csv"
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "reference-data" / "satisfaction.csv"
 pytestmark = pytest.mark.skipif(not DATA.exists(), reason=f"reference data not available at {DATA} "
                                 "(../shared/reference-data/ is outside the project)")
 

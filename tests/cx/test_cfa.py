@@ -271,17 +271,37 @@ def test_small_sample_warns(hs):
 
 
 def test_summary_reports_lavaans_numbers_and_verdicts(hs):
-    """The printed report shows lavaan's values (rounded) and marks each index against its threshold."""
-    text = cfa(hs, MODEL).summary()
+    """summary() is the fit as a one-row table with lavaan's values; the sentences show them (rounded) and judge
+    each index against its threshold; the report tables write them in the report language."""
+    res = cfa(hs, MODEL)
     f = HS_FIT
-    assert f"chi-square = {f['chisq']:.3f}, df = 24" in text
-    assert f"CFI    = {f['cfi']:.3f}   fails >= 0.95" in text  # 0.931
-    assert (f"RMSEA  = {f['rmsea']:.3f}   fails <= 0.06  (90% CI {f['rmsea.ci.lower']:.3f}-"
-            f"{f['rmsea.ci.upper']:.3f})") in text
-    assert f"SRMR   = {f['srmr']:.3f}   meets <= 0.08" in text  # 0.065
-    assert f"AIC = {f['aic']:.1f}, BIC = {f['bic']:.1f}" in text
+    s = res.summary()
+    assert isinstance(s, pd.DataFrame) and len(s) == 1 and int(s.loc[0, "df"]) == 24 and int(s.loc[0, "npar"]) == 21
+    for k in ("chisq", "cfi", "tli", "rmsea", "srmr", "aic", "bic"):
+        assert s.loc[0, k] == pytest.approx(f[k], abs=TOL), k
+    text = res.describe("en")
+    assert f"Chi-square = {f['chisq']:.2f} on 24 degrees of freedom (p < 0.001)" in text[1]
+    assert f"CFI = {f['cfi']:.3f} does not meet the 0.95 threshold (≥ 0.95)." in text  # 0.931
+    assert (f"RMSEA = {f['rmsea']:.3f} (90% CI {f['rmsea.ci.lower']:.3f} to {f['rmsea.ci.upper']:.3f}) does not meet "
+            "the 0.06 threshold (≤ 0.06).") in text
+    assert f"SRMR = {f['srmr']:.3f} meets the 0.08 threshold (≤ 0.08)." in text  # 0.065
+    assert "1 of the four fit indices meets its threshold (not met: CFI, TLI and RMSEA): the fit is mixed." in text
+    # x2 is the one item below 0.5 (lavaan: 0.424)
+    e, se, std = HS_PAR["visual=~x2"]
+    assert "1 item loads below 0.5 on its factor (standardised): x2." in text and std < 0.5
+    # the report tables: fit in Dutch, loadings with lavaan's estimate, SE and standardised value
+    fit_nl = res.table("nl").formatted()
+    assert fit_nl.loc[0, "chi-kwadraat"] == f"{f['chisq']:.1f}".replace(".", ",") and fit_nl.loc[0, "vg"] == "24"
+    assert fit_nl.loc[0, "CFI"] == f"{f['cfi']:.3f}".replace(".", ",") and fit_nl.loc[0, "p-waarde"] == "< 0,001"
+    lo = res.loadings_table("nl").formatted().set_index("item")
     e, se, std = HS_PAR["textual=~x5"]
-    assert re.search(rf"textual =~ x5\s+{e:.3f}\s+{se:.3f}\s+{std:.3f}", text)
+    assert list(lo.loc["x5", ["factor", "schatting", "standaardfout", "gestandaardiseerd"]]) == [
+        "textual", f"{e:.3f}".replace(".", ","), f"{se:.3f}".replace(".", ","), f"{std:.3f}".replace(".", ",")]
     # validity verdicts follow the thresholds: textual CR 0.885 / AVE 0.720 pass, visual AVE 0.371 fails
-    assert re.search(r"textual \(first order\): CR 0\.885, AVE 0\.720.*\[CR ok, AVE ok, F-L ok\]", text)
-    assert re.search(r"visual \(first order\): CR 0\.626, AVE 0\.371.*\[CR FAILS, AVE FAILS", text)
+    v = res.validity.describe("en")
+    assert v[1].startswith("textual: composite reliability CR = 0.885 (meets 0.70), AVE = 0.720 (meets 0.50); "
+                           "Fornell-Larcker criterion met")
+    assert v[0].startswith("visual: composite reliability CR = 0.626 (does not meet 0.70), AVE = 0.371 (does not "
+                           "meet 0.50)")
+    full = res.parameters_table("nl")
+    assert full.detail and len(full.data) == len(res.estimates)

@@ -133,16 +133,41 @@ def test_get_scale_looks_up_the_study_files_scales_section():
 
 
 def test_exq_item_labels_are_short_attribute_names_not_wordings():
-    """The issue forbids shipping item wordings: only a few-word attribute name per item, for every item."""
+    """The issue forbids shipping item wordings: only a few-word attribute name per item, for every item, in
+    every report language."""
     assert set(EXQ.item_labels) == set(EXQ.items)
-    for item, label in EXQ.item_labels.items():
-        assert len(label.split()) <= 3 and label == label.lower(), (item, label)
-        assert not any(ch in label for ch in "?.!,;:"), (item, label)
+    for item in EXQ.items:
+        for language in ("en", "nl"):
+            label = EXQ.item_label(item, language)
+            assert 0 < len(label.split()) <= 3 and label == label.lower(), (item, language, label)
+            assert not any(ch in label for ch in "?.!,;:"), (item, language, label)
+        assert EXQ.item_label(item, "en") != EXQ.item_label(item, "nl"), item
     # the mapping follows the questionnaire columns a study file assigns
     renamed = Scale.from_dict({"base": "EXQ", "columns": {"mot5": "Q12"}})
-    assert renamed.item_labels["Q12"] == EXQ.item_labels["mot5"] and "mot5" not in renamed.item_labels
-    # and survives the plain-dict form
-    assert Scale.from_dict(EXQ.to_dict()).item_labels == EXQ.item_labels
+    assert renamed.item_label("Q12", "nl") == EXQ.item_label("mot5", "nl") and "mot5" not in renamed.item_labels
+    # and survives the plain-dict form, in every language
+    back = Scale.from_dict(EXQ.to_dict())
+    assert all(back.item_label(i, lang) == EXQ.item_label(i, lang) for i in EXQ.items for lang in ("en", "nl"))
+    assert all(back.label(d, lang) == EXQ.label(d, lang) for d in EXQ.dimensions for lang in ("en", "nl"))
+
+
+def test_dimension_labels_per_language():
+    """Built-in labels come from the catalogue in both languages; a study file may give a label per language or
+    one text for all; a missing language falls back to the built-in label, else to the other language."""
+    assert [EXQ.label(d, "nl") for d in EXQ.dimensions] == ["Productervaring", "Uitkomstgerichtheid",
+                                                           "Momenten van de waarheid", "Gemoedsrust"]
+    assert EXQ.label("pom", "en") == "Peace of mind" and EXQ.label("pom") == "Peace of mind"
+    s = Scale.from_dict({"base": "EXQ", "labels": {"pex": {"en": "Product"}, "out": "Resultaat"},
+                         "item_labels": {"pex1": {"nl": "keuze"}}})
+    assert (s.label("pex", "en"), s.label("pex", "nl")) == ("Product", "Productervaring")  # nl from the base
+    assert (s.label("out", "en"), s.label("out", "nl")) == ("Resultaat", "Resultaat")  # the client's own words
+    assert (s.item_label("pex1", "nl"), s.item_label("pex1", "en")) == ("keuze", "freedom of choice")
+    own = Scale.from_dict({"name": "svc", "dimensions": {"speed": {"label": {"nl": "Snelheid"}, "items": ["a", "b"]},
+                                                         "care": ["c", "d"]}})
+    assert own.label("speed", "en") == "Snelheid"  # no English label given: the Dutch one, not the key
+    assert own.label("care", "nl") == "care" and own.label("svc", "nl") == "SVC"
+    with pytest.raises(StudyConfigError, match="labels in unknown languages \\['fr'\\]"):
+        Scale.from_dict({"base": "EXQ", "labels": {"pex": {"fr": "Produit"}}})
 
 
 def test_keep_column_must_exist():
