@@ -321,7 +321,7 @@ def theme_columns(coded: pd.DataFrame) -> list[str]:
     return list(coded.attrs.get("themes", [c for c in coded.columns if c not in ("language", "uncoded")]))
 
 
-def code_themes(data: Any, *, frame: Any, text: str = "reason", language: str | None = "reason_language",
+def code_themes(data: Any, *, frame: Any, text: str = "reason", language_column: str | None = "reason_language",
                 rollup: bool = True, default_language: str | None = None) -> pd.DataFrame:
     """Code each response's open text into the themes of a code frame (multi-label).
 
@@ -333,7 +333,7 @@ def code_themes(data: Any, *, frame: Any, text: str = "reason", language: str | 
         The code frame (:func:`nps_research.voice.load_frame`).
     text : str
         The open-text column.
-    language : str or None
+    language_column : str or None
         A column with each text's language (``reason_language``); where it is missing or not a language of the
         frame, the language is detected from the text. None: always detect.
     rollup : bool
@@ -363,8 +363,8 @@ def code_themes(data: Any, *, frame: Any, text: str = "reason", language: str | 
     strings = raw[present].astype(str)
     codes, uniq = pd.factorize(strings)
     given = None
-    if language is not None and language in df.columns:
-        lang_col = df.loc[present, language].astype(object)
+    if language_column is not None and language_column in df.columns:
+        lang_col = df.loc[present, language_column].astype(object)
         idx = {lg: i for i, lg in enumerate(frame.languages)}
         per_row = lang_col.map(lambda v: idx.get(str(v).strip().lower(), -1) if pd.notna(v) else -1)
         per_row = per_row.to_numpy(dtype=np.int64)

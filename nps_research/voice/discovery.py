@@ -163,7 +163,7 @@ def discover_themes(data: Any, *, frame: Any, text: str = "reason", ltr: str = "
     return out
 
 
-def candidate_frame(found: pd.DataFrame, *, terms: int = 5) -> dict[str, Any]:
+def candidate_frame(found: pd.DataFrame, *, terms: int = 5, languages: Sequence[str] = ("en", "nl")) -> dict[str, Any]:
     """Draft frame entries for discovered candidates (to review, rename and label before adding them to the
     frame with :meth:`~nps_research.voice.CodeFrame.with_themes`).
 
@@ -171,12 +171,12 @@ def candidate_frame(found: pd.DataFrame, *, terms: int = 5) -> dict[str, Any]:
     --------
     >>> found = pd.DataFrame({"language": ["nl"], "candidate": ["nl-1"], "terms": [["teruglevering", "kost"]]})
     >>> candidate_frame(found)
-    {'candidate_nl_1': {'label': {'nl': 'teruglevering, kost', 'en': 'teruglevering, kost'}, 'patterns': {'nl': ['teruglevering', 'kost']}}}
+    {'candidate_nl_1': {'label': {'en': 'teruglevering, kost', 'nl': 'teruglevering, kost'}, 'patterns': {'nl': ['teruglevering', 'kost']}}}
     """
     out: dict[str, Any] = {}
     for r in found.itertuples():
         name = "candidate_" + str(r.candidate).replace("-", "_")
         words = list(r.terms)[:terms]
         label = ", ".join(words)
-        out[name] = {"label": {"nl": label, "en": label}, "patterns": {str(r.language): words}}
+        out[name] = {"label": dict.fromkeys(languages, label), "patterns": {str(r.language): words}}
     return out

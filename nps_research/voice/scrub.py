@@ -28,7 +28,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["KINDS", "find_personal_data", "id_patterns", "scrub", "scrub_series"]
+__all__ = ["ID_ROLES", "KINDS", "find_personal_data", "id_patterns", "scrub", "scrub_series", "study_ids"]
 
 #: What scrub removes, in the order it looks for it.
 KINDS = ("email", "iban", "phone", "address", "id", "number")
@@ -217,3 +217,27 @@ def find_personal_data(texts: pd.Series, *, ids: Iterable[Any] = ()) -> pd.DataF
                 counts[kind] += 1
         rows.append(counts)
     return pd.DataFrame(rows, index=texts.index, columns=list(KINDS))
+
+
+#: Roles whose values are ids that must not appear in quoted or written text.
+ID_ROLES = ("customer_id", "response_id", "transaction_id", "employee_id", "agent_id", "journey_id")
+
+
+def study_ids(data: Any, roles: Iterable[str] = ID_ROLES) -> list[str]:
+    """The distinct values of the id columns of every table of a study (or of one DataFrame), for
+    :func:`scrub`'s ``ids``.
+
+    Examples
+    --------
+    >>> study_ids(pd.DataFrame({"customer_id": ["C1", "C2", "C1"], "ltr": [1, 2, 3]}))
+    ['C1', 'C2']
+    """
+    tables = data.tables().values() if hasattr(data, "tables") else [data]
+    out: set[str] = set()
+    for df in tables:
+        if df is None:
+            continue
+        for role in roles:
+            if role in df.columns:
+                out |= {str(v) for v in df[role].dropna().unique()}
+    return sorted(out)
