@@ -211,6 +211,16 @@ def _parse(texts: list[str], languages: tuple[str, ...], default: str | None,
 # -------------------------------------------------------------------------------------------------- matching
 
 
+def _plural_stems(word: str) -> tuple[str, ...]:
+    """Singulars of an unknown word by the regular plural endings (``maandbedragen`` -> ``maandbedrag``,
+    ``termijnbedrags`` -> ``termijnbedrag``); the dictionary's lemma is used for every word it knows."""
+    if word.endswith("en"):
+        return (word[:-2],)
+    if word.endswith("s") and not word.endswith("ss"):
+        return (word[:-1],)
+    return ()
+
+
 def _wildcard(pattern: str) -> re.Pattern:
     return re.compile("^" + ".*".join(re.escape(_norm(p)) for p in pattern.split("*")) + "$")
 
@@ -246,6 +256,9 @@ class _Matcher:
             index.setdefault(a, []).append(k)
             if b != a:
                 index.setdefault(b, []).append(k)
+            elif lettered[k] and len(b) > 5:  # a word the dictionary does not know (a new compound):
+                for stem in _plural_stems(b):   # its singular by the regular plural endings
+                    index.setdefault(stem, []).append(k)
         cache: dict[Any, np.ndarray] = {}
         out = []
         for parts in self.words:
