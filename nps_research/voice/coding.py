@@ -269,7 +269,8 @@ class _Matcher:
                     m = np.zeros(len(vocab), dtype=bool)
                     if wild:
                         match = key.match
-                        hit = [k for k in wild_idx if match(lem[k]) or match(surf[k])]
+                        hit = [k for k in wild_idx if match(lem[k]) or match(surf[k])
+                               or (lem[k] == surf[k] and any(match(x) for x in _plural_stems(surf[k])))]
                         m[hit] = True
                     else:
                         for form in set(key):
@@ -374,19 +375,21 @@ def code_themes(data: Any, *, frame: Any, text: str = "reason", language_column:
     raw = df[text]
     present = raw.notna()
     strings = raw[present].astype(str)
-    codes, uniq = pd.factorize(strings)
     given = None
     if language_column is not None and language_column in df.columns:
         lang_col = df.loc[present, language_column].astype(object)
         idx = {lg: i for i, lg in enumerate(frame.languages)}
         per_row = lang_col.map(lambda v: idx.get(str(v).strip().lower(), -1) if pd.notna(v) else -1)
         per_row = per_row.to_numpy(dtype=np.int64)
-        # the given language of a distinct text: the first row's (identical texts rarely differ)
-        first = np.full(len(uniq), -1, dtype=np.int64)
-        order = np.arange(len(codes))[::-1]
-        first[codes[order]] = per_row[order]
-        given = first
-    parsed = _parse(list(uniq), frame.languages, default_language, given)
+        # distinct (text, given language) pairs: the same text in two languages is coded twice
+        pair_codes, pairs = pd.factorize(pd.MultiIndex.from_arrays([strings.to_numpy(object), per_row]))
+        codes = np.asarray(pair_codes, dtype=np.int64)
+        uniq = [p[0] for p in pairs]
+        given = np.array([p[1] for p in pairs], dtype=np.int64)
+    else:
+        codes, uniq = pd.factorize(strings)
+        uniq = list(uniq)
+    parsed = _parse(uniq, frame.languages, default_language, given)
     own = _own_matches(parsed, frame, themes)
     flags = _rollup(own, frame, themes) if rollup else own
     out = pd.DataFrame(False, index=df.index, columns=themes)

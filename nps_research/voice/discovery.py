@@ -1,11 +1,13 @@
 """Themes the code frame does not cover: candidate themes from the comments it left uncoded.
 
 Per language, the uncoded comments are turned into lemmas without stop words (the maintained lists of
-stopwordsiso, plus words shorter than three letters and numbers), weighted by TF-IDF (words in at least
+stopwordsiso, plus words shorter than three letters and numbers); comments with fewer than two content words
+are left out; the rest are weighted by TF-IDF (words in at least
 ``min_df`` comments and at most ``max_df`` of them) and factorised by non-negative matrix factorisation
-(scikit-learn's NMF, NNDSVDa start, fixed seed): each component is a candidate theme with its top terms. A
-comment belongs to the candidate with the largest weight when that weight is at least a third of its largest
-possible; candidates with fewer than ``min_comments`` comments are left out. Each candidate comes with the
+(scikit-learn's NMF, NNDSVDa start, fixed seed): each component is a candidate theme with its top terms
+(components whose top terms overlap are merged: NMF splits one theme written in several ways). A
+comment belongs to the candidate that holds at least half of its weight; candidates with fewer than
+``min_comments`` comments are left out. Each candidate comes with the
 NPS of its comments, example comments (the most typical ones; scrub them before showing them) and a draft
 frame entry (:func:`candidate_frame`) to review and add to the frame.
 
@@ -45,7 +47,7 @@ def _stop(language: str) -> frozenset[str]:
 def _doc_lemmas(text: str, language: str, stop: frozenset[str]) -> list[str]:
     out = []
     for w in tokenize(text):
-        if not w.isalpha() or len(w) < 3 or _norm(w) in stop:
+        if not w.replace("-", "").isalpha() or len(w) < 3 or _norm(w) in stop:
             continue
         lem = _norm(_lemma(w, language))
         if len(lem) >= 3 and lem not in stop:
@@ -55,7 +57,8 @@ def _doc_lemmas(text: str, language: str, stop: frozenset[str]) -> list[str]:
 
 def discover_themes(data: Any, *, frame: Any, text: str = "reason", ltr: str = "ltr",
                     coded: pd.DataFrame | None = None, n_topics: int = 5, n_terms: int = 8, examples: int = 3,
-                    min_df: int = 3, max_df: float = 0.9, min_comments: int = 10, only_uncoded: bool = True,
+                    min_df: int = 3, max_df: float = 1.0, min_comments: int = 10, min_terms: int = 2,
+                    only_uncoded: bool = True,
                     seed: int = 0, breaks: Sequence[int] = DEFAULT_BREAKS) -> pd.DataFrame:
     """Candidate themes in the comments the frame left uncoded (see the module docstring).
 
@@ -75,6 +78,9 @@ def discover_themes(data: Any, *, frame: Any, text: str = "reason", ltr: str = "
         A term must occur in at least ``min_df`` comments and at most a share ``max_df`` of them.
     min_comments : int
         Smallest number of comments of a candidate that is kept.
+    min_terms : int
+        Comments with fewer distinct content words (``prima``, ``geen opmerkingen``) are left out: they carry
+        no theme.
     only_uncoded : bool
         Look at uncoded comments only (default); False looks at all comments.
     seed : int
@@ -108,7 +114,7 @@ def discover_themes(data: Any, *, frame: Any, text: str = "reason", ltr: str = "
             continue
         stop = _stop(lg)
         docs = [_doc_lemmas(str(s), lg, stop) for s in df.loc[idx, text]]
-        keep = [i for i, d in enumerate(docs) if d]
+        keep = [i for i, d in enumerate(docs) if len(set(d)) >= min_terms]
         if len(keep) < max(min_comments, min_df):
             continue
         idx = idx[keep]
@@ -125,11 +131,11 @@ def discover_themes(data: Any, *, frame: Any, text: str = "reason", ltr: str = "
         W = model.fit_transform(M)
         H = model.components_
         terms = np.asarray(vec.get_feature_names_out())
+        W, H = _merge_components(W, H)
         best = W.argmax(axis=1)
-        strength = W.max(axis=1)
-        scale = W.max(axis=0)
-        for j in range(k):
-            members = np.flatnonzero((best == j) & (strength >= scale[j] / 3) & (scale[j] > 0))
+        total = W.sum(axis=1)
+        for j in range(W.shape[1]):
+            members = np.flatnonzero((best == j) & (total > 0) & (W[:, j] >= total / 2))
             if len(members) < min_comments:
                 continue
             top = terms[np.argsort(-H[j])[:n_terms]]
@@ -161,6 +167,25 @@ def discover_themes(data: Any, *, frame: Any, text: str = "reason", ltr: str = "
     out.attrs.update({"n_uncoded": n_uncoded, "n_comments": int(coded["language"].notna().sum()),
                       "frame": frame.name, "version": frame.version})
     return out
+
+
+def _merge_components(W: np.ndarray, H: np.ndarray, *, top: int = 5, overlap: float = 0.4) -> tuple:
+    """Merge NMF components whose top terms overlap (Jaccard >= ``overlap``): NMF splits one theme written in
+    several ways into near-copies; merged, they are one candidate (weights added)."""
+    groups: list[list[int]] = []
+    tops = [set(np.argsort(-H[j])[:top]) for j in range(H.shape[0])]
+    for j in range(H.shape[0]):
+        for g in groups:
+            union = set().union(*(tops[i] for i in g))
+            inter = tops[j] & union
+            if len(inter) / len(tops[j] | union) >= overlap or len(inter) / max(1, len(tops[j])) >= 0.6:
+                g.append(j)
+                break
+        else:
+            groups.append([j])
+    W2 = np.column_stack([W[:, g].sum(axis=1) for g in groups])
+    H2 = np.vstack([H[g].sum(axis=0) for g in groups])
+    return W2, H2
 
 
 def candidate_frame(found: pd.DataFrame, *, terms: int = 5, languages: Sequence[str] = ("en", "nl")) -> dict[str, Any]:

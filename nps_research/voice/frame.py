@@ -204,7 +204,9 @@ def load_frame(source: Any) -> CodeFrame:
     for name, spec in themes_in.items():
         if not isinstance(spec, Mapping):
             raise FrameError(f"{where}: theme {name!r} must be a mapping with 'label' and 'patterns'")
-        languages |= set((spec.get("patterns") or {}).keys()) | set((spec.get("label") or {}).keys())
+        label = spec.get("label")
+        languages |= set((spec.get("patterns") or {}).keys()) | (set(label.keys()) if isinstance(label, Mapping)
+                                                                 else set())
     languages_t = tuple(sorted(data.get("languages") or languages))
     out: dict[str, Theme] = {}
     for name, spec in themes_in.items():
