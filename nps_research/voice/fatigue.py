@@ -171,9 +171,13 @@ def _day_group(days: float) -> str:
 
 def response_fatigue(invitations: Any, *, customer: str = "customer_id", date: str = "date",
                      invited: str = "invited", responded: str = "responded", max_earlier: int = 4,
-                     confidence: float = 0.95) -> pd.DataFrame:
+                     min_gap: int = 0, earlier_only: int | None = None, confidence: float = 0.95) -> pd.DataFrame:
     """Response rate of invitations by the customer's earlier invitations in the 365 days before and by the
     days since the last one.
+
+    ``min_gap`` leaves out invitations sent fewer than so many days after the previous one, ``earlier_only``
+    keeps those with exactly so many earlier invitations in 365 days: many invitations and short gaps go
+    together, so each measure is best read with the other held fixed (:func:`suggest_rules` does).
 
     Returns
     -------
@@ -206,6 +210,12 @@ def response_fatigue(invitations: Any, *, customer: str = "customer_id", date: s
         since[idx] = np.where(first_same > 0, days - prev, np.nan)
     d["earlier"] = [str(min(e, max_earlier)) + ("+" if e >= max_earlier else "") for e in earlier]
     d["since"] = [_day_group(s) for s in since]
+    keep = np.ones(len(d), dtype=bool)
+    if min_gap:
+        keep &= ~(since < min_gap)
+    if earlier_only is not None:
+        keep &= earlier == earlier_only
+    d = d.loc[keep]
     rows = []
     order = {"earlier": [str(k) for k in range(max_earlier)] + [f"{max_earlier}+"],
              "since": ["none"] + [f"{lo}-{hi - 1}" for lo, hi in zip(DAY_BINS, DAY_BINS[1:])] + [f"{DAY_BINS[-1]}+"]}
@@ -223,17 +233,23 @@ def response_fatigue(invitations: Any, *, customer: str = "customer_id", date: s
     return out
 
 
-def suggest_rules(fatigue: pd.DataFrame, *, tolerance: float = 0.05) -> dict[str, Any]:
-    """A quarantine and a maximum per 12 months from a :func:`response_fatigue` table: the shortest gap from
-    which on the response rate stays within ``tolerance`` (a fraction: 0.05 = 5 points) of the first
-    invitation's rate, and the most invitations in 12 months before the rate drops further than that. A group
-    counts as below only when its whole interval is (``rate_high`` below the floor), so that a few invitations
-    with a low rate by chance do not set the rules.
+def suggest_rules(fatigue: pd.DataFrame, *, tolerance: float = 0.05, invitations: Any = None,
+                  long_gap: int = 180, **columns: Any) -> dict[str, Any]:
+    """A quarantine and a maximum per 12 months from the response rates: the shortest gap from which on the
+    rate stays within ``tolerance`` (a fraction: 0.05 = 5 points) of the rate after a long gap, and the number
+    of earlier invitations in 12 months from which the rate drops further than that below a first
+    invitation's. A group counts as below only when its whole interval is (``rate_high`` below the floor), so
+    that a few invitations with a low rate by chance do not set the rules.
+
+    Many invitations and short gaps go together, so with ``invitations`` (and the column names of
+    :func:`response_fatigue` in ``columns``) each measure is read with the other held fixed: the gap among
+    invitations with exactly one earlier one in 12 months, the number among invitations at least ``long_gap``
+    days after the previous one. Without it, ``fatigue`` (the plain table) is read as it is.
 
     Returns
     -------
     dict
-        ``quarantine_days`` (int), ``max_per_year`` (int or None when even many invitations keep the rate),
+        ``quarantine_days`` (int), ``max_per_year`` (int or None when more invitations do not lower the rate),
         ``baseline`` (the rate of a first invitation) and ``tolerance``.
 
     Examples
@@ -244,28 +260,31 @@ def suggest_rules(fatigue: pd.DataFrame, *, tolerance: float = 0.05) -> dict[str
     >>> suggest_rules(f)
     {'quarantine_days': 30, 'max_per_year': 2, 'baseline': 0.4, 'tolerance': 0.05}
     """
-    e = fatigue.loc[fatigue["measure"] == "earlier_invitations"]
-    s = fatigue.loc[fatigue["measure"] == "days_since_last"]
-    base_rows = e.loc[e["group"] == "0", "rate"]
+    def part(table: pd.DataFrame, measure: str) -> pd.DataFrame:
+        return table.loc[table["measure"] == measure]
+
+    e_all = part(fatigue, "earlier_invitations")
+    base_rows = e_all.loc[e_all["group"] == "0", "rate"]
     baseline = float(base_rows.iloc[0]) if len(base_rows) else float("nan")
-    floor = baseline - tolerance
-    # a group is below the floor only when its whole interval is (rate_high, when the table has it)
-    e_top = e["rate_high"] if "rate_high" in e else e["rate"]
-    s_top = s["rate_high"] if "rate_high" in s else s["rate"]
-    max_per_year = None
-    for grp, rate in zip(e["group"], e_top):
-        if rate < floor:
-            max_per_year = int(str(grp).rstrip("+"))
-            break
+    if invitations is not None:
+        s = part(response_fatigue(invitations, earlier_only=1, **columns), "days_since_last")
+        e = part(response_fatigue(invitations, min_gap=long_gap, **columns), "earlier_invitations")
+        gaps = s.loc[s["group"] != "none"]
+        reference = float(gaps["rate"].iloc[-1]) if len(gaps) else baseline
+    else:
+        s, e, reference = part(fatigue, "days_since_last"), e_all, baseline
+    top = "rate_high" if "rate_high" in fatigue.columns else "rate"
     quarantine = 0
-    groups = [(g, r) for g, r in zip(s["group"], s_top) if g != "none"]
+    groups = [(g, r) for g, r in zip(s["group"], s[top] if top in s else s["rate"]) if g != "none"]
     for k, (grp, _rate) in enumerate(groups):
-        if all(r >= floor for _, r in groups[k:]):
+        if all(r >= reference - tolerance for _, r in groups[k:]):
             quarantine = int(str(grp).split("-")[0].rstrip("+"))
             break
-    else:
-        if groups:
-            quarantine = int(str(groups[-1][0]).split("-")[0].rstrip("+"))
+    max_per_year = None
+    for grp, rate in zip(e["group"], e[top] if top in e else e["rate"]):
+        if rate < baseline - tolerance:
+            max_per_year = int(str(grp).rstrip("+"))
+            break
     return {"quarantine_days": quarantine, "max_per_year": max_per_year, "baseline": round(baseline, 6),
             "tolerance": tolerance}
 
