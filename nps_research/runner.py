@@ -40,7 +40,7 @@ __all__ = ["NotebookFailed", "PlannedNotebook", "RunPlan", "RunResult", "collect
 #: Libraries whose versions go into the manifest.
 LIBRARIES = ("pandas", "numpy", "scipy", "statsmodels", "pingouin", "seaborn", "matplotlib", "papermill",
              "nbconvert", "nbformat", "ipykernel", "semopy", "duckdb", "pyarrow", "ibis-framework", "pydantic",
-             "pandera", "pyyaml", "openpyxl")
+             "pandera", "pyyaml", "openpyxl", "simplemma", "stopwordsiso", "scikit-learn")
 #: Parameters every notebook receives from the runner (when its parameters cell declares them); a notebook that
 #: declares ``output_folder`` also gets the run folder, for files it writes beside its page (spreadsheets).
 STANDARD_PARAMETERS = ("data", "language", "allow_personal_data", "study_name", "scales", "survey_type")
