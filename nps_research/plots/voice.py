@@ -117,16 +117,17 @@ def response_fatigue_plot(data: pd.DataFrame | None = None, *, measure: str = "e
     'response rate (%)'
     """
     d = data.loc[data["measure"] == measure]
-    ax = new_ax(ax, (7, 4))
+    ax = new_ax(ax, (8, 4))
     x = np.arange(len(d))
     rate = 100 * d["rate"].to_numpy(float)
     ax.errorbar(x, rate, yerr=[rate - 100 * d["rate_low"].to_numpy(float), 100 * d["rate_high"].to_numpy(float) - rate],
                 fmt="o-", color="#4c72b0", ecolor="#777777", capsize=3)
     ax.set_xticks(x)
-    ax.set_xticklabels([wrap(format_value(g, "category", language, column="group"), 14) for g in d["group"]])
+    ax.set_xticklabels([wrap(format_value(g, "category", language, column="group"), 11) for g in d["group"]])
     ax.set_xlabel(label("voice.earlier" if measure == "earlier_invitations" else "voice.since", language))
     ax.set_ylabel(label("voice.rate", language))
-    ax.set_title(label("voice.fatigue_title", language))
+    ax.set_title(label("voice.fatigue_title" if measure == "earlier_invitations" else "voice.fatigue_title_since",
+                       language))
     ax.set_ylim(bottom=0)
     finish_axes(ax, language, x=False)
     return ax

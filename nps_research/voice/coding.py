@@ -403,6 +403,8 @@ def code_themes(data: Any, *, frame: Any, text: str = "reason", language_column:
     has_words[pos] = parsed.lengths[codes] > 0
     out["uncoded"] = has_words & ~out[themes].any(axis=1).to_numpy()
     out.attrs.update({"frame": frame.name, "version": frame.version, "themes": themes, "text": text,
+                      "frame_title": {lg: frame.title_in(lg) for lg in frame.languages},
+                      "theme_labels": {lg: frame.labels(lg) for lg in frame.languages},
                       "languages": list(frame.languages), "labels": labels_of(data)})
     return out
 

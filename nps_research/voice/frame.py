@@ -3,6 +3,7 @@
 A code frame is YAML (a file, a mapping in the study file, or one of the frames the workbench ships)::
 
     name: energy supplier
+    title: {nl: Energieleverancier, en: Energy supplier}   # optional: the name in each report language
     version: "2025.1"
     themes:
       billing:
@@ -87,6 +88,11 @@ class CodeFrame:
     theme_map: dict[str, Theme]
     languages: tuple[str, ...]
     source: str | None = None
+    title: dict[str, str] = field(default_factory=dict)
+
+    def title_in(self, language: str) -> str:
+        """The frame's title in ``language`` (its ``title`` mapping), else its name."""
+        return self.title.get(language, self.name)
 
     @property
     def themes(self) -> tuple[str, ...]:
@@ -127,7 +133,10 @@ class CodeFrame:
             if v.description:
                 d["description"] = dict(v.description)
             themes[k] = d
-        return {"name": self.name, "version": self.version, "themes": themes}
+        out: dict[str, Any] = {"name": self.name, "version": self.version, "themes": themes}
+        if self.title:
+            out["title"] = dict(self.title)
+        return out
 
     def with_themes(self, extra: Mapping[str, Any], *, version: str | None = None) -> CodeFrame:
         """A new frame with ``extra`` themes added (for instance candidate themes from discovery)."""
@@ -244,5 +253,7 @@ def load_frame(source: Any) -> CodeFrame:
                 raise FrameError(f"{where}: the parents of theme {th.name!r} form a circle")
             seen.add(p)
             p = out[p].parent
+    title = data.get("title") or {}
+    title = dict.fromkeys(languages_t, title) if isinstance(title, str) else {str(k): str(v) for k, v in title.items()}
     return CodeFrame(str(data.get("name") or (Path(path).stem if path else "frame")),
-                     str(data.get("version") or "0"), out, languages_t, path)
+                     str(data.get("version") or "0"), out, languages_t, path, title)

@@ -58,8 +58,9 @@ def describe_coding(coded: pd.DataFrame, language: str = "en") -> list[str]:
     counts = coded.loc[has, "language"].value_counts()
     langs = Words([t("voice.language_count", language, n=Int(int(c)), lang=Word(f"value.language.{lg}"))
                    if has_text(f"value.language.{lg}") else f"{lg}: {int(c)}" for lg, c in counts.items()])
+    title = ThemeLabel("frame", {lg: {"frame": v} for lg, v in coded.attrs.get("frame_title", {}).items()})
     return [t("voice.coding", language, k=Int(k), n=Int(n), pct=Pct(100 * k / n if n else np.nan),
-              frame=coded.attrs.get("frame", ""), version=coded.attrs.get("version", ""), coded=Int(coded_n),
+              frame=title if coded.attrs.get("frame_title") else coded.attrs.get("frame", ""), version=coded.attrs.get("version", ""), coded=Int(coded_n),
               coded_pct=Pct(100 * coded_n / k if k else np.nan), uncoded=Int(int(coded["uncoded"].sum())),
               languages=langs)]
 
@@ -145,16 +146,21 @@ def describe_impact(impact: pd.DataFrame, language: str = "en", *, top: int = 3)
     return out
 
 
-def impact_table(impact: pd.DataFrame, language: str = "en"):
-    """The report table of :func:`~nps_research.voice.theme_impact`."""
+def impact_table(impact: pd.DataFrame, language: str = "en", *, detail: bool = False):
+    """The report table of :func:`~nps_research.voice.theme_impact`: the impact with its interval next to the
+    simple comparison; with ``detail`` (folded) the impact per mention and its split into promoters and
+    detractors."""
     from ..tables import report_table
     from ..text import t
 
     d = impact.loc[impact["n"] > 0].copy()
     d["theme"] = [_label(impact, th, language) for th in d["theme"]]
+    if detail:
+        return report_table(d, columns=["theme", "n", "effect", "effect_low", "effect_high", "promoters_change",
+                                        "detractors_change", "p_value"],
+                            language=language, detail=True, caption=t("voice.impact_detail_caption", language))
     return report_table(d, columns=["theme", "level", "n", "share", "nps_with", "nps_without", "simple_impact",
-                                    "impact", "ci_low", "ci_high", "effect", "promoters_change",
-                                    "detractors_change"],
+                                    "impact", "ci_low", "ci_high"],
                         language=language, headers={"share": t("voice.share_header", language)},
                         kinds={"share": "share"}, caption=t("voice.impact_caption", language))
 
@@ -302,8 +308,9 @@ def describe_fatigue(fatigue: pd.DataFrame, rules: dict | None, language: str = 
         k = rules.get("max_per_year")
         max_text = (t("voice.fatigue_max", language, k=Int(k), k_minus=Int(max(k - 1, 1))) if k
                     else t("voice.fatigue_no_max", language))
-        out.append(t("voice.fatigue_suggest", language, days=Int(rules["quarantine_days"]),
-                     tol=Int(round(100 * rules["tolerance"])), max_text=max_text))
+        key = "voice.fatigue_suggest" if rules["quarantine_days"] else "voice.fatigue_no_quarantine"
+        out.append(t(key, language, days=Int(rules["quarantine_days"]), tol=Int(round(100 * rules["tolerance"])),
+                     max_text=max_text))
     return out
 
 

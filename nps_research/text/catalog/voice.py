@@ -62,6 +62,7 @@ TEXTS: dict[str, dict] = {
         "nl": "De eenvoudige vergelijking (de NPS van respondenten zonder een thema) mengt elk thema met alles wat "
               "ermee samengaat; de tabel toont beide.",
     },
+    "voice.impact_detail_caption": {"en": "Impact per mention and its parts", "nl": "Impact per vermelding en de delen"},
     "voice.share_header": {"en": "% of reasons", "nl": "% van de redenen"},
     "voice.impact_caption": {"en": "Weight of each theme in the NPS", "nl": "Gewicht van elk thema in de NPS"},
     # ---- quotes
@@ -191,6 +192,14 @@ TEXTS: dict[str, dict] = {
         "nl": "Uit deze data: een quarantaine van {days} dagen houdt de respons binnen {tol} punten van een eerste "
               "uitnodiging; {max_text}",
     },
+    "voice.fatigue_no_quarantine": {
+        "en": "From these data: a short gap since the last invitation does not lower the response rate by more than "
+              "{tol} points, so no quarantine is needed for the response rate (customers may still find it too "
+              "much); {max_text}",
+        "nl": "Uit deze data: een korte tijd sinds de vorige uitnodiging verlaagt de respons niet meer dan {tol} "
+              "punten, dus voor de respons is geen quarantaine nodig (klanten kunnen het wel te veel vinden); "
+              "{max_text}",
+    },
     "voice.fatigue_max": {
         "en": "from the {k}th invitation in 12 months on the rate drops further, so at most {k_minus} per 12 months.",
         "nl": "vanaf de {k}e uitnodiging in 12 maanden zakt de respons verder, dus hoogstens {k_minus} per 12 maanden.",
@@ -260,6 +269,8 @@ TEXTS: dict[str, dict] = {
     "plot.voice.rate": {"en": "response rate (%)", "nl": "respons (%)"},
     "plot.voice.earlier": {"en": "earlier invitations in 12 months", "nl": "eerdere uitnodigingen in 12 maanden"},
     "plot.voice.since": {"en": "days since the last invitation", "nl": "dagen sinds de vorige uitnodiging"},
+    "plot.voice.fatigue_title_since": {"en": "Response rate and days since the last invitation",
+                                       "nl": "Respons en dagen sinds de vorige uitnodiging"},
     "plot.voice.fatigue_title": {"en": "Response rate and earlier invitations",
                                  "nl": "Respons en eerdere uitnodigingen"},
 }
@@ -279,6 +290,8 @@ COLUMNS: dict[str, dict[str, str]] = {
     "simple_impact": {"en": "simple comparison", "nl": "eenvoudige vergelijking", "kind": "points"},
     "impact": {"en": "impact (model)", "nl": "impact (model)", "kind": "points"},
     "effect": {"en": "per mention", "nl": "per vermelding", "kind": "points"},
+    "effect_low": {"en": "per mention, lower bound", "nl": "per vermelding, ondergrens", "kind": "points"},
+    "effect_high": {"en": "per mention, upper bound", "nl": "per vermelding, bovengrens", "kind": "points"},
     "promoters_change": {"en": "change in % promoters", "nl": "verandering % promotors", "kind": "signed:1"},
     "detractors_change": {"en": "change in % detractors", "nl": "verandering % criticasters", "kind": "signed:1"},
     "level": {"en": "level", "nl": "niveau", "kind": "category"},
