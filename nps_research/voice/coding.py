@@ -382,10 +382,14 @@ def code_themes(data: Any, *, frame: Any, text: str = "reason", language_column:
         per_row = lang_col.map(lambda v: idx.get(str(v).strip().lower(), -1) if pd.notna(v) else -1)
         per_row = per_row.to_numpy(dtype=np.int64)
         # distinct (text, given language) pairs: the same text in two languages is coded twice
-        pair_codes, pairs = pd.factorize(pd.MultiIndex.from_arrays([strings.to_numpy(object), per_row]))
+        text_codes, texts = pd.factorize(strings)
+        pair_codes, pairs = pd.factorize(np.asarray(text_codes, dtype=np.int64) * (len(frame.languages) + 1)
+                                         + (per_row + 1))
         codes = np.asarray(pair_codes, dtype=np.int64)
-        uniq = [p[0] for p in pairs]
-        given = np.array([p[1] for p in pairs], dtype=np.int64)
+        pairs = np.asarray(pairs, dtype=np.int64)
+        texts = np.asarray(texts, dtype=object)
+        uniq = list(texts[pairs // (len(frame.languages) + 1)])
+        given = pairs % (len(frame.languages) + 1) - 1
     else:
         codes, uniq = pd.factorize(strings)
         uniq = list(uniq)
