@@ -72,12 +72,15 @@ def run(
     run_id: Annotated[str | None, typer.Option(help="Name of the run folder (default: UTC start time)")] = None,
     output: Annotated[Path | None, typer.Option(help="Override the study's output folder")] = None,
     progress: Annotated[bool, typer.Option(help="Show a progress bar")] = True,
+    jobs: Annotated[int, typer.Option(help="Notebooks run at the same time (0: the machine's cores)")] = 0,
+    since: Annotated[Path | None, typer.Option(help="An earlier run folder: say what changed since")] = None,
 ) -> None:
     """Run the study's notebooks into <output>/<study>/<run-id>/ and print the path of index.html."""
     from .runner import NotebookFailed, run_study
 
     try:
-        result = run_study(study_file, only=only, run_id=run_id, output=output, progress=progress)
+        result = run_study(study_file, only=only, run_id=run_id, output=output, progress=progress,
+                           jobs=jobs or None, since=since)
     except (StudyConfigError, StudyDataError) as e:
         typer.echo(str(e), err=True)
         raise typer.Exit(1) from None
@@ -86,6 +89,28 @@ def run(
         typer.echo(f"Partial report: {e.result.index}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"Report: {result.index}")
+
+
+@app.command()
+def compare(
+    run_a: Annotated[Path, typer.Argument(help="The earlier run folder")],
+    run_b: Annotated[Path, typer.Argument(help="The later run folder (the comparison is written here)")],
+) -> None:
+    """Say what changed from run A to run B; writes compare.html, compare.json and compare.xlsx into run B."""
+    import json as _json
+
+    from .runs import compare_runs, describe_comparison, write_comparison
+
+    try:
+        result = compare_runs(run_a, run_b)
+    except FileNotFoundError as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(1) from None
+    language = _json.loads((run_b / "manifest.json").read_text(encoding="utf-8")).get("settings", {}).get(
+        "language", "en")
+    write_comparison(result, run_b, language=language)
+    for sentence in describe_comparison(result, language):
+        typer.echo(sentence)
 
 
 @app.command()

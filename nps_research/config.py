@@ -214,6 +214,8 @@ class ReportSettings(_Strict):
 
     allow_personal_data: bool = Field(False, description="May reports show personal data (ids, open text)? "
                                                          "When false, ids are keyed pseudonyms.")
+    pdf: bool = Field(True, description="Also write the report as one PDF (report.pdf), where Chromium is "
+                                        "installed.")
 
 
 class StudyConfig(_Strict):

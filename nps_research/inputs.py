@@ -42,6 +42,7 @@ __all__ = [
     "PANDAS_START_ALIAS",
     "as_frame",
     "labels_of",
+    "relabel_keys",
     "category_bounds",
     "check_breaks",
     "normalize_freq",
@@ -156,6 +157,23 @@ def labels_of(data: Any) -> dict[str, str]:
     if isinstance(data, pd.DataFrame):
         return dict(data.attrs.get("labels", {}) or {})
     return {}
+
+
+def relabel_keys(data: Any, column: str, mapping: Mapping[Any, Any] | None) -> dict[Any, Any] | None:
+    """A mapping keyed by values of ``column`` as the client's data have them (codes), with each code replaced by
+    the label the study gave it (``data.<table>.values``); keys that are already labels stay.
+
+    Examples
+    --------
+    >>> from nps_research.study import Study
+    >>> s = Study(responses=pd.DataFrame({"channel": ["telefoon"]}), value_labels={"channel": {"phone": "telefoon"}})
+    >>> relabel_keys(s, "channel", {"phone": "offline", "web": "online"})
+    {'telefoon': 'offline', 'web': 'online'}
+    """
+    if mapping is None:
+        return None
+    labels = (getattr(data, "value_labels", {}) or {}).get(column, {}) if _is_study(data) else {}
+    return {labels.get(str(k), k): v for k, v in mapping.items()}
 
 
 def _label(value: Any) -> Any:

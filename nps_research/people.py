@@ -1299,3 +1299,52 @@ def _unit_header(column: str, language: str, labels: dict | None) -> str:
     from .text import column_label
 
     return column_label(column, language, labels)
+
+
+# ------------------------------------------------------------------------------------------------ findings
+
+
+def findings(units: pd.DataFrame | None = None, found: pd.DataFrame | None = None,
+             agreement: AgentAgreement | None = None) -> list:
+    """Key findings of the people page (:mod:`nps_research.findings`): flagged signals, units outside the
+    funnel's 99.8 % limits, and how well agents predict the score."""
+    from .findings import IMPORTANCE, Finding
+    from .text import Int, Interval, Label, Num, P, Pct, Points
+
+    out = []
+    if found is not None and len(found):
+        labels = found.attrs.get("labels")
+        flagged = found.loc[found["flagged"]].sort_values("q_value")
+        for r in flagged.itertuples():
+            out.append(Finding(
+                "people", f"people.signal.{r.signal}.{r.unit}",
+                {lang: _signal_sentence(r, lang, labels) for lang in ("en", "nl")},
+                numbers={"n": int(r.n), "statistic": float(r.statistic), "expected": float(r.expected)},
+                test="beta-binomial / normal predictive, Benjamini-Hochberg", p_value=float(r.p_value),
+                q_value=float(r.q_value), importance=float(IMPORTANCE["people.signal"] + min(9, -np.log10(
+                    max(r.q_value, 1e-9))))))
+        if flagged.empty:
+            out.append(Finding.make("people", "people.no_signals", "people.no_signals",
+                                    unit=Label(found.attrs.get("unit", "unit"), labels),
+                                    k=Int(found.attrs.get("n_units", 0)), q=P(found.attrs.get("fdr", 0.05)),
+                                    importance=IMPORTANCE["detail"]))
+    if units is not None and len(units):
+        labels = units.attrs.get("labels")
+        unit = Label(units.attrs.get("unit", "unit"), labels)
+        shown = units.loc[units["shown"] & units["outside_998"]]
+        for r in shown.itertuples():
+            key = "people.outside_high" if r.nps > r.expected_nps else "people.outside_low"
+            out.append(Finding.make("people", f"people.outside.{r.unit}", key, unit=unit, name=str(r.unit),
+                                    nps=Points(r.nps), n=Int(r.n), shrunk=Points(r.nps_shrunk),
+                                    ci=Interval(r.ci_low, r.ci_high), numbers={"nps": r.nps, "n": r.n},
+                                    importance=IMPORTANCE["people.signal"] - 5))
+    if agreement is not None:
+        s = agreement.summary().set_index("statistic")
+        out.append(Finding.make(
+            "people", "people.agents", "people.agents_intro", n=Int(agreement.n), k=Int(len(agreement.agents)),
+            exact=Pct(s.loc["exact_agreement", "estimate"]), within=Pct(s.loc["within_one", "estimate"]),
+            kappa=Num(s.loc["kappa_quadratic", "estimate"], 2),
+            kappa_ci=Interval(s.loc["kappa_quadratic", "ci_low"], s.loc["kappa_quadratic", "ci_high"], 2, sign=False),
+            ac2=Num(s.loc["gwet_ac2", "estimate"], 2), numbers={"kappa": s.loc["kappa_quadratic", "estimate"]},
+            importance=IMPORTANCE["detail"] + 5))
+    return out

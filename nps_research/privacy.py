@@ -24,10 +24,55 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["SECRET_VARIABLE", "pseudonym", "pseudonymise", "study_key"]
+__all__ = ["ID_ROLES", "PERSONAL_DATA_VARIABLE", "SECRET_VARIABLE", "TEXT_ROLES", "personal_data_allowed", "protect",
+           "pseudonym", "pseudonymise", "study_key"]
 
 #: Environment variable holding the study secret.
 SECRET_VARIABLE = "NPS_RESEARCH_SECRET"
+#: Set to ``0`` by the runner for the kernels of a study whose reports may not show personal data.
+PERSONAL_DATA_VARIABLE = "NPS_RESEARCH_PERSONAL_DATA"
+#: Columns that identify a person or something that leads to one.
+ID_ROLES = ("response_id", "customer_id", "employee_id", "agent_id", "transaction_id", "journey_id")
+#: Open-text columns (personal data may occur in them).
+TEXT_ROLES = ("reason",)
+
+
+def personal_data_allowed(setting: bool | None = None) -> bool:
+    """``setting`` if given, else what the runner said for this run (``NPS_RESEARCH_PERSONAL_DATA``), else
+    True (a researcher exploring in JupyterLab sees the data as they are)."""
+    if setting is not None:
+        return bool(setting)
+    return os.environ.get(PERSONAL_DATA_VARIABLE, "1") != "0"
+
+
+def protect(study: Any, *, key: bytes | None = None) -> Any:
+    """The one place where personal data leave a study before any table, sentence or figure is made: every id
+    column of every table becomes its keyed pseudonym (the same in every table, so joins still work) and open
+    text is scrubbed of personal data (:func:`nps_research.voice.scrub` where available, else removed).
+    Changes ``study`` in place and returns it; ``study.protected`` is then True."""
+    if getattr(study, "protected", False):
+        return study
+    key = key or study_key(study)
+    ids = {}
+    for _name, df in study.tables().items():
+        for role in ID_ROLES:
+            if role in df.columns:
+                ids.setdefault(role, set()).update(map(str, df[role].dropna().unique()))
+                df[role] = pseudonymise(df[role], key=key)
+    for role in TEXT_ROLES:
+        if role in study.responses.columns:
+            study.responses[role] = _scrub_column(study.responses[role], ids)
+    study.protected = True
+    return study
+
+
+def _scrub_column(values: pd.Series, ids: dict[str, set[str]]) -> pd.Series:
+    try:
+        from .voice import scrub
+    except ImportError:  # no scrubber yet: open text does not reach the report at all
+        return pd.Series([None] * len(values), index=values.index, dtype=object)
+    known = sorted({i for group in ids.values() for i in group}, key=len, reverse=True)
+    return values.map(lambda v: scrub(v, ids=known) if isinstance(v, str) else v)
 
 
 def study_key(data: Any = None) -> bytes:
@@ -48,17 +93,14 @@ def pseudonym(value: Any, key: bytes, prefix: str = "ID-", length: int = 6) -> s
 
 
 def pseudonymise(values: pd.Series, *, key: bytes, prefix: str = "ID-", length: int = 6) -> pd.Series:
-    """Replace every non-missing id by its keyed pseudonym; raises when two ids would collide.
-
-    Raises
-    ------
-    ValueError
-        When two different ids get the same pseudonym (use a larger ``length``).
-    """
+    """Replace every non-missing id by its keyed pseudonym: ``length`` hex digits, more (two at a time) when two
+    different ids of this column would otherwise get the same pseudonym."""
     uniq = pd.unique(values.dropna())
-    mapping = {v: pseudonym(v, key, prefix, length) for v in uniq}
-    if len(set(mapping.values())) < len(mapping):
-        raise ValueError(f"pseudonyms of length {length} collide for these ids; use a larger length")
+    while True:
+        mapping = {v: pseudonym(v, key, prefix, length) for v in uniq}
+        if len(set(mapping.values())) == len(mapping) or length >= 64:
+            break
+        length += 2
     out = values.astype(object).copy()
     mask = values.notna()
     out[mask] = values[mask].map(mapping)

@@ -55,13 +55,16 @@ def show_table(data: pd.DataFrame | ReportTable, *, language: str = "en", **kwar
     :class:`~nps_research.tables.ReportTable`. Returns nothing, so that a notebook cell ending with it
     does not show the table twice.
     """
+    from .tables import TABLE_MIME
+
     table = data if isinstance(data, ReportTable) else report_table(data, language=language, **kwargs)
     try:
-        from IPython.display import HTML
+        from IPython.display import display
     except ImportError:  # pragma: no cover
         print(repr(table))
         return
-    _display(HTML(table.to_html()), repr(table))
+    # the page shows the HTML; the raw values travel along, invisibly, for the run's workbook
+    display({"text/html": table.to_html(), TABLE_MIME: table.to_record()}, raw=True)
 
 
 def show(result: Any, *, language: str = "en", table: bool = True, **kwargs: Any) -> None:

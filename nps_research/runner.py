@@ -301,7 +301,8 @@ def _export_html(nb_path: Path, html_path: Path, title: str, language: str | Non
 
 #: Words of the index page (keys of the ``runner.`` texts in the catalogue).
 _INDEX_KEYS = ("study", "run", "started", "finished", "status", "status_header", "analysis", "output", "seconds",
-               "inputs", "file", "report", "notebook", "manifest", "summary", "summary_none", "analyses")
+               "inputs", "file", "report", "notebook", "manifest", "summary", "summary_none", "analyses",
+               "downloads")
 _STATUSES = ("ok", "failed", "not-run", "running", "interrupted")
 
 
@@ -321,6 +322,16 @@ def _relative(path: str, base: Path | None) -> str:
         return Path(os.path.relpath(Path(path).resolve(), base.resolve())).as_posix()
     except ValueError:  # another drive (Windows)
         return Path(path).name
+
+
+def _when(stamp: str | None, language: str) -> str | None:
+    """An ISO timestamp of the manifest as the index shows it: ``3 dec 2026 10:42 UTC``."""
+    if not stamp:
+        return None
+    from .text import fmt_date
+
+    moment = dt.datetime.fromisoformat(stamp)
+    return f"{fmt_date(moment, language)} {moment:%H:%M} UTC"
 
 
 def _write_index(folder: Path, cfg: StudyConfig, manifest: dict[str, Any],
@@ -344,16 +355,18 @@ def _write_index(folder: Path, cfg: StudyConfig, manifest: dict[str, Any],
             error = error.replace(str(folder), ".")
         rows.append({"title": titles.get(name, name), "status": w["statuses"].get(status, status),
                      "status_class": status, "error": error, "html": info.get("html"),
-                     "ipynb": info.get("ipynb"), "seconds": info.get("seconds", "")})
-    inputs = [{"path": _relative(k, base), "sha256": v["sha256"]} for k, v in manifest["inputs"].items()]
+                     "ipynb": info.get("ipynb"),
+                     "seconds": fmt_number(info["seconds"], cfg.language, 1) if "seconds" in info else ""})
+    inputs = [{"path": k, "sha256": v["sha256"]} for k, v in manifest["inputs"].items()]
     html_of = {name: info.get("html") for name, info in manifest["notebooks"].items()}
     summary = [{"text": f.statement.get(cfg.language, ""), "html": html_of.get(f.page or ""),
                 "page": titles.get(f.page or "", f.page or "")}
                for f in summary_findings(findings or [])]
     page = env.get_template("index.html.j2").render(
         language=cfg.language, title=cfg.title or cfg.name, study=cfg.name, run_id=manifest["run_id"],
-        started=manifest["started"], finished=manifest.get("finished"),
+        started=_when(manifest["started"], cfg.language), finished=_when(manifest.get("finished"), cfg.language),
         status=w["statuses"].get(manifest["status"], manifest["status"]), w=w, rows=rows, inputs=inputs,
+        downloads=[f for f in ("report.xlsx", "report.pdf", "compare.html") if (folder / f).exists()],
         summary=summary, summary_intro=t("runner.summary_intro", cfg.language,
                                          m=fmt_number(DEFAULT_MATERIALITY, cfg.language, 0)))
     write_atomic(folder / "index.html", page)
@@ -379,12 +392,30 @@ def collect_findings(folder: Path, names: list[str]) -> list:
     return out
 
 
+def _write_deliveries(folder: Path, plan: RunPlan, manifest: dict[str, Any]) -> None:
+    """The run's workbook (``report.xlsx``: every report table, the findings, definitions and provenance) and,
+    where Chromium is installed and the study wants it, ``report.pdf`` (``NPS_RESEARCH_PDF=0`` turns it off)."""
+    from .delivery import collect_tables, write_pdf, write_workbook
+
+    names = [nb.name for nb in plan.notebooks]
+    inputs = [{"path": k, "sha256": v["sha256"]} for k, v in manifest["inputs"].items()]
+    write_workbook(folder / "report.xlsx", tables=collect_tables(folder, names),
+                   titles={nb.name: nb.title for nb in plan.notebooks}, findings=collect_findings(folder, names),
+                   manifest=manifest, language=plan.config.language, inputs=inputs)
+    if plan.config.report.pdf and os.environ.get("NPS_RESEARCH_PDF", "1") != "0":
+        done = [nb.name for nb in plan.notebooks if manifest["notebooks"][nb.name].get("html")]
+        pdf = write_pdf(folder, done, language=plan.config.language, title=plan.config.title or plan.config.name)
+        manifest["pdf"] = pdf.name if pdf is not None else None
+    write_manifest(folder, plan, manifest)  # the index links the deliveries
+
+
 def write_manifest(folder: Path, plan: RunPlan, manifest: dict[str, Any]) -> None:
     """Write ``manifest.json``, ``findings.json`` and ``index.html`` of a run (atomically)."""
     from .findings import dump_findings
 
     write_atomic(folder / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False, default=str))
-    names = [nb.name for nb in plan.notebooks]
+    # only finished notebooks: a running one is being written by its kernel's papermill
+    names = [nb.name for nb in plan.notebooks if manifest["notebooks"][nb.name]["status"] in ("ok", "failed")]
     findings = collect_findings(folder, names)
     write_atomic(folder / "findings.json", dump_findings(findings))
     base = plan.study_file.resolve().parent if plan.study_file is not None else None
@@ -395,13 +426,17 @@ def _new_manifest(plan: RunPlan, run_id: str) -> dict[str, Any]:
     from . import __version__
 
     cfg = plan.config
+    base = plan.study_file.resolve().parent if plan.study_file is not None else cfg.base_dir
+    own = notebooks_dir().resolve()
     inputs: dict[str, Any] = {}
     if plan.study_file is not None:
-        inputs[str(plan.study_file.resolve())] = {"role": "study", "sha256": sha256_file(plan.study_file)}
+        inputs[plan.study_file.name] = {"role": "study", "sha256": sha256_file(plan.study_file)}
     for table, spec in cfg.data_parameters().items():
-        inputs[spec["path"]] = {"role": f"data:{table}", "sha256": sha256_file(spec["path"])}
+        inputs[_relative(spec["path"], base)] = {"role": f"data:{table}", "sha256": sha256_file(spec["path"])}
     for nb in plan.notebooks:
-        inputs[str(nb.path)] = {"role": f"notebook:{nb.name}", "sha256": sha256_file(nb.path)}
+        name = (f"nps_research:notebooks/{nb.path.name}" if nb.path.resolve().parent == own
+                else _relative(str(nb.path), base))
+        inputs[name] = {"role": f"notebook:{nb.name}", "sha256": sha256_file(nb.path)}
     return {
         "study": cfg.name,
         "title": cfg.title,
@@ -416,8 +451,22 @@ def _new_manifest(plan: RunPlan, run_id: str) -> dict[str, Any]:
         "libraries": _versions(),
         "settings": cfg.model_dump(mode="json", exclude={"base_dir"}),
         "inputs": inputs,
-        "notebooks": {nb.name: {"status": "not-run", "parameters": nb.parameters} for nb in plan.notebooks},
+        "notebooks": {nb.name: {"status": "not-run", "parameters": _portable(nb.parameters, base)}
+                      for nb in plan.notebooks},
     }
+
+
+def _portable(parameters: dict[str, Any], base: Path | None) -> dict[str, Any]:
+    """Parameters as the manifest records them: data paths relative to the study file, not this machine's."""
+    import copy
+
+    out = copy.deepcopy(parameters)
+    data = out.get("data")
+    if isinstance(data, dict):
+        for spec in data.values():
+            if isinstance(spec, dict) and "path" in spec:
+                spec["path"] = _relative(spec["path"], base)
+    return out
 
 
 #: Arguments for the kernel: its own log at ERROR, so its "running over TCP without encryption" warning
@@ -425,65 +474,102 @@ def _new_manifest(plan: RunPlan, run_id: str) -> dict[str, Any]:
 _KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 
 
+def _execute_one(nb: PlannedNotebook, folder: Path, plan: RunPlan) -> dict[str, Any]:
+    """Run one notebook with papermill (in its own kernel); what happened, for the manifest."""
+    import papermill as pm
+
+    out_nb = folder / f"{nb.name}.ipynb"
+    t0 = time.perf_counter()
+    info: dict[str, Any] = {"status": "ok"}
+    try:
+        kwargs: dict[str, Any] = {}
+        if plan.kernel_name == "python3":
+            kwargs["extra_arguments"] = list(_KERNEL_ARGUMENTS)
+        parameters = dict(nb.parameters)
+        if "output_folder" in _notebook_parameters(nb.path) and "output_folder" not in parameters:
+            parameters["output_folder"] = str(folder)  # files a notebook writes beside its page (spreadsheets)
+        pm.execute_notebook(str(nb.path), str(out_nb), parameters=parameters, kernel_name=plan.kernel_name,
+                            cwd=str(plan.nb_dir), progress_bar=False, log_output=False, **kwargs)
+    except pm.PapermillExecutionError as e:
+        info["status"] = "failed"
+        info["error"] = (f"notebook '{nb.name}' failed in cell {e.cell_index} (execution count {e.exec_count}): "
+                         f"{e.ename}: {e.evalue}")
+        info["traceback"] = "".join(_strip_ansi(line) + "\n" for line in e.traceback)
+    info["seconds"] = round(time.perf_counter() - t0, 1)
+    return info
+
+
 def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = None, *,
-                 progress: bool = True) -> RunResult:
-    """Execute the plan's notebooks in order into ``folder``, updating the manifest after each one.
+                 progress: bool = True, jobs: int | None = None) -> RunResult:
+    """Execute the plan's notebooks into ``folder``, ``jobs`` at a time in their own kernels (default: the
+    machine's cores, ``NPS_RESEARCH_JOBS`` overrides; the notebooks are independent: each reads the data
+    itself), updating the manifest as each one finishes. After a failure no further notebook starts; the
+    ones running finish.
 
     Raises NotebookFailed when a notebook raises (after recording it)."""
     import logging
     import warnings
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
-    import papermill as pm
     from tqdm.auto import tqdm
 
+    from .privacy import PERSONAL_DATA_VARIABLE
+
     cfg = plan.config
+    # the kernels inherit it: load_data protects personal data in every notebook of a study that allows none
+    previous = os.environ.get(PERSONAL_DATA_VARIABLE)
+    os.environ[PERSONAL_DATA_VARIABLE] = "1" if cfg.report.allow_personal_data else "0"
+    if jobs is None:
+        jobs = int(os.environ.get("NPS_RESEARCH_JOBS", 0)) or os.cpu_count() or 1
+    jobs = max(1, min(int(jobs), len(plan.notebooks) or 1))
     if manifest is None:
         manifest = _new_manifest(plan, folder.name)
+    manifest["jobs"] = jobs
     write_manifest(folder, plan, manifest)
     result = RunResult(cfg.name, manifest["run_id"], folder, {nb.name: "not-run" for nb in plan.notebooks})
-    bar = tqdm(plan.notebooks, desc=f"{cfg.name}", unit="notebook", disable=not progress, file=sys.stderr)
-    failure: str | None = None
-    name = ""
+    bar = tqdm(total=len(plan.notebooks), desc=f"{cfg.name}", unit="notebook", disable=not progress, file=sys.stderr)
+    failures: list[str] = []
+    failed_name = ""
     quiet = [logging.getLogger(n) for n in ("traitlets", "jupyter_client", "nbclient")]
     levels = [lg.level for lg in quiet]
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), ThreadPoolExecutor(max_workers=jobs) as pool:
             warnings.filterwarnings("ignore", message=r".*(TCP|[Cc]onnection file).*")
             for lg in quiet:
                 lg.setLevel(max(lg.level, logging.ERROR))
-            for nb in bar:
-                name = nb.name
-                bar.set_postfix_str(name)
-                entry = manifest["notebooks"][name]
-                out_nb = folder / f"{name}.ipynb"
-                t0 = time.perf_counter()
-                try:
-                    kwargs: dict[str, Any] = {}
-                    if plan.kernel_name == "python3":
-                        kwargs["extra_arguments"] = list(_KERNEL_ARGUMENTS)
-                    parameters = dict(nb.parameters)
-                    if "output_folder" in _notebook_parameters(nb.path) and "output_folder" not in parameters:
-                        parameters["output_folder"] = str(folder)  # files a notebook writes beside its page
-                    pm.execute_notebook(str(nb.path), str(out_nb), parameters=parameters,
-                                        kernel_name=plan.kernel_name, cwd=str(plan.nb_dir), progress_bar=False,
-                                        log_output=False, **kwargs)
-                    entry["status"] = "ok"
-                except pm.PapermillExecutionError as e:
-                    entry["status"] = "failed"
-                    failure = (f"notebook '{name}' failed in cell {e.cell_index} (execution count "
-                               f"{e.exec_count}): {e.ename}: {e.evalue}")
-                    entry["error"] = failure
-                    _append_log(folder, f"{failure}\n" + "".join(_strip_ansi(line) + "\n" for line in e.traceback))
-                entry["seconds"] = round(time.perf_counter() - t0, 1)
-                entry["ipynb"] = out_nb.name
-                if out_nb.exists():
-                    _export_html(out_nb, folder / f"{name}.html", title=f"{cfg.title or cfg.name}: {nb.title}",
-                                 language=nb.parameters.get("language", cfg.language))
-                    entry["html"] = f"{name}.html"
-                result.statuses[name] = entry["status"]
-                write_manifest(folder, plan, manifest)
-                if failure:
+            queue = list(plan.notebooks)
+            running: dict[Any, PlannedNotebook] = {}
+            while queue or running:
+                while queue and len(running) < jobs and not failures:
+                    nb = queue.pop(0)
+                    manifest["notebooks"][nb.name]["status"] = "running"
+                    running[pool.submit(_execute_one, nb, folder, plan)] = nb
+                bar.set_postfix_str(", ".join(nb.name for nb in running.values()))
+                if not running:
                     break
+                done, _ = wait(list(running), return_when=FIRST_COMPLETED)
+                for future in sorted(done, key=lambda f: plan.notebooks.index(running[f])):
+                    nb = running.pop(future)
+                    info = future.result()
+                    entry = manifest["notebooks"][nb.name]
+                    entry["status"] = info["status"]
+                    entry["seconds"] = info["seconds"]
+                    if info["status"] == "failed":
+                        entry["error"] = info["error"]
+                        failures.append(info["error"])
+                        failed_name = failed_name or nb.name
+                        _append_log(folder, f"{info['error']}\n{info['traceback']}")
+                    out_nb = folder / f"{nb.name}.ipynb"
+                    entry["ipynb"] = out_nb.name
+                    if out_nb.exists():
+                        _export_html(out_nb, folder / f"{nb.name}.html", title=f"{cfg.title or cfg.name}: {nb.title}",
+                                     language=nb.parameters.get("language", cfg.language))
+                        entry["html"] = f"{nb.name}.html"
+                    result.statuses[nb.name] = entry["status"]
+                    bar.update(1)
+                    write_manifest(folder, plan, manifest)
+            for nb in queue:  # never started after a failure
+                manifest["notebooks"][nb.name]["status"] = "not-run"
     except BaseException as e:  # interrupted or crashed: say so in the manifest, then re-raise
         manifest["status"] = "interrupted"
         manifest["finished"] = _now()
@@ -494,11 +580,17 @@ def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = 
         bar.close()
         for lg, level in zip(quiet, levels):
             lg.setLevel(level)
-    manifest["status"] = "failed" if failure else "ok"
+        if previous is None:
+            os.environ.pop(PERSONAL_DATA_VARIABLE, None)
+        else:
+            os.environ[PERSONAL_DATA_VARIABLE] = previous
+    manifest["status"] = "failed" if failures else "ok"
     manifest["finished"] = _now()
     write_manifest(folder, plan, manifest)
-    if failure:
-        raise NotebookFailed(f"{failure}\nThe failed notebook is kept at {folder / (name + '.ipynb')}", result)
+    _write_deliveries(folder, plan, manifest)
+    if failures:
+        raise NotebookFailed(f"{failures[0]}\nThe failed notebook is kept at {folder / (failed_name + '.ipynb')}",
+                             result)
     return result
 
 
@@ -511,6 +603,8 @@ def run_study(
     progress: bool = True,
     kernel_name: str = "python3",
     nb_dir: str | Path | None = None,
+    jobs: int | None = None,
+    since: str | Path | None = None,
 ) -> RunResult:
     """Validate a study's data, then execute its notebooks in order.
 
@@ -530,6 +624,11 @@ def run_study(
         Jupyter kernel to run the notebooks with.
     nb_dir : path, optional
         Folder with the notebooks (default: the study's ``notebooks`` setting, else :func:`notebooks_dir`).
+    jobs : int, optional
+        Notebooks run at the same time, each in its own kernel (default: the machine's cores).
+    since : path, optional
+        An earlier run folder of the study: the new run gets ``compare.html`` / ``.json`` / ``.xlsx`` saying what
+        changed since (:mod:`nps_research.runs`).
 
     Returns
     -------
@@ -547,7 +646,9 @@ def run_study(
 
     study_file = Path(study_file)
     cfg = load_config(study_file)
-    _, checked = check_study(cfg, nb_dir=nb_dir)  # raises StudyDataError / StudyConfigError listing every problem
+    study, checked = check_study(cfg, nb_dir=nb_dir)  # raises StudyDataError / StudyConfigError listing every problem
+    if since is not None and not (Path(since) / "manifest.json").exists():
+        raise StudyConfigError(f"--since {since}: not a run folder (no manifest.json)")
     plan = plan_run(cfg, nb_dir, only, study_file=study_file, kernel_name=kernel_name, parameters=checked.parameters)
 
     base = Path(output) if output is not None else cfg.resolve(cfg.output)
@@ -556,4 +657,17 @@ def run_study(
     run_id = _new_run_id(base, run_id)
     folder = base / run_id
     folder.mkdir()
-    return execute_plan(plan, folder, _new_manifest(plan, run_id), progress=progress)
+    from .runs import snapshot
+
+    write_atomic(folder / "snapshot.json", json.dumps(snapshot(study), indent=1, sort_keys=True) + "\n")
+    manifest = _new_manifest(plan, run_id)
+    if since is not None:
+        manifest["since"] = Path(since).name
+    try:
+        return execute_plan(plan, folder, manifest, progress=progress, jobs=jobs)
+    finally:
+        if since is not None and (folder / "findings.json").exists():
+            from .runs import compare_runs, write_comparison
+
+            write_comparison(compare_runs(since, folder), folder, language=cfg.language)
+            write_manifest(folder, plan, json.loads((folder / "manifest.json").read_text(encoding="utf-8")))

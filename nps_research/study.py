@@ -40,6 +40,10 @@ class Study:
     labels : dict
         Role -> the client's own column name, where the study maps a role to a differently named column
         (reports show a column by this name; see :func:`nps_research.text.column_label`).
+    value_labels : dict
+        Role -> {value in the client's data: the label the tables now hold} (the study's ``values``, in the
+        report language); :func:`nps_research.inputs.relabel_keys` turns mappings written with the client's
+        codes (such as a notebook's ``segment_map``) into labels.
     notes : dict
         Table name -> what loading did to it (``aggregated``: rows reduced by the study's ``aggregate`` rule,
         keys with conflicting values), for the data overview.
@@ -60,6 +64,8 @@ class Study:
     unused_columns: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     notes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    value_labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    protected: bool = False
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables that are present, by name."""
@@ -142,7 +148,8 @@ def relabel_values(df: pd.DataFrame, labels: dict[str, dict[str, str]], *, table
     return df
 
 
-def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "study", language: str = "en") -> Study:
+def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "study", language: str = "en",
+              personal_data: bool | None = None) -> Study:
     """Load a study's tables.
 
     Parameters
@@ -153,6 +160,10 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
         ``data:`` section. A path to a study YAML file loads that study instead.
     base_dir : path, optional
         Folder that relative paths are relative to (default: the working directory).
+    personal_data : bool, optional
+        False: ids become keyed pseudonyms and open text is scrubbed (:func:`nps_research.privacy.protect`).
+        Default: what the runner set for this run (a study with ``report.allow_personal_data: false`` gets
+        False in every notebook), else True.
 
     Returns
     -------
@@ -186,7 +197,7 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
     from .errors import StudyConfigError, StudyDataError
 
     if isinstance(data, str | Path) and Path(data).suffix.lower() in (".yml", ".yaml"):
-        return load_study(data)
+        return load_study(data, personal_data=personal_data)
     try:
         spec = DataSpec.model_validate(data)
     except ValidationError as e:
@@ -215,7 +226,7 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
     ranges.setdefault("ltr", (0, 10))
     csat = TABLES["responses"].role("csat")
     ranges.setdefault("csat", (int(csat.low), int(csat.high)))
-    return Study(
+    study = Study(
         responses=tables["responses"],
         outcomes=tables.get("outcomes"),
         journey_events=tables.get("journey_events"),
@@ -230,14 +241,21 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
         labels={role: str(col) for tspec in spec.tables().values() for role, col in tspec.mapped_columns().items()
                 if str(col) != role},
         notes={t: {"aggregated": df.attrs["aggregated"]} for t, df in tables.items() if "aggregated" in df.attrs},
+        value_labels={role: dict(m) for tspec in spec.tables().values()
+                      for role, m in tspec.value_labels(language).items()},
     )
+    from .privacy import personal_data_allowed, protect
+
+    if not personal_data_allowed(personal_data):
+        protect(study)
+    return study
 
 
-def load_study(path: str | Path) -> Study:
+def load_study(path: str | Path, *, personal_data: bool | None = None) -> Study:
     """Load the data of a study file (YAML); see :mod:`nps_research.config`."""
     from .config import load_config
 
     cfg = load_config(path)
-    study = load_data(cfg.data_parameters(), name=cfg.name, language=cfg.language)
+    study = load_data(cfg.data_parameters(), name=cfg.name, language=cfg.language, personal_data=personal_data)
     study.config = cfg
     return study

@@ -90,6 +90,37 @@ theme and to the score; themes per response in ``truth.response_themes``) is giv
 ``weight`` post-stratifies region to the population shares (``truth.region_population_shares``) within each
 survey type.
 
+How the simulation is built
+---------------------------
+:func:`make_study` runs stages in order (``_STAGES``). Each stage is one function that reads what earlier stages
+left in a shared ``_World`` (its fields are grouped by stage), adds its own arrays, and draws random numbers
+only from its own streams (``world.rng[name]``, spawned from ``seed`` in the order of ``_STREAMS``):
+
+- ``_customers``: region, product, preferred channel, day of the relational response (stream ``customers``).
+- ``_factor_model``: ``g``, the four EXQ factors, latent and 1-7 items, 1-10 attribute scores (``factors``).
+- ``_time_effects``: seasonal month effect and level shift, applied by ``_World.time_effect`` (no draws).
+- ``_relational_ltr``: relational latent LTR, LTR and csat (``relational``).
+- ``_staff``: employees, teams, the gaming and the cherry-picking employee (``employees``); agents (``agents``).
+- ``_journeys``: journeys per customer, their touchpoints, channels, scores, days and times (``journeys``).
+- ``_transactions``: the employee of each journey, transactional latent LTR and csat (``transactions``).
+- ``_invitations``: invitation (cherry-picking), response, gamed answers (``invitations``).
+- ``_response_rows``: one row per response, relational ones first, then transactional ones (no draws).
+- ``_response_scores``: items and attributes asked (``transactions``), item nonresponse (``missing``).
+- ``_agent_predictions``: agent and predicted LTR after phone and chat contacts (``agents``).
+- ``_reasons_and_consent``: open-text reason with its theme and language, follow-up consent (``texts``).
+- ``_weights``: region post-stratification weights (no draws).
+- ``_responses_frame``: the ``responses`` table, sorted by date; response ids in that order.
+- ``_journey_events_frame``: the ``journey_events`` table.
+- ``_invitations_frame``: the ``invitations`` table.
+- ``_outcomes``: the ``outcomes`` table (``outcomes``; the only stage that uses ``outcome_driver``).
+- ``_truth``: the :class:`Truth` (no draws).
+
+To change a part of the simulation, change its stage. To add a part, write a stage, put it into ``_STAGES``
+after the stages whose fields it reads, declare its fields in ``_World``, and give it a new stream appended to
+``_STREAMS``: the existing streams then stay the same, whereas one more draw from an existing stream shifts
+every later draw of that stream and changes the data. ``tests/synthetic/test_synthetic.py`` pins the bytes of
+a small demo, so such a change shows; update the pins only for a change that is meant.
+
 Examples
 --------
 >>> study = make_study(n_customers=300, seed=1)
@@ -511,7 +542,7 @@ def _days_to_dates(days: np.ndarray) -> np.ndarray:
 
 
 def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = "cx") -> Study:
-    """Simulate the energy-supplier study; see the module docstring for the model.
+    """Simulate the energy-supplier study; see the module docstring for the model and its stages.
 
     Parameters
     ----------
@@ -539,98 +570,264 @@ def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = 
         raise ValueError(f"outcome_driver must be one of {sorted(_OUTCOME_DRIVERS)}, got {outcome_driver!r}")
     if int(n_customers) != n_customers or n_customers < 50:
         raise ValueError(f"n_customers must be a whole number >= 50, got {n_customers!r}")
-    n = int(n_customers)
-    streams = np.random.SeedSequence(seed).spawn(12)
-    (rng_cust, rng_fac, rng_rel, rng_jour, rng_tr, rng_inv, rng_txt, rng_out, rng_miss, rng_agent,
-     rng_emp, rng_misc) = (np.random.Generator(np.random.PCG64(s)) for s in streams)
+    w = _World.start(int(n_customers), seed, outcome_driver)
+    for stage in _STAGES:
+        stage(w)
+    ranges = {"cx_items": (1, 7), "attributes": (1, 10), "ltr": (0, 10), "csat": (1, 10), "score": (0, 10),
+              "agent_predicted_ltr": (0, 10)}
+    return Study(responses=w.responses, outcomes=w.outcomes, journey_events=w.journey_events,
+                 invitations=w.invitations, attributes=list(ATTRIBUTES), cx_items=list(CX_ITEMS),
+                 ranges=ranges, name="synthetic_energy", language="en", truth=w.truth)
 
-    # ---- customers ----------------------------------------------------------------------------------------
-    cust_ids = np.array([f"C{i:05d}" for i in range(1, n + 1)], dtype=object)
-    region = _choice(rng_cust, _REGION_SAMPLE, n)
-    product = _choice(rng_cust, _PRODUCT_SHARES, n)
-    pref_channel = _choice(rng_cust, _PREFERRED_CHANNEL, n)
-    rel_day = rng_cust.integers(0, N_DAYS, size=n)
 
-    # ---- factor model -------------------------------------------------------------------------------------
-    g = rng_fac.standard_normal(n)
+# ---- the world the stages share ----------------------------------------------------------------------------
+#: The random streams, in the order they are spawned from the seed. A new part of the simulation gets a new
+#: stream appended at the end: ``SeedSequence.spawn`` gives the same first children however many are spawned,
+#: so the existing streams, and every table they make, stay the same. Never add draws to an existing stream in
+#: the middle of its sequence (every later draw of that stream would change).
+_STREAMS = ("customers", "factors", "relational", "journeys", "transactions", "invitations", "texts",
+            "outcomes", "missing", "agents", "employees", "misc")
+
+
+@dataclass(eq=False)
+class _World:
+    """What the stages of :func:`make_study` share: arguments, random streams and the arrays each stage adds.
+
+    Each stage reads fields that earlier stages set and sets its own (grouped below by stage, in order).
+    Shapes: ``(n,)`` per customer (customer ``i`` is ``C{i+1:05d}``); ``(nj,)`` per journey (= transaction,
+    ``J{k+1:06d}`` / ``T{k+1:06d}``); ``(nj, 4)`` per journey step; ``(n_resp,)`` per response, relational
+    responses first (in customer order), then the transactional ones (in journey order); the responses frame
+    is sorted by date only at the end (``rid_orig`` maps these positions to response ids).
+    """
+
+    n: int
+    seed: int
+    outcome_driver: str
+    rng: dict[str, np.random.Generator]
+    # _customers
+    cust_ids: np.ndarray = None  # (n,) "C00001", ...
+    region: np.ndarray = None  # (n,) region (noord over-sampled)
+    product: np.ndarray = None  # (n,)
+    pref_channel: np.ndarray = None  # (n,) preferred channel = channel of the relational response
+    rel_day: np.ndarray = None  # (n,) day (0 = START) of the relational response
+    # _factor_model
+    g: np.ndarray = None  # (n,) general CX factor
+    f: np.ndarray = None  # (n, 4) first-order factors in FACTORS order
+    lat_items: np.ndarray = None  # (n, 19) latent item responses
+    items: np.ndarray = None  # (n, 19) 1-7 items (before item nonresponse)
+    attrs: np.ndarray = None  # (n, 7) 1-10 relational attribute scores (before item nonresponse)
+    # _time_effects
+    season: pd.Series = None  # calendar month -> effect
+    shift_day: int = None  # first day of the level shift
+    season_by_day: np.ndarray = None  # (N_DAYS,) seasonal effect per day
+    # _relational_ltr
+    mu_rel: np.ndarray = None  # (n,) structural mean of the latent LTR
+    lat_rel: np.ndarray = None  # (n,) latent LTR
+    ltr_rel: np.ndarray = None  # (n,) 0-10
+    csat_rel: np.ndarray = None  # (n,) 1-10
+    # _staff
+    emp_ids: np.ndarray = None  # (48,) "E01", ...
+    emp_team: np.ndarray = None  # (48,)
+    emp_eff: np.ndarray = None  # (48,) individual effect on transactional LTR
+    gamer_i: int = None  # index of the gaming employee
+    picker_i: int = None  # index of the cherry-picking employee
+    agent_ids: np.ndarray = None  # (20,) "A01", ...
+    agent_bias: np.ndarray = None  # (20,)
+    # _journeys
+    nj: int = None  # number of journeys (= transactions)
+    j_cust: np.ndarray = None  # (nj,) customer index, journeys grouped by customer
+    j_tix: np.ndarray = None  # (nj,) journey type index into list(JOURNEYS)
+    j_type: np.ndarray = None  # (nj,) journey type
+    stage_names: np.ndarray = None  # (4 types, 4 steps) stage of each step
+    occ: np.ndarray = None  # (nj, 4) step occurred
+    ch_ix: np.ndarray = None  # (nj, 4) channel index into CHANNELS
+    scores: np.ndarray = None  # (nj, 4) 0-10 touchpoint scores (also where the step did not occur)
+    minute: np.ndarray = None  # (nj, 4) minute of the day
+    day: np.ndarray = None  # (nj, 4) day of each step (0 = START)
+    j_end: np.ndarray = None  # (nj,) day of the last (post) touchpoint, unique per customer
+    j_last_channel: np.ndarray = None  # (nj,) channel of the last touchpoint
+    j_last_tp: np.ndarray = None  # (nj,) last touchpoint
+    j_tps: np.ndarray = None  # (nj, 4) touchpoint names
+    sc_f: np.ndarray = None  # (nj, 4) scores as float, NaN where the step did not occur
+    sc_mean: np.ndarray = None  # (nj,) mean, minimum and last touchpoint score
+    sc_min: np.ndarray = None
+    sc_last: np.ndarray = None
+    mot_pen: np.ndarray = None  # (nj,) moments-of-truth penalty
+    ev_j: np.ndarray = None  # (events,) journey and step of each event, by journey then step
+    ev_s: np.ndarray = None
+    # _transactions
+    j_emp: np.ndarray = None  # (nj,) employee index handling the transaction
+    mu_tr: np.ndarray = None  # (nj,) structural mean of the transactional latent LTR
+    lat_tr: np.ndarray = None  # (nj,) honest latent LTR
+    ltr_tr_honest: np.ndarray = None  # (nj,) honest 0-10 LTR
+    csat_tr: np.ndarray = None  # (nj,)
+    exp_z: np.ndarray = None  # (nj,) journey experience in SD units (drives the transactional attributes)
+    # _invitations
+    invited: np.ndarray = None  # (nj,) 0/1
+    responded: np.ndarray = None  # (nj,) 0/1
+    ltr_tr: np.ndarray = None  # (nj,) LTR as answered (gaming applied)
+    tr_idx: np.ndarray = None  # (m,) journeys with a transactional response
+    m: int = None
+    # _response_rows
+    n_resp: int = None  # n + m
+    resp_ids: np.ndarray = None  # (n_resp,) ids in date order: "R000001", ...
+    days: np.ndarray = None  # (n_resp,)
+    is_rel: np.ndarray = None
+    cust: np.ndarray = None  # customer index
+    ltr_all: np.ndarray = None
+    lat_all: np.ndarray = None
+    mu_all: np.ndarray = None
+    csat_all: np.ndarray = None
+    channel_all: np.ndarray = None
+    tp_all: np.ndarray = None
+    emp_all: np.ndarray = None
+    team_all: np.ndarray = None
+    tr_ch: np.ndarray = None  # (m,) channel of each transactional response
+    # _response_scores
+    item_mat: np.ndarray = None  # (n_resp, 19) float, NaN when missing or not asked
+    attr_mat: np.ndarray = None  # (n_resp, 7) float, NaN when missing or not asked
+    csat_f: np.ndarray = None  # (n_resp,) float, NaN when missing
+    # _agent_predictions
+    pred: np.ndarray = None  # (n_resp,) float, NaN without an agent
+    agent_col: np.ndarray = None  # (n_resp,) agent id or None
+    # _reasons_and_consent
+    reason: np.ndarray = None  # (n_resp,) text or None
+    reason_lang: np.ndarray = None
+    themes: np.ndarray = None
+    consent: np.ndarray = None  # (n_resp,) 0/1
+    # _weights
+    region_all: np.ndarray = None
+    weight: np.ndarray = None
+    # _responses_frame
+    dates: np.ndarray = None  # (n_resp,) datetime64[s]
+    rid_orig: np.ndarray = None  # (n_resp,) response id of each unsorted response
+    responses: pd.DataFrame = None
+    # _journey_events_frame
+    journey_ids: np.ndarray = None  # (nj,)
+    journey_events: pd.DataFrame = None
+    # _invitations_frame
+    trans_ids: np.ndarray = None  # (nj,)
+    invitations: pd.DataFrame = None
+    # _outcomes
+    outcomes: pd.DataFrame = None
+    outcome_effects: dict = None
+    # _truth
+    truth: Truth = None
+
+    @classmethod
+    def start(cls, n: int, seed: int, outcome_driver: str) -> _World:
+        streams = np.random.SeedSequence(seed).spawn(len(_STREAMS))
+        rng = {name: np.random.Generator(np.random.PCG64(s)) for name, s in zip(_STREAMS, streams)}
+        return cls(n=n, seed=seed, outcome_driver=outcome_driver, rng=rng)
+
+    def time_effect(self, day: np.ndarray) -> np.ndarray:
+        """Season plus level shift (latent LTR points) on the given days."""
+        return self.season_by_day[day] + np.where(day >= self.shift_day, _SHIFT["size"], 0.0)
+
+
+def _segment_effect(role: str, values: np.ndarray) -> np.ndarray:
+    return np.array([_SEGMENT_EFFECTS[role][v] for v in values], dtype=float)
+
+
+# ---- the stages, in the order they run (_STAGES) -----------------------------------------------------------
+def _customers(w: _World) -> None:
+    """Customers: region, product, preferred channel and the day of their relational response."""
+    rng, n = w.rng["customers"], w.n
+    w.cust_ids = np.array([f"C{i:05d}" for i in range(1, n + 1)], dtype=object)
+    w.region = _choice(rng, _REGION_SAMPLE, n)
+    w.product = _choice(rng, _PRODUCT_SHARES, n)
+    w.pref_channel = _choice(rng, _PREFERRED_CHANNEL, n)
+    w.rel_day = rng.integers(0, N_DAYS, size=n)
+
+
+def _factor_model(w: _World) -> None:
+    """Second-order factor model: ``g``, the four EXQ factors, latent and 1-7 items, 1-10 attribute scores."""
+    rng, n = w.rng["factors"], w.n
+    g = rng.standard_normal(n)
     s2 = np.array([SECOND_ORDER[d] for d in FACTORS])
-    f = g[:, None] * s2 + np.sqrt(1 - s2**2) * rng_fac.standard_normal((n, len(FACTORS)))
+    f = g[:, None] * s2 + np.sqrt(1 - s2**2) * rng.standard_normal((n, len(FACTORS)))
     fidx = {d: k for k, d in enumerate(FACTORS)}
     lat_items = np.empty((n, len(CX_ITEMS)))
     col = 0
     for d in FACTORS:
         for lam in _LOADINGS[d]:
-            lat_items[:, col] = lam * f[:, fidx[d]] + math.sqrt(1 - lam**2) * rng_fac.standard_normal(n)
+            lat_items[:, col] = lam * f[:, fidx[d]] + math.sqrt(1 - lam**2) * rng.standard_normal(n)
             col += 1
-    items = _cut(lat_items, ITEM_THRESHOLDS, 1)
     attrs = np.empty((n, len(ATTRIBUTES)), dtype=np.int64)
     for j, a in enumerate(ATTRIBUTES):
         d, r = _ATTRIBUTE_FACTORS[a]
-        lat = r * f[:, fidx[d]] + math.sqrt(1 - r**2) * rng_fac.standard_normal(n)
+        lat = r * f[:, fidx[d]] + math.sqrt(1 - r**2) * rng.standard_normal(n)
         attrs[:, j] = _cut(lat, ATTRIBUTE_THRESHOLDS, 1)
+    w.g, w.f, w.lat_items, w.attrs = g, f, lat_items, attrs
+    w.items = _cut(lat_items, ITEM_THRESHOLDS, 1)
 
-    # ---- time effects -------------------------------------------------------------------------------------
+
+def _time_effects(w: _World) -> None:
+    """Seasonal month effect and the level shift (no randomness); :meth:`_World.time_effect` applies them."""
     season = pd.Series({m: _SEASON_AMPLITUDE * math.cos(2 * math.pi * (m - 7) / 12) for m in range(1, 13)},
                        name="effect")
     season.index.name = "month"
-    shift_day = int((np.datetime64(_SHIFT["date"]) - START).astype(int))
     month_of_day = (START + np.arange(N_DAYS).astype("timedelta64[D]")).astype("datetime64[M]")
     cal_month = month_of_day.astype(int) % 12 + 1
-    season_by_day = season.to_numpy()[cal_month - 1]
+    w.season = season
+    w.shift_day = int((np.datetime64(_SHIFT["date"]) - START).astype(int))
+    w.season_by_day = season.to_numpy()[cal_month - 1]
 
-    def time_effect(day: np.ndarray) -> np.ndarray:
-        return season_by_day[day] + np.where(day >= shift_day, _SHIFT["size"], 0.0)
 
-    seg = _SEGMENT_EFFECTS
-
-    def seg_effect(role: str, values: np.ndarray) -> np.ndarray:
-        return np.array([seg[role][v] for v in values], dtype=float)
-
-    # ---- relational LTR -----------------------------------------------------------------------------------
+def _relational_ltr(w: _World) -> None:
+    """Relational latent LTR from the observed dimension means and attribute scores, rounded LTR and csat."""
+    rng, n, items, attrs = w.rng["relational"], w.n, w.items, w.attrs
     dim_mean = np.column_stack([items[:, [i for i, c in enumerate(CX_ITEMS) if c.startswith(d)]].mean(axis=1)
                                 for d in FACTORS])
     P = _LTR_REL
-    mu_rel = (P["intercept"]
-              + sum(P["dimension_effects"][d] * (dim_mean[:, k] - 4) for k, d in enumerate(FACTORS))
-              + sum(P["attribute_effects"][a] * (attrs[:, j] - 7) for j, a in enumerate(ATTRIBUTES))
-              - sum(P["penalties"].get(a, 0.0) * np.maximum(0, P["penalty_threshold"] - attrs[:, j])
-                    for j, a in enumerate(ATTRIBUTES))
-              + seg_effect("channel", pref_channel) + seg_effect("product", product)
-              + seg_effect("region", region) + time_effect(rel_day))
-    lat_rel = mu_rel + P["noise_sd"] * rng_rel.standard_normal(n)
-    ltr_rel = _round_clip(lat_rel, 0, 10)
-    csat_rel = _round_clip(1.2 + 0.85 * lat_rel + 0.9 * rng_rel.standard_normal(n), 1, 10)
+    w.mu_rel = (P["intercept"]
+                + sum(P["dimension_effects"][d] * (dim_mean[:, k] - 4) for k, d in enumerate(FACTORS))
+                + sum(P["attribute_effects"][a] * (attrs[:, j] - 7) for j, a in enumerate(ATTRIBUTES))
+                - sum(P["penalties"].get(a, 0.0) * np.maximum(0, P["penalty_threshold"] - attrs[:, j])
+                      for j, a in enumerate(ATTRIBUTES))
+                + _segment_effect("channel", w.pref_channel) + _segment_effect("product", w.product)
+                + _segment_effect("region", w.region) + w.time_effect(w.rel_day))
+    w.lat_rel = w.mu_rel + P["noise_sd"] * rng.standard_normal(n)
+    w.ltr_rel = _round_clip(w.lat_rel, 0, 10)
+    w.csat_rel = _round_clip(1.2 + 0.85 * w.lat_rel + 0.9 * rng.standard_normal(n), 1, 10)
 
-    # ---- employees, teams, agents -------------------------------------------------------------------------
-    emp_ids = np.array([f"E{i:02d}" for i in range(1, _N_EMPLOYEES + 1)], dtype=object)
-    emp_team = np.array(TEAMS, dtype=object)[np.arange(_N_EMPLOYEES) % len(TEAMS)]
-    emp_eff = _EMPLOYEE_SD * rng_emp.standard_normal(_N_EMPLOYEES)
-    gamer_i, picker_i = (int(x) for x in rng_emp.choice(_N_EMPLOYEES, size=2, replace=False))
-    agent_ids = np.array([f"A{i:02d}" for i in range(1, _N_AGENTS + 1)], dtype=object)
-    agent_bias = 0.3 + 0.8 * rng_agent.standard_normal(_N_AGENTS)
 
-    # ---- journeys (vectorised: every journey type has 4 possible steps; step 4 is the post step) ----------
-    n_j_per = rng_jour.poisson(1.5, size=n)
+def _staff(w: _World) -> None:
+    """Employees (teams, individual effects, the gaming and the cherry-picking one) and agents' biases."""
+    rng = w.rng["employees"]
+    w.emp_ids = np.array([f"E{i:02d}" for i in range(1, _N_EMPLOYEES + 1)], dtype=object)
+    w.emp_team = np.array(TEAMS, dtype=object)[np.arange(_N_EMPLOYEES) % len(TEAMS)]
+    w.emp_eff = _EMPLOYEE_SD * rng.standard_normal(_N_EMPLOYEES)
+    w.gamer_i, w.picker_i = (int(x) for x in rng.choice(_N_EMPLOYEES, size=2, replace=False))
+    w.agent_ids = np.array([f"A{i:02d}" for i in range(1, _N_AGENTS + 1)], dtype=object)
+    w.agent_bias = 0.3 + 0.8 * w.rng["agents"].standard_normal(_N_AGENTS)
+
+
+def _journeys(w: _World) -> None:
+    """Journeys per customer: type, steps that occur, channels, touchpoint scores, days and times.
+
+    Vectorised: every journey type has 4 possible steps; step 4 is the post step and always occurs.
+    """
+    rng, n = w.rng["journeys"], w.n
+    n_j_per = rng.poisson(1.5, size=n)
     j_cust = np.repeat(np.arange(n), n_j_per)
     nj = len(j_cust)
     jtypes = list(JOURNEYS)
     n_steps = 4
-    j_tix = rng_jour.choice(len(jtypes), size=nj, p=np.array([_JOURNEY_SHARES[t] for t in jtypes]))
-    j_type = np.array(jtypes, dtype=object)[j_tix]
-    j_start = rng_jour.integers(0, N_DAYS - 40, size=nj)
+    j_tix = rng.choice(len(jtypes), size=nj, p=np.array([_JOURNEY_SHARES[t] for t in jtypes]))
+    j_start = rng.integers(0, N_DAYS - 40, size=nj)
     p_occ = np.array([[s[2] for s in JOURNEYS[t]] for t in jtypes])
     base = np.array([[s[3] for s in JOURNEYS[t]] for t in jtypes])
     tp_names = np.array([[s[1] for s in JOURNEYS[t]] for t in jtypes], dtype=object)
-    stage_names = np.array([[s[0] for s in JOURNEYS[t]] for t in jtypes], dtype=object)
     cum = np.array([[np.cumsum([s[4].get(c, 0.0) for c in CHANNELS]) for s in JOURNEYS[t]] for t in jtypes])
     mot_coef = np.array([[_MOMENTS_OF_TRUTH.get(s[1], 0.0) for s in JOURNEYS[t]] for t in jtypes])
-    occ = rng_jour.random((nj, n_steps)) < p_occ[j_tix]
-    ch_ix = (rng_jour.random((nj, n_steps))[:, :, None] >= cum[j_tix] / cum[j_tix][:, :, -1:]).sum(axis=2)
-    ch_eff = np.array([seg["channel"][c] for c in CHANNELS])
+    occ = rng.random((nj, n_steps)) < p_occ[j_tix]
+    ch_ix = (rng.random((nj, n_steps))[:, :, None] >= cum[j_tix] / cum[j_tix][:, :, -1:]).sum(axis=2)
+    ch_eff = np.array([_SEGMENT_EFFECTS["channel"][c] for c in CHANNELS])
     scores = _round_clip(base[j_tix] + 0.4 * ch_eff[ch_ix]
-                         + _TOUCHPOINT_SCORE_SD * rng_jour.standard_normal((nj, n_steps)), 0, 10)
-    minute = rng_jour.integers(8 * 60, 22 * 60, size=(nj, n_steps))
-    gap = np.where(occ, rng_jour.integers(1, 10, size=(nj, n_steps)), 0)
+                         + _TOUCHPOINT_SCORE_SD * rng.standard_normal((nj, n_steps)), 0, 10)
+    minute = rng.integers(8 * 60, 22 * 60, size=(nj, n_steps))
+    gap = np.where(occ, rng.integers(1, 10, size=(nj, n_steps)), 0)
     day = j_start[:, None] + np.cumsum(gap, axis=1) - gap
     j_end = day[:, -1].copy()
     # one journey end per customer and day, so (customer_id, date) identifies a transactional response
@@ -639,73 +836,95 @@ def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = 
         if j_cust[a_] == j_cust[b_] and j_end[b_] <= j_end[a_]:
             j_end[b_] = j_end[a_] + 1
     day[:, -1] = j_end
-    j_last_channel = np.array(CHANNELS, dtype=object)[ch_ix[:, -1]]
-    j_last_tp = tp_names[j_tix, -1]
     sc_f = np.where(occ, scores, np.nan)
-    sc_mean = np.nanmean(sc_f, axis=1)
-    sc_min = np.nanmin(sc_f, axis=1)
-    sc_last = scores[:, -1].astype(float)
-    mot_pen = (np.where(occ, mot_coef[j_tix], 0.0) * np.maximum(0, _MOT_THRESHOLD - scores)).sum(axis=1)
-    ev_j, ev_s = np.nonzero(occ)  # row-major: by journey, then step
-    j_tps = tp_names[j_tix]  # (nj, steps) touchpoint names
+    w.nj, w.j_cust, w.j_tix, w.occ, w.ch_ix, w.scores, w.minute, w.day, w.j_end, w.sc_f = (
+        nj, j_cust, j_tix, occ, ch_ix, scores, minute, day, j_end, sc_f)
+    w.j_type = np.array(jtypes, dtype=object)[j_tix]
+    w.stage_names = np.array([[s[0] for s in JOURNEYS[t]] for t in jtypes], dtype=object)
+    w.j_last_channel = np.array(CHANNELS, dtype=object)[ch_ix[:, -1]]
+    w.j_last_tp = tp_names[j_tix, -1]
+    w.sc_mean = np.nanmean(sc_f, axis=1)
+    w.sc_min = np.nanmin(sc_f, axis=1)
+    w.sc_last = scores[:, -1].astype(float)
+    w.mot_pen = (np.where(occ, mot_coef[j_tix], 0.0) * np.maximum(0, _MOT_THRESHOLD - scores)).sum(axis=1)
+    w.ev_j, w.ev_s = np.nonzero(occ)  # row-major: by journey, then step
+    w.j_tps = tp_names[j_tix]
+
+
+def _transactions(w: _World) -> None:
+    """Each journey is a transaction: its employee, honest transactional latent LTR (peak-end, moments of
+    truth, segments, employee, time), rounded LTR, csat and the journey experience score."""
+    rng, nj, j_cust = w.rng["transactions"], w.nj, w.j_cust
     workload = np.ones(_N_EMPLOYEES)
-    workload[[gamer_i, picker_i]] = _SPECIAL_WORKLOAD
-    j_emp = rng_tr.choice(_N_EMPLOYEES, size=nj, p=workload / workload.sum())
+    workload[[w.gamer_i, w.picker_i]] = _SPECIAL_WORKLOAD
+    j_emp = rng.choice(_N_EMPLOYEES, size=nj, p=workload / workload.sum())
     T = _LTR_TRANS
+    sc_mean, sc_min, sc_last = w.sc_mean, w.sc_min, w.sc_last
     mu_tr = (T["intercept"] + T["peak_end"]["mean"] * (sc_mean - 7) + T["peak_end"]["min"] * (sc_min - 7)
-             + T["peak_end"]["last"] * (sc_last - 7) - mot_pen + T["cx_effect"] * g[j_cust]
-             + seg_effect("channel", j_last_channel) + seg_effect("product", product[j_cust])
-             + seg_effect("region", region[j_cust]) + seg_effect("team", emp_team[j_emp]) + emp_eff[j_emp]
-             + time_effect(j_end))
-    lat_tr = mu_tr + T["noise_sd"] * rng_tr.standard_normal(nj)
-    ltr_tr_honest = _round_clip(lat_tr, 0, 10)
-    csat_tr = _round_clip(1.2 + 0.85 * lat_tr + 0.9 * rng_tr.standard_normal(nj), 1, 10)
+             + T["peak_end"]["last"] * (sc_last - 7) - w.mot_pen + T["cx_effect"] * w.g[j_cust]
+             + _segment_effect("channel", w.j_last_channel) + _segment_effect("product", w.product[j_cust])
+             + _segment_effect("region", w.region[j_cust]) + _segment_effect("team", w.emp_team[j_emp])
+             + w.emp_eff[j_emp] + w.time_effect(w.j_end))
+    lat_tr = mu_tr + T["noise_sd"] * rng.standard_normal(nj)
+    w.j_emp, w.mu_tr, w.lat_tr = j_emp, mu_tr, lat_tr
+    w.ltr_tr_honest = _round_clip(lat_tr, 0, 10)
+    w.csat_tr = _round_clip(1.2 + 0.85 * lat_tr + 0.9 * rng.standard_normal(nj), 1, 10)
     # journey experience in SD units, measured by the transactional attribute scores
     exp_score = 0.4 * sc_mean + 0.3 * sc_min + 0.3 * sc_last
-    exp_z = (exp_score - exp_score.mean()) / exp_score.std()
+    w.exp_z = (exp_score - exp_score.mean()) / exp_score.std()
 
-    # ---- invitations and responses ------------------------------------------------------------------------
-    u_inv = rng_inv.random(nj)
+
+def _invitations(w: _World) -> None:
+    """Who is invited (at random; the cherry-picker by latent LTR), who responds, and the gaming employee's
+    flipped answers."""
+    rng, nj = w.rng["invitations"], w.nj
+    u_inv = rng.random(nj)
     p_inv = np.full(nj, _P_INVITE)
-    picker = j_emp == picker_i
-    p_inv[picker] = np.where(lat_tr[picker] >= 8.0, 0.95, 0.15)
+    picker = w.j_emp == w.picker_i
+    p_inv[picker] = np.where(w.lat_tr[picker] >= 8.0, 0.95, 0.15)
     invited = (u_inv < p_inv).astype(np.int64)
-    responded = (invited.astype(bool) & (rng_inv.random(nj) < _P_RESPOND)).astype(np.int64)
-    ltr_tr = ltr_tr_honest.copy()
-    gamer = (j_emp == gamer_i) & np.isin(ltr_tr_honest, (7, 8))
-    flip = gamer & (rng_inv.random(nj) < _GAMING["share"])
-    ltr_tr[flip] = np.where(rng_inv.random(int(flip.sum())) < _GAMING["p_ten"], 10, 9)
+    responded = (invited.astype(bool) & (rng.random(nj) < _P_RESPOND)).astype(np.int64)
+    ltr_tr = w.ltr_tr_honest.copy()
+    gamer = (w.j_emp == w.gamer_i) & np.isin(w.ltr_tr_honest, (7, 8))
+    flip = gamer & (rng.random(nj) < _GAMING["share"])
+    ltr_tr[flip] = np.where(rng.random(int(flip.sum())) < _GAMING["p_ten"], 10, 9)
+    w.invited, w.responded, w.ltr_tr = invited, responded, ltr_tr
+    w.tr_idx = np.flatnonzero(responded)
+    w.m = len(w.tr_idx)
 
-    tr_idx = np.flatnonzero(responded)
-    m = len(tr_idx)
 
-    # ---- responses frame ----------------------------------------------------------------------------------
-    n_resp = n + m
-    resp_ids = np.array([f"R{i:06d}" for i in range(1, n_resp + 1)], dtype=object)
-    # relational first (sorted by date), then transactional, then all sorted by date for a natural file
-    days = np.concatenate([rel_day, j_end[tr_idx]])
-    is_rel = np.r_[np.ones(n, bool), np.zeros(m, bool)]
-    cust = np.concatenate([np.arange(n), j_cust[tr_idx]])
-    ltr_all = np.concatenate([ltr_rel, ltr_tr[tr_idx]])
-    lat_all = np.concatenate([lat_rel, lat_tr[tr_idx]])
-    mu_all = np.concatenate([mu_rel, mu_tr[tr_idx]])
-    csat_all = np.concatenate([csat_rel, csat_tr[tr_idx]])
-    channel_all = np.concatenate([pref_channel, j_last_channel[tr_idx]])
-    tp_all = np.concatenate([np.full(n, None, dtype=object), j_last_tp[tr_idx]])
-    emp_all = np.concatenate([np.full(n, None, dtype=object), emp_ids[j_emp[tr_idx]]])
-    team_all = np.concatenate([np.full(n, None, dtype=object), emp_team[j_emp[tr_idx]]])
+def _response_rows(w: _World) -> None:
+    """One row per response: the relational ones (one per customer), then the transactional ones."""
+    n, m, tr_idx = w.n, w.m, w.tr_idx
+    w.n_resp = n + m
+    w.resp_ids = np.array([f"R{i:06d}" for i in range(1, w.n_resp + 1)], dtype=object)
+    w.days = np.concatenate([w.rel_day, w.j_end[tr_idx]])
+    w.is_rel = np.r_[np.ones(n, bool), np.zeros(m, bool)]
+    w.cust = np.concatenate([np.arange(n), w.j_cust[tr_idx]])
+    w.ltr_all = np.concatenate([w.ltr_rel, w.ltr_tr[tr_idx]])
+    w.lat_all = np.concatenate([w.lat_rel, w.lat_tr[tr_idx]])
+    w.mu_all = np.concatenate([w.mu_rel, w.mu_tr[tr_idx]])
+    w.csat_all = np.concatenate([w.csat_rel, w.csat_tr[tr_idx]])
+    w.channel_all = np.concatenate([w.pref_channel, w.j_last_channel[tr_idx]])
+    w.tp_all = np.concatenate([np.full(n, None, dtype=object), w.j_last_tp[tr_idx]])
+    w.emp_all = np.concatenate([np.full(n, None, dtype=object), w.emp_ids[w.j_emp[tr_idx]]])
+    w.team_all = np.concatenate([np.full(n, None, dtype=object), w.emp_team[w.j_emp[tr_idx]]])
+    w.tr_ch = w.j_last_channel[tr_idx]
 
-    # attribute and item matrices (float with NaN for missing)
+
+def _response_scores(w: _World) -> None:
+    """CX items and attribute scores per response (transactional: the attributes asked for the journey and
+    channel, measuring the journey experience), then item nonresponse (MCAR) on items, attributes and csat."""
+    n, m, n_resp, tr_idx, tr_ch = w.n, w.m, w.n_resp, w.tr_idx, w.tr_ch
     item_mat = np.full((n_resp, len(CX_ITEMS)), np.nan)
-    item_mat[:n] = items
+    item_mat[:n] = w.items
     attr_mat = np.full((n_resp, len(ATTRIBUTES)), np.nan)
-    attr_mat[:n] = attrs
+    attr_mat[:n] = w.attrs
     ai = {a: j for j, a in enumerate(ATTRIBUTES)}
-    tr_attr_lat = (0.75 * exp_z[tr_idx, None]
-                   + math.sqrt(1 - 0.75**2) * rng_tr.standard_normal((m, len(ATTRIBUTES))))
+    tr_attr_lat = (0.75 * w.exp_z[tr_idx, None]
+                   + math.sqrt(1 - 0.75**2) * w.rng["transactions"].standard_normal((m, len(ATTRIBUTES))))
     tr_attr = _cut(tr_attr_lat, ATTRIBUTE_THRESHOLDS, 1)
-    tr_ch = j_last_channel[tr_idx]
-    tr_jt = j_type[tr_idx]
+    tr_jt = w.j_type[tr_idx]
     asked = np.zeros((m, len(ATTRIBUTES)), bool)
     staff = np.isin(tr_ch, ("phone", "chat", "shop"))
     for a in ("sat_staff_knowledge", "sat_waiting_time", "sat_problem_resolution"):
@@ -716,127 +935,155 @@ def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = 
     asked[:, ai["sat_price"]] = tr_jt == "switching"
     attr_mat[n:] = np.where(asked, tr_attr, np.nan)
     # item nonresponse (MCAR)
-    item_mat[rng_miss.random(item_mat.shape) < _MISSING["cx_items"]] = np.nan
-    attr_mat[rng_miss.random(attr_mat.shape) < _MISSING["attributes"]] = np.nan
-    csat_f = csat_all.astype(float)
-    csat_f[rng_miss.random(n_resp) < _MISSING["csat"]] = np.nan
+    rng = w.rng["missing"]
+    item_mat[rng.random(item_mat.shape) < _MISSING["cx_items"]] = np.nan
+    attr_mat[rng.random(attr_mat.shape) < _MISSING["attributes"]] = np.nan
+    csat_f = w.csat_all.astype(float)
+    csat_f[rng.random(n_resp) < _MISSING["csat"]] = np.nan
+    w.item_mat, w.attr_mat, w.csat_f = item_mat, attr_mat, csat_f
 
-    # agents: after phone and chat transactions
-    has_agent = np.r_[np.zeros(n, bool), np.isin(tr_ch, ("phone", "chat"))]
-    agent_idx = rng_agent.integers(0, _N_AGENTS, size=n_resp)
-    pred = _round_clip(ltr_all + agent_bias[agent_idx] + _AGENT_NOISE_SD * rng_agent.standard_normal(n_resp),
+
+def _agent_predictions(w: _World) -> None:
+    """After phone and chat transactions an agent predicts the customer's LTR (with the agent's bias)."""
+    rng, n, n_resp = w.rng["agents"], w.n, w.n_resp
+    has_agent = np.r_[np.zeros(n, bool), np.isin(w.tr_ch, ("phone", "chat"))]
+    agent_idx = rng.integers(0, _N_AGENTS, size=n_resp)
+    pred = _round_clip(w.ltr_all + w.agent_bias[agent_idx] + _AGENT_NOISE_SD * rng.standard_normal(n_resp),
                        0, 10).astype(float)
     pred[~has_agent] = np.nan
-    agent_col = np.where(has_agent, agent_ids[agent_idx], None)
+    w.pred = pred
+    w.agent_col = np.where(has_agent, w.agent_ids[agent_idx], None)
 
-    # reasons and consent
-    reason, reason_lang, themes = _reasons(rng_txt, ltr_all, is_rel, attr_mat, n, tr_idx, sc_f, j_tps,
-                                           j_last_channel)
-    consent = (rng_txt.random(n_resp) < np.where(ltr_all <= 6, 0.6, 0.45)).astype(np.int64)
 
-    # weights: region post-stratification within each survey type
-    region_all = region[cust]
-    weight = np.empty(n_resp)
+def _reasons_and_consent(w: _World) -> None:
+    """Open-text reason (theme from the worst/best attribute or touchpoint, language) and follow-up consent."""
+    rng = w.rng["texts"]
+    w.reason, w.reason_lang, w.themes = _reasons(rng, w.ltr_all, w.is_rel, w.attr_mat, w.n, w.tr_idx, w.sc_f,
+                                                 w.j_tps, w.j_last_channel)
+    w.consent = (rng.random(w.n_resp) < np.where(w.ltr_all <= 6, 0.6, 0.45)).astype(np.int64)
+
+
+def _weights(w: _World) -> None:
+    """Weights: region post-stratified to the population shares within each survey type."""
+    region_all = w.region[w.cust]
+    weight = np.empty(w.n_resp)
     for rel_flag in (True, False):
-        sel = is_rel == rel_flag
+        sel = w.is_rel == rel_flag
         for rg in REGIONS:
             cell = sel & (region_all == rg)
             if cell.any():
                 weight[cell] = _REGION_POPULATION[rg] * sel.sum() / cell.sum()
-    weight = np.round(weight, 4)
+    w.region_all = region_all
+    w.weight = np.round(weight, 4)
 
-    dates = _days_to_dates(days)
+
+def _responses_frame(w: _World) -> None:
+    """The ``responses`` table: all columns, sorted by date, response ids in that order."""
+    n_resp, is_rel = w.n_resp, w.is_rel
+    dates = _days_to_dates(w.days)
     quarter = (dates.astype("datetime64[M]").astype(int) % 12) // 3 + 1
     year = dates.astype("datetime64[Y]").astype(int) + 1970
     wave_label = np.char.add(np.char.add(year.astype(str), "-Q"), quarter.astype(str)).astype(object)
     wave = np.where(is_rel, wave_label, None)
 
-    order = np.lexsort((np.arange(n_resp), days))
+    order = np.lexsort((np.arange(n_resp), w.days))
     responses = pd.DataFrame({
-        "response_id": resp_ids,  # assigned after sorting below
-        "customer_id": cust_ids[cust][order],
+        "response_id": w.resp_ids,  # response i (in sorted order) gets id R{i}
+        "customer_id": w.cust_ids[w.cust][order],
         "date": dates[order],
         "survey_type": np.where(is_rel, "relational", "transactional").astype(object)[order],
-        "touchpoint": tp_all[order],
-        "channel": channel_all[order],
-        "ltr": ltr_all[order],
-        "product": product[cust][order],
-        "region": region_all[order],
-        "team": team_all[order],
-        "employee_id": emp_all[order],
-        "agent_id": agent_col[order],
-        "weight": weight[order],
-        "reason": reason[order],
-        "reason_language": reason_lang[order],
-        "followup_consent": consent[order],
-        "agent_predicted_ltr": pd.array(pred[order], dtype="Int64"),
+        "touchpoint": w.tp_all[order],
+        "channel": w.channel_all[order],
+        "ltr": w.ltr_all[order],
+        "product": w.product[w.cust][order],
+        "region": w.region_all[order],
+        "team": w.team_all[order],
+        "employee_id": w.emp_all[order],
+        "agent_id": w.agent_col[order],
+        "weight": w.weight[order],
+        "reason": w.reason[order],
+        "reason_language": w.reason_lang[order],
+        "followup_consent": w.consent[order],
+        "agent_predicted_ltr": pd.array(w.pred[order], dtype="Int64"),
         "wave": wave[order],
-        "csat": pd.array(csat_f[order], dtype="Int64"),
+        "csat": pd.array(w.csat_f[order], dtype="Int64"),
     })
     for j, a in enumerate(ATTRIBUTES):
-        responses[a] = pd.array(attr_mat[order, j], dtype="Int64")
+        responses[a] = pd.array(w.attr_mat[order, j], dtype="Int64")
     for j, c in enumerate(CX_ITEMS):
-        responses[c] = pd.array(item_mat[order, j], dtype="Int64")
+        responses[c] = pd.array(w.item_mat[order, j], dtype="Int64")
     for c in ("response_id", "customer_id", "survey_type", "touchpoint", "channel", "product", "region",
               "team", "employee_id", "agent_id", "reason", "reason_language", "wave"):
         responses[c] = _str_col(responses[c])
-    rid_of_pos = resp_ids  # response i (in sorted order) gets id R{i}
     pos_of_orig = np.empty(n_resp, dtype=np.int64)
     pos_of_orig[order] = np.arange(n_resp)
-    rid_orig = rid_of_pos[pos_of_orig]  # response id of each unsorted response
+    w.dates = dates
+    w.rid_orig = w.resp_ids[pos_of_orig]
+    w.responses = responses
 
-    # ---- journey events frame -----------------------------------------------------------------------------
-    ts = (_days_to_dates(day[ev_j, ev_s]) + (minute[ev_j, ev_s] * 60).astype("timedelta64[s]"))
-    journey_ids = np.array([f"J{k + 1:06d}" for k in range(nj)], dtype=object)
+
+def _journey_events_frame(w: _World) -> None:
+    """The ``journey_events`` table: one row per touchpoint that occurred, by customer and time."""
+    ev_j, ev_s = w.ev_j, w.ev_s
+    ts = (_days_to_dates(w.day[ev_j, ev_s]) + (w.minute[ev_j, ev_s] * 60).astype("timedelta64[s]"))
+    w.journey_ids = np.array([f"J{k + 1:06d}" for k in range(w.nj)], dtype=object)
     journey_events = pd.DataFrame({
-        "customer_id": _str_col(cust_ids[j_cust[ev_j]]),
-        "journey": _str_col(j_type[ev_j]),
-        "touchpoint": _str_col(j_tps[ev_j, ev_s]),
-        "stage": _str_col(stage_names[j_tix[ev_j], ev_s]),
-        "channel": _str_col(np.array(CHANNELS, dtype=object)[ch_ix[ev_j, ev_s]]),
+        "customer_id": _str_col(w.cust_ids[w.j_cust[ev_j]]),
+        "journey": _str_col(w.j_type[ev_j]),
+        "touchpoint": _str_col(w.j_tps[ev_j, ev_s]),
+        "stage": _str_col(w.stage_names[w.j_tix[ev_j], ev_s]),
+        "channel": _str_col(np.array(CHANNELS, dtype=object)[w.ch_ix[ev_j, ev_s]]),
         "timestamp": ts,
-        "score": scores[ev_j, ev_s].astype(np.int64),
-        "journey_id": _str_col(journey_ids[ev_j]),
+        "score": w.scores[ev_j, ev_s].astype(np.int64),
+        "journey_id": _str_col(w.journey_ids[ev_j]),
     })
-    journey_events = journey_events.sort_values(["customer_id", "timestamp", "journey_id"],
-                                                kind="stable").reset_index(drop=True)
+    w.journey_events = journey_events.sort_values(["customer_id", "timestamp", "journey_id"],
+                                                  kind="stable").reset_index(drop=True)
 
-    # ---- invitations --------------------------------------------------------------------------------------
-    inv_order = np.lexsort((np.arange(nj), j_end))
-    trans_ids = np.array([f"T{k + 1:06d}" for k in range(nj)], dtype=object)
-    invitations = pd.DataFrame({
-        "transaction_id": _str_col(trans_ids[inv_order]),
-        "customer_id": _str_col(cust_ids[j_cust][inv_order]),
-        "employee_id": _str_col(emp_ids[j_emp][inv_order]),
-        "date": _days_to_dates(j_end)[inv_order],
-        "invited": invited[inv_order],
-        "responded": responded[inv_order],
+
+def _invitations_frame(w: _World) -> None:
+    """The ``invitations`` table: one row per transaction, by date."""
+    nj = w.nj
+    inv_order = np.lexsort((np.arange(nj), w.j_end))
+    w.trans_ids = np.array([f"T{k + 1:06d}" for k in range(nj)], dtype=object)
+    w.invitations = pd.DataFrame({
+        "transaction_id": _str_col(w.trans_ids[inv_order]),
+        "customer_id": _str_col(w.cust_ids[w.j_cust][inv_order]),
+        "employee_id": _str_col(w.emp_ids[w.j_emp][inv_order]),
+        "date": _days_to_dates(w.j_end)[inv_order],
+        "invited": w.invited[inv_order],
+        "responded": w.responded[inv_order],
     })
 
-    # ---- outcomes -----------------------------------------------------------------------------------------
-    b_cx, b_ltr = _OUTCOME_DRIVERS[outcome_driver]
-    cx_raw = items.mean(axis=1)
+
+def _outcomes(w: _World) -> None:
+    """The ``outcomes`` table: retention, products, share of wallet and revenue, driven by CX and LTR as
+    ``outcome_driver`` mixes them (the only stage that depends on it)."""
+    rng, n = w.rng["outcomes"], w.n
+    b_cx, b_ltr = _OUTCOME_DRIVERS[w.outcome_driver]
+    cx_raw = w.items.mean(axis=1)
+    ltr_rel = w.ltr_rel
     std = {"cx_mean": float(cx_raw.mean()), "cx_sd": float(cx_raw.std()), "ltr_mean": float(ltr_rel.mean()),
            "ltr_sd": float(ltr_rel.std())}
     cx_z = (cx_raw - std["cx_mean"]) / std["cx_sd"]
     ltr_z = (ltr_rel - std["ltr_mean"]) / std["ltr_sd"]
     drive = b_cx * cx_z + b_ltr * ltr_z
-    retained = (rng_out.random(n) < expit(_RETENTION_INTERCEPT + drive)).astype(np.int64)
+    retained = (rng.random(n) < expit(_RETENTION_INTERCEPT + drive)).astype(np.int64)
     lam = np.exp(-0.7 + 0.35 * drive)
-    n_products = np.minimum(1 + rng_out.poisson(lam), 6).astype(np.int64)
-    sow = np.round(expit(0.9 + 0.5 * drive + 0.8 * rng_out.standard_normal(n)), 4)
-    base_rev = np.array([_BASE_REVENUE[p] for p in product])
-    months_kept = np.where(retained == 1, 12.0, rng_out.integers(1, 12, size=n).astype(float))
-    revenue = np.round(base_rev * np.exp(0.25 * rng_out.standard_normal(n)) * (1 + 0.15 * (n_products - 1))
+    n_products = np.minimum(1 + rng.poisson(lam), 6).astype(np.int64)
+    sow = np.round(expit(0.9 + 0.5 * drive + 0.8 * rng.standard_normal(n)), 4)
+    base_rev = np.array([_BASE_REVENUE[p] for p in w.product])
+    months_kept = np.where(retained == 1, 12.0, rng.integers(1, 12, size=n).astype(float))
+    revenue = np.round(base_rev * np.exp(0.25 * rng.standard_normal(n)) * (1 + 0.15 * (n_products - 1))
                        * months_kept / 12, 2)
-    outcomes = pd.DataFrame({
-        "customer_id": _str_col(cust_ids),
+    w.outcomes = pd.DataFrame({
+        "customer_id": _str_col(w.cust_ids),
         "retained": retained,
         "revenue_next_12m": revenue,
         "n_products": n_products,
         "share_of_wallet": sow,
     })
-    outcome_effects = {
+    w.outcome_effects = {
         "retained": {"model": "logit P(retained) = intercept + b_cx * cx_z + b_ltr * ltr_z",
                      "intercept": _RETENTION_INTERCEPT, "b_cx": b_cx, "b_ltr": b_ltr},
         "n_products": {"model": "min(1 + Poisson(exp(-0.7 + 0.35 * (b_cx cx_z + b_ltr ltr_z))), 6)",
@@ -850,35 +1097,43 @@ def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = 
                                           "before item nonresponse)", "ltr": "relational LTR"},
     }
 
-    # ---- truth --------------------------------------------------------------------------------------------
+
+def _truth(w: _World) -> None:
+    """The :class:`Truth`: model parameters plus what follows from them exactly (expected NPS per month and
+    employee, the level shift in NPS points) and the latent data per response (no randomness)."""
     loadings = pd.DataFrame(0.0, index=pd.Index(CX_ITEMS, name="item"), columns=list(FACTORS))
     for d in FACTORS:
         for i, lam_ in enumerate(_LOADINGS[d], start=1):
             loadings.loc[f"{d}{i}", d] = lam_
+    s2 = np.array([SECOND_ORDER[d] for d in FACTORS])
     fc = np.outer(s2, s2)
     np.fill_diagonal(fc, 1.0)
     factor_corr = pd.DataFrame(fc, index=list(FACTORS), columns=list(FACTORS))
 
+    P, T = _LTR_REL, _LTR_TRANS
+    is_rel, mu_all, n = w.is_rel, w.mu_all, w.n
     nps_i = np.where(is_rel, _nps_expected(mu_all, P["noise_sd"]), _nps_expected(mu_all, T["noise_sd"]))
-    month_lab = pd.Series(dates).dt.strftime("%Y-%m").to_numpy()
+    month_lab = pd.Series(w.dates).dt.strftime("%Y-%m").to_numpy()
     monthly = pd.Series(nps_i * 100).groupby(month_lab).mean().rename("expected_nps")
     monthly.index.name = "month"
-    post = days >= shift_day
+    post = w.days >= w.shift_day
     no_shift = np.where(is_rel, _nps_expected(mu_all - _SHIFT["size"], P["noise_sd"]),
                         _nps_expected(mu_all - _SHIFT["size"], T["noise_sd"]))
     shift_nps = float(100 * (nps_i[post] - no_shift[post]).mean())
 
-    emp_nps = pd.Series(100 * _nps_expected(mu_tr, T["noise_sd"]), dtype=float).groupby(
-        emp_ids[j_emp]).mean().reindex(list(emp_ids))
+    emp_ids = w.emp_ids
+    emp_nps = pd.Series(100 * _nps_expected(w.mu_tr, T["noise_sd"]), dtype=float).groupby(
+        emp_ids[w.j_emp]).mean().reindex(list(emp_ids))
     emp_nps.index.name = "employee_id"
-    clipped = {"relational": float(np.mean((lat_rel > 10.5) | (lat_rel < -0.5))),
-               "transactional": float(np.mean((lat_tr > 10.5) | (lat_tr < -0.5)))}
+    clipped = {"relational": float(np.mean((w.lat_rel > 10.5) | (w.lat_rel < -0.5))),
+               "transactional": float(np.mean((w.lat_tr > 10.5) | (w.lat_tr < -0.5)))}
     reason_themes = {t: k[0] for k, v in sorted(_TEXTS.items()) for t in v}
+    rid_orig = w.rid_orig
 
-    truth = Truth(
-        seed=int(seed),
+    w.truth = Truth(
+        seed=int(w.seed),
         n_customers=n,
-        outcome_driver=outcome_driver,
+        outcome_driver=w.outcome_driver,
         period=(str(START), str(END)),
         loadings=loadings,
         factor_correlations=factor_corr,
@@ -891,46 +1146,65 @@ def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = 
         moments_of_truth=dict(_MOMENTS_OF_TRUTH),
         moment_of_truth_threshold=_MOT_THRESHOLD,
         segment_effects=json.loads(json.dumps(_SEGMENT_EFFECTS)),
-        seasonality=season,
+        seasonality=w.season,
         level_shift={**_SHIFT, "nps_points": shift_nps},
         monthly_nps=monthly,
-        employee_team=pd.Series(emp_team, index=pd.Index(emp_ids, name="employee_id"), name="team"),
-        employee_effects=pd.Series(emp_eff, index=pd.Index(emp_ids, name="employee_id"), name="effect"),
+        employee_team=pd.Series(w.emp_team, index=pd.Index(emp_ids, name="employee_id"), name="team"),
+        employee_effects=pd.Series(w.emp_eff, index=pd.Index(emp_ids, name="employee_id"), name="effect"),
         employee_nps=emp_nps.rename("true_nps"),
-        gaming_employee=str(emp_ids[gamer_i]),
-        cherry_picking_employee=str(emp_ids[picker_i]),
+        gaming_employee=str(emp_ids[w.gamer_i]),
+        cherry_picking_employee=str(emp_ids[w.picker_i]),
         gaming=dict(_GAMING),
         invitation={"p_invite": _P_INVITE, "p_respond": _P_RESPOND,
                     "cherry_picker": "invites with probability 0.95 if the transaction's latent LTR >= 8, "
                                      "else 0.15", "special_workload": _SPECIAL_WORKLOAD},
-        agent_bias=pd.Series(agent_bias, index=pd.Index(agent_ids, name="agent_id"), name="bias"),
+        agent_bias=pd.Series(w.agent_bias, index=pd.Index(w.agent_ids, name="agent_id"), name="bias"),
         agent_noise_sd=_AGENT_NOISE_SD,
-        outcome_effects=outcome_effects,
+        outcome_effects=w.outcome_effects,
         region_population_shares=dict(_REGION_POPULATION),
         reason_themes=reason_themes,
         reason_sentiments={t: {"neg": "complaint", "pos": "praise"}[k[1]] for k, v in sorted(_TEXTS.items())
                            for t in v},
         ltr_clipped_share=clipped,
-        response_themes=pd.Series(themes, index=pd.Index(rid_orig, name="response_id"),
+        response_themes=pd.Series(w.themes, index=pd.Index(rid_orig, name="response_id"),
                                   name="theme").sort_index(),
-        response_journey=pd.Series(journey_ids[tr_idx], index=pd.Index(rid_orig[n:], name="response_id"),
+        response_journey=pd.Series(w.journey_ids[w.tr_idx], index=pd.Index(rid_orig[n:], name="response_id"),
                                    name="journey_id").sort_index(),
-        ltr_latent=pd.Series(lat_all, index=pd.Index(rid_orig, name="response_id"),
+        ltr_latent=pd.Series(w.lat_all, index=pd.Index(rid_orig, name="response_id"),
                              name="ltr_latent").sort_index(),
         ltr_mean=pd.Series(mu_all, index=pd.Index(rid_orig, name="response_id"),
                            name="ltr_mean").sort_index(),
-        transaction_ltr_latent=pd.Series(lat_tr, index=pd.Index(trans_ids, name="transaction_id"),
+        transaction_ltr_latent=pd.Series(w.lat_tr, index=pd.Index(w.trans_ids, name="transaction_id"),
                                          name="ltr_latent"),
-        latent_items=pd.DataFrame(lat_items, index=pd.Index(rid_orig[:n], name="response_id"),
+        latent_items=pd.DataFrame(w.lat_items, index=pd.Index(rid_orig[:n], name="response_id"),
                                   columns=CX_ITEMS).sort_index(),
-        latent_factors=pd.DataFrame(np.column_stack([g, f]), index=pd.Index(rid_orig[:n], name="response_id"),
+        latent_factors=pd.DataFrame(np.column_stack([w.g, w.f]),
+                                    index=pd.Index(rid_orig[:n], name="response_id"),
                                     columns=["g", *FACTORS]).sort_index(),
     )
-    ranges = {"cx_items": (1, 7), "attributes": (1, 10), "ltr": (0, 10), "csat": (1, 10), "score": (0, 10),
-              "agent_predicted_ltr": (0, 10)}
-    return Study(responses=responses, outcomes=outcomes, journey_events=journey_events,
-                 invitations=invitations, attributes=list(ATTRIBUTES), cx_items=list(CX_ITEMS),
-                 ranges=ranges, name="synthetic_energy", language="en", truth=truth)
+
+
+#: The stages of :func:`make_study`, in the order they run (listed in the module docstring).
+_STAGES = (
+    _customers,
+    _factor_model,
+    _time_effects,
+    _relational_ltr,
+    _staff,
+    _journeys,
+    _transactions,
+    _invitations,
+    _response_rows,
+    _response_scores,
+    _agent_predictions,
+    _reasons_and_consent,
+    _weights,
+    _responses_frame,
+    _journey_events_frame,
+    _invitations_frame,
+    _outcomes,
+    _truth,
+)
 
 
 def _str_col(values) -> pd.Series:

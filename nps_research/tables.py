@@ -56,10 +56,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .text import COLUMNS, ROLE_LABELS, TEXTS, check_language, column_label, t
+from .text import COLUMNS, ROLE_LABELS, check_language, column_label, t
 from .text import formatters as f
 
-__all__ = ["KINDS", "MissingLabelWarning", "ReportTable", "format_value", "kind_of", "report_table"]
+__all__ = ["KINDS", "TABLE_MIME", "MissingLabelWarning", "ReportTable", "format_value", "kind_of", "report_table"]
+
+#: The MIME type under which a notebook records a report table's raw values (invisible on the HTML page),
+#: for the run's workbook (:mod:`nps_research.delivery`).
+TABLE_MIME = "application/vnd.nps-research.table+json"
 
 #: The format kinds a column can have (``number:k`` and ``signed:k`` take a number of decimals).
 KINDS = ("count", "int", "number", "signed", "points", "pct", "share", "p", "bool", "period", "date", "label",
@@ -107,20 +111,9 @@ def _split(kind: str) -> tuple[str, int | None]:
 
 
 def _word(value: Any, language: str, column: str | None = None) -> str:
-    key = str(value)
-    if column is not None and f"value.{column}.{key}" in TEXTS:
-        return t(f"value.{column}.{key}", language)
-    if f"value.{key}" in TEXTS:
-        return t(f"value.{key}", language)
-    if key in TEXTS and isinstance(TEXTS[key].get(language), str) and "{" not in TEXTS[key][language]:
-        return t(key, language)
-    from .text.vocabulary import CATEGORIES
+    from .text import value_word
 
-    if key.rstrip("s") in CATEGORIES:
-        from .text import category
-
-        return category(key, language, plural=key.endswith("s"))
-    return key
+    return value_word(value, language, column)
 
 
 def format_value(value: Any, kind: str, language: str = "en", *, freq: str | None = None,
@@ -209,6 +202,43 @@ class ReportTable:
 
     def _repr_html_(self) -> str:
         return self.to_html()
+
+    def to_record(self) -> dict[str, Any]:
+        """The table as JSON-safe data: headers, kinds and the raw (full-precision) values, for the workbook.
+
+        Examples
+        --------
+        >>> rec = report_table(pd.DataFrame({"n": [12], "nps": [3.25]}), language="nl").to_record()
+        >>> rec["columns"], rec["rows"]
+        ([{'name': 'n', 'header': 'n', 'kind': 'count'}, {'name': 'nps', 'header': 'NPS', 'kind': 'points'}], [[12, 3.25]])
+        """
+        def clean(v: Any) -> Any:
+            if v is None or (not isinstance(v, str | bool | np.bool_) and pd.isna(v)):
+                return None
+            if isinstance(v, np.bool_ | bool):
+                return bool(v)
+            if isinstance(v, np.integer):
+                return int(v)
+            if isinstance(v, np.floating | float):
+                return float(v)
+            if isinstance(v, pd.Timestamp):
+                return v.isoformat()
+            if isinstance(v, pd.Period):
+                return v.start_time.isoformat()
+            if isinstance(v, int | str):
+                return v
+            return str(v)
+
+        cols = [str(c) for c in self.data.columns]
+        return {
+            "caption": self.caption, "language": self.language, "freq": self.freq, "detail": self.detail,
+            "columns": [{"name": c, "header": self.headers[c], "kind": self.kinds[c]} for c in cols],
+            "rows": [[clean(v) for v in row] for row in self.data.itertuples(index=False, name=None)],
+            # the words the report shows for category, label and bool cells (the workbook writes these)
+            "words": {c: [format_value(v, self.kinds[c], self.language, freq=self.freq, labels=self.labels, column=c)
+                          for v in self.data[c]] for c in cols
+                      if _split(self.kinds[c])[0] in ("category", "label", "bool", "period", "date")},
+        }
 
     def __repr__(self) -> str:
         return self.formatted().to_string(index=False)

@@ -15,7 +15,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import os
+
 import pytest
+
+#: Runs in tests write no PDF unless a test asks for one (tests/test_delivery.py does); it takes seconds per run.
+os.environ.setdefault("NPS_RESEARCH_PDF", "0")
 
 #: Scripts that produced reference values with tools outside this environment (run by hand; see each file).
 collect_ignore_glob = ["reference_*.py", "*/reference_*.py"]
@@ -28,10 +33,14 @@ def _synthetic(n_customers: int, seed: int, outcome_driver: str = "cx"):
     return make_study(n_customers=n_customers, seed=seed, outcome_driver=outcome_driver)
 
 
+def _synthetic_study(n_customers: int, seed: int = 0, outcome_driver: str = "cx"):
+    return _synthetic(int(n_customers), int(seed), str(outcome_driver))  # one cache entry however it is called
+
+
 @pytest.fixture(scope="session")
 def synthetic():
-    """``synthetic(n_customers, seed, outcome_driver="cx")``: a cached synthetic study (read-only)."""
-    return _synthetic
+    """``synthetic(n_customers, seed=0, outcome_driver="cx")``: a cached synthetic study (read-only)."""
+    return _synthetic_study
 
 
 # ------------------------------------------------------------------------------------------ plot language

@@ -336,3 +336,27 @@ def test_value_labels_that_would_merge_segments_or_name_no_column_are_errors(tmp
 def test_value_labels_must_name_report_languages(tmp_path):
     with pytest.raises(nr.StudyConfigError, match="must be a text or a mapping of the languages en / nl"):
         nr.load_data(_labelled_study(tmp_path, {"channel": {"tel": {"fr": "téléphone"}}}))
+
+
+def test_personal_data_protected_in_one_place(tmp_path, monkeypatch):
+    from nps_research.privacy import PERSONAL_DATA_VARIABLE, pseudonym, study_key
+
+    path = tmp_path / "r.csv"
+    path.write_text("response_id,customer_id,date,survey_type,touchpoint,channel,ltr,employee_id,reason\n"
+                    "R1,C1,2024-01-05,transactional,shop,web,9,E07,mail me at jan@example.nl\n"
+                    "R2,C2,2024-01-06,transactional,shop,web,3,E12,bel 06-12345678\n")
+    (tmp_path / "o.csv").write_text("customer_id,retained\nC1,1\nC2,0\n")
+    data = {"responses": str(path), "outcomes": str(tmp_path / "o.csv")}
+    open_ = nr.load_data(data)
+    assert open_.responses["employee_id"].tolist() == ["E07", "E12"] and not open_.protected
+    monkeypatch.setenv(PERSONAL_DATA_VARIABLE, "0")  # what the runner sets for a study without personal data
+    closed = nr.load_data(data)
+    key = study_key(open_)
+    assert closed.protected
+    assert closed.responses["employee_id"].tolist() == [pseudonym("E07", key), pseudonym("E12", key)]
+    # the same customer gets the same pseudonym in every table, so joins still work
+    assert set(closed.responses["customer_id"]) == set(closed.outcomes["customer_id"])
+    assert not closed.responses["customer_id"].isin(["C1", "C2"]).any()
+    text = " ".join(map(str, closed.responses["reason"].tolist()))
+    assert "jan@example.nl" not in text and "06-12345678" not in text
+    assert nr.load_data(data, personal_data=True).responses["employee_id"].tolist() == ["E07", "E12"]

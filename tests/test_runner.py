@@ -62,7 +62,7 @@ def test_run_writes_notebook_html_index_and_manifest(study):
     folder = study.parent / "out" / "t" / "r1"
     assert result.folder == folder and result.ok
     assert sorted(p.name for p in folder.iterdir()) == ["01_ok.html", "01_ok.ipynb", "findings.json", "index.html",
-                                                          "manifest.json"]
+                                                          "manifest.json", "report.xlsx", "snapshot.json"]
     nb = nbformat.read(folder / "01_ok.ipynb", as_version=4)
     printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
     assert "n = 40 language nl" in printed  # parameters arrived through papermill
@@ -74,13 +74,14 @@ def test_run_writes_notebook_html_index_and_manifest(study):
     assert manifest["nps_research"] == nr.__version__
     assert manifest["python"] == sys.version.split()[0]
     assert manifest["libraries"]["pandas"] and manifest["started"] <= manifest["finished"]
-    # every input hashed, and the hashes are those of the files
-    files = {Path(k).name: v for k, v in manifest["inputs"].items()}
-    assert set(files) == {"study.yml", "r.csv", "01_ok.ipynb"}
+    # every input hashed, named relative to the study file (no paths of this machine), and the hashes are those
+    # of the files
+    assert set(manifest["inputs"]) == {"study.yml", "data/r.csv", "nbs/01_ok.ipynb"}
     for key, info in manifest["inputs"].items():
-        assert info["sha256"] == hashlib.sha256(Path(key).read_bytes()).hexdigest()
+        assert info["sha256"] == hashlib.sha256((study.parent / key).read_bytes()).hexdigest()
     params = manifest["notebooks"]["01_ok"]["parameters"]
-    assert params["data"]["responses"]["path"] == str(study.parent / "data" / "r.csv")
+    assert params["data"]["responses"]["path"] == "data/r.csv"
+    assert str(study.parent) not in (folder / "manifest.json").read_text()
     index = (folder / "index.html").read_text()
     assert '<a href="01_ok.html">rapport</a>' in index and "<th>Analyse</th>" in index  # the study is in Dutch
     # a second run gets its own folder; the first stays
@@ -90,13 +91,13 @@ def test_run_writes_notebook_html_index_and_manifest(study):
 
 def test_failing_notebook_stops_run_keeps_outputs_and_exits_nonzero(study):
     _set(study, analyses=[{"notebook": "01_ok"}, {"notebook": "02_fails"}, {"notebook": "03_after"}])
-    res = CliRunner().invoke(app, ["run", str(study), "--run-id", "bad", "--no-progress"])
+    res = CliRunner().invoke(app, ["run", str(study), "--run-id", "bad", "--no-progress", "--jobs", "1"])
     assert res.exit_code == 1
     assert "notebook '02_fails' failed in cell 4" in res.output and "ValueError: planted failure" in res.output
     folder = study.parent / "out" / "t" / "bad"
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["01_ok.html", "01_ok.ipynb", "02_fails.html", "02_fails.ipynb", "findings.json", "index.html",
-                     "manifest.json", "run.log"]
+                     "manifest.json", "report.xlsx", "run.log", "snapshot.json"]
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["status"] == "failed"
     assert {k: v["status"] for k, v in manifest["notebooks"].items()} == {
@@ -112,7 +113,7 @@ def test_failing_notebook_stops_run_keeps_outputs_and_exits_nonzero(study):
     log = (folder / "run.log").read_text()
     assert "notebook '02_fails' failed in cell 4" in log and "raise ValueError('planted failure')" in log
     with pytest.raises(NotebookFailed) as info:
-        run_study(study, run_id="bad", progress=False)
+        run_study(study, run_id="bad", progress=False, jobs=1)
     assert info.value.result.folder.name == "bad-2"
     assert info.value.result.statuses == {"01_ok": "ok", "02_fails": "failed", "03_after": "not-run"}
 
@@ -260,3 +261,20 @@ def test_findings_reach_findings_json_and_the_executive_summary_in_the_study_lan
             "Kerncijfers</a>)</small></li>") in index
     page = (first.folder / "01_ok.html").read_text()
     assert "nps.headline" not in page and "12,2" not in page  # recorded invisibly
+
+
+def test_notebooks_run_in_parallel_kernels_with_the_same_outputs(study):
+    for name in ("01_ok", "02_b", "03_c"):
+        _notebook(study.parent / "nbs" / f"{name}.ipynb", "print('done', language)")
+    _set(study, analyses=[{"notebook": "01_ok"}, {"notebook": "02_b"}, {"notebook": "03_c"}])
+    serial = run_study(study, run_id="serial", progress=False, jobs=1)
+    parallel = run_study(study, run_id="parallel", progress=False, jobs=3)
+    one = json.loads((serial.folder / "manifest.json").read_text())
+    three = json.loads((parallel.folder / "manifest.json").read_text())
+    assert (one["jobs"], three["jobs"]) == (1, 3)
+    assert list(three["notebooks"]) == ["01_ok", "02_b", "03_c"]  # plan order, whatever finished first
+    assert all(v["status"] == "ok" for v in three["notebooks"].values())
+    for name in ("01_ok", "02_b", "03_c"):
+        a = (serial.folder / f"{name}.html").read_text()
+        b = (parallel.folder / f"{name}.html").read_text()
+        assert "done nl" in a and "done nl" in b

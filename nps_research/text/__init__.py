@@ -47,7 +47,7 @@ from .values import (
     Words,
     render,
 )
-from .vocabulary import CATEGORIES, ROLE_LABELS, category, column_label
+from .vocabulary import CATEGORIES, ROLE_LABELS, category, column_label, value_word
 
 __all__ = [
     "CATEGORIES",
@@ -89,4 +89,5 @@ __all__ = [
     "placeholders",
     "render",
     "t",
+    "value_word",
 ]

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 from .language import check_language
 
-__all__ = ["CATEGORIES", "ROLE_LABELS", "category", "column_label"]
+__all__ = ["CATEGORIES", "ROLE_LABELS", "category", "column_label", "value_word"]
 
 #: NPS categories: key -> language -> (singular, plural).
 CATEGORIES: dict[str, dict[str, tuple[str, str]]] = {
@@ -98,3 +98,23 @@ def column_label(name: str, language: str = "en", mapping: Mapping[str, str] | N
     if name in COLUMNS:
         return COLUMNS[name][language]
     return name.replace("_", " ")
+
+
+def value_word(value: object, language: str = "en", column: str | None = None) -> str:
+    """A coded value the workbench itself defines, in the report language (``value.<column>.<v>``, then
+    ``value.<v>``, then the NPS category words); any other value as it is.
+
+    Examples
+    --------
+    >>> value_word("relational", "nl"), value_word("post", "nl", "stage"), value_word("noord", "nl")
+    ('relationeel', 'na', 'noord')
+    """
+    from .catalog import TEXTS, t
+
+    key = str(value)
+    for k in ([f"value.{column}.{key}"] if column else []) + [f"value.{key}", key]:
+        if k in TEXTS and isinstance(TEXTS[k].get(language), str) and "{" not in TEXTS[k][language]:
+            return t(k, language)
+    if key.rstrip("s") in CATEGORIES:
+        return category(key, language, plural=key.endswith("s"))
+    return key

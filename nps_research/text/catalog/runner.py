@@ -35,6 +35,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "runner.summary_none": {"en": "No findings were recorded in this run.",
                             "nl": "Deze run heeft geen bevindingen vastgelegd."},
     "runner.more": {"en": "more", "nl": "meer"},
+    "runner.downloads": {"en": "The whole report", "nl": "Het hele rapport"},
     "runner.analyses": {"en": "Pages", "nl": "Pagina's"},
 }
 

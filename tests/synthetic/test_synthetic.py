@@ -2,6 +2,8 @@
 
 Every statistical check compares an estimate from the generated data with the generating model
 (``study.truth``), with a tolerance stated next to it (standard errors of the estimate, or an explained bias).
+The bytes of a small demo are pinned to the output of ``make_study`` as it was before it was split into
+stages, so a change to any stage that alters the data shows.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import statsmodels.api as sm
 from scipy.optimize import approx_fprime, minimize
 from scipy.special import ndtr
 
+from nps_research import synthetic as synthetic_module
 from nps_research.schema import SCORE_GROUPS, TABLES
 from nps_research.synthetic import ATTRIBUTES, CX_ITEMS, FACTORS, Truth, make_study, write_demo
 
@@ -24,13 +27,13 @@ N = 5000
 
 
 @pytest.fixture(scope="module")
-def study():
-    return make_study(n_customers=N, seed=0)
+def study(synthetic):
+    return synthetic(N, 0)
 
 
 @pytest.fixture(scope="module")
-def study_ltr():
-    return make_study(n_customers=N, seed=0, outcome_driver="ltr")
+def study_ltr(synthetic):
+    return synthetic(N, 0, "ltr")
 
 
 def _nps(x) -> float:
@@ -55,7 +58,7 @@ def test_outcome_driver_changes_outcomes_only(study, study_ltr):
     assert not study.outcomes.equals(study_ltr.outcomes)
 
 
-def test_write_demo_same_bytes_and_small(tmp_path):
+def test_write_demo_same_bytes_and_small(tmp_path, synthetic):
     digests = []
     for run in ("a", "b"):
         paths = write_demo(tmp_path / run, seed=0)
@@ -70,7 +73,7 @@ def test_write_demo_same_bytes_and_small(tmp_path):
     assert b"\r" not in raw
     raw.decode("utf-8")  # valid UTF-8
     # the files hold the same tables as make_study (ISO dates, fixed decimals)
-    s = make_study(3000, seed=0)
+    s = synthetic(3000, 0)
     back = pd.read_csv(folder / "outcomes.csv", dtype={"customer_id": str})
     pd.testing.assert_series_equal(back["share_of_wallet"], s.outcomes["share_of_wallet"], check_dtype=False)
     assert back["customer_id"].tolist() == s.outcomes["customer_id"].tolist()
@@ -83,7 +86,7 @@ def test_write_demo_same_bytes_and_small(tmp_path):
     assert truth["gaming_employee"] == s.truth.gaming_employee
 
 
-def test_demo_files_load_back_through_the_package_loader(tmp_path):
+def test_demo_files_load_back_through_the_package_loader(tmp_path, synthetic):
     """write_demo's CSVs, read by nps_research.study.load_data, give exactly make_study's frames."""
     from nps_research.study import load_data
 
@@ -93,13 +96,70 @@ def test_demo_files_load_back_through_the_package_loader(tmp_path):
                         "outcomes": str(tmp_path / "outcomes.csv"),
                         "journey_events": str(tmp_path / "journey_events.csv"),
                         "invitations": str(tmp_path / "invitations.csv")})
-    made = make_study(300, seed=4)
+    made = synthetic(300, 4)
     for name, df in made.tables().items():
         pd.testing.assert_frame_equal(loaded.tables()[name].reset_index(drop=True), df, check_exact=False,
                                       rtol=1e-9, atol=5e-5)  # floats written with 2-4 decimals
     assert loaded.attributes == made.attributes and loaded.cx_items == made.cx_items
     for key, rng in loaded.ranges.items():
         assert made.ranges[key] == rng
+
+
+# SHA-256 of the files of write_demo(folder, n_customers=300, seed=0), of the outcomes (as written) with the
+# other two outcome drivers, and of the latent data of the truth (to 6 decimals, as CSV), all recorded from
+# make_study as it was before it was split into stages (commit 3e28904). A refactoring must leave them alone.
+_PINNED_DEMO = {
+    "invitations.csv": "42dc76f0b5a258a81479d9289d9443affb04849ae154218515d1901e19f14c31",
+    "journey_events.csv": "94fc59994fddc8ad78669ffe4fc4cc56f567fe94c698999b62bb5cd44fa1fe83",
+    "outcomes.csv": "3c70d7cf9c589f56c14184857fae7015dd6ceb959d00eb7cb0dcf7d0854cc7ff",
+    "responses.csv": "7ae3b0b7def952031a0269502afc8f82b47d65ff1ce7943931e0f9dd0957c0a8",
+    "truth.json": "1e5c56e248e13606ecf4ac077db56e81ca2197c040e90278a7281c7eec820100",
+}
+_PINNED_OUTCOMES = {
+    "ltr": "ae58d5e779aab472272cbc05f10edf8018c379086bd513fadc4fa471bed3eb66",
+    "equal": "cd49bbd282caeaeac38208474ded6ad34827e24fc19368fb732544859a9c1779",
+}
+_PINNED_LATENT = {
+    "response_themes": "3ea4a455bd174d3bbe5a71ed94599dc3ff0580b7cc48a2cf3ba6858bf491b380",
+    "response_journey": "e136cb39af37442510e3c34917768a5b8684e5b792d78f104090941f9332bf61",
+    "ltr_latent": "a7f2f94098241a4e95939ae12ff120b19691559466664c94265c1092270be8dc",
+    "ltr_mean": "c870017a97d617c093cc60bfe140013684e03a62128ca67468f9e3fb76e6368b",
+    "transaction_ltr_latent": "de275bb5a1e8df8945ec0a9aa499dd8565dab87e0b179eb6615cf131f3328a38",
+    "latent_items": "3ce87995e17165c2be0da37996126bcbc21ac4e03913926d734f178bd1650e67",
+    "latent_factors": "e7bf9cbcf6c98a842eb4e3ef6a77bf73a1a701dd4661cebef98d55286724a303",
+}
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def test_demo_bytes_pinned(tmp_path, synthetic):
+    paths = write_demo(tmp_path, n_customers=300, seed=0)
+    assert {name: _sha(p.read_bytes()) for name, p in paths.items()} == _PINNED_DEMO
+    for driver, digest in _PINNED_OUTCOMES.items():
+        outcomes = synthetic(300, 0, driver).outcomes
+        assert _sha(synthetic_module._csv_text(outcomes).encode("utf-8")) == digest, driver
+    truth = synthetic(300, 0).truth
+    latent = {}
+    for name in truth._NOT_IN_JSON:
+        v = getattr(truth, name)
+        v = v.round(6) if isinstance(v, pd.DataFrame) or pd.api.types.is_numeric_dtype(v) else v
+        latent[name] = _sha(v.to_csv(lineterminator="\n").encode("utf-8"))
+    assert latent == _PINNED_LATENT
+
+
+def test_stages_in_docstring_and_new_stream_changes_nothing(monkeypatch, synthetic):
+    """The module docstring lists the stages in the order they run, and a stream appended to _STREAMS (how
+    a new stage gets its randomness) leaves the data of the existing stages alone, as the docstring says."""
+    doc = synthetic_module.__doc__
+    listed = [line.split("``")[1] for line in doc.splitlines() if line.startswith("- ``_")]
+    assert listed == [stage.__name__ for stage in synthetic_module._STAGES]
+    monkeypatch.setattr(synthetic_module, "_STREAMS", (*synthetic_module._STREAMS, "new_stage"))
+    wider = make_study(300, seed=0)
+    for name, df in synthetic(300, 0).tables().items():
+        pd.testing.assert_frame_equal(wider.tables()[name], df, check_exact=True)
+    assert wider.truth.to_json() == synthetic(300, 0).truth.to_json()
 
 
 def test_bad_arguments():
@@ -483,8 +543,8 @@ def test_outcome_driver_switch(study, study_ltr, which):
     assert study.outcomes["retained"].mean() == pytest.approx(0.85, abs=0.04)
 
 
-def test_outcome_driver_equal():
-    s = make_study(n_customers=N, seed=0, outcome_driver="equal")
+def test_outcome_driver_equal(synthetic):
+    s = synthetic(N, 0, "equal")
     ll, both = _retention_fits(s)
     eff = s.truth.outcome_effects["retained"]
     assert eff["b_cx"] == eff["b_ltr"]

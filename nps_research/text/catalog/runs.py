@@ -1,0 +1,56 @@
+"""Texts of the comparison of two runs (``nps-research compare``, ``run --since``)."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict] = {
+    "value.all": {"en": "all answers", "nl": "alle antwoorden"},
+    "runs.title": {"en": "What changed since the last run", "nl": "Wat er veranderde sinds de vorige run"},
+    "runs.back": {"en": "Back to the report", "nl": "Terug naar het rapport"},
+    "runs.sheet": {"en": "Changes", "nl": "Veranderingen"},
+    "runs.intro": {"en": "Run {b} compared with run {a}. A change is reported only when it is significant and at "
+                         "least 3 NPS points; the rest is stable.",
+                   "nl": "Run {b} vergeleken met run {a}. Een verandering staat er alleen als ze significant is en "
+                         "minstens 3 NPS-punten; de rest is stabiel."},
+    "runs.overall": {"en": "the NPS ({type})", "nl": "de NPS ({type})"},
+    "runs.segment": {"en": "the NPS of {col} {seg} ({type})", "nl": "de NPS van {col} {seg} ({type})"},
+    "runs.nps_up": {"en": "{what} rose from {a} to {b} ({diff} points, {q}; n = {n_a} and {n_b}).",
+                    "nl": "{what} steeg van {a} naar {b} ({diff} punten, {q}; n = {n_a} en {n_b})."},
+    "runs.nps_down": {"en": "{what} fell from {a} to {b} ({diff} points, {q}; n = {n_a} and {n_b}).",
+                      "nl": "{what} daalde van {a} naar {b} ({diff} punten, {q}; n = {n_a} en {n_b})."},
+    "runs.segments_new": {"en": {"one": "New {col}: {segs}.", "other": "New {col}: {segs}."},
+                          "nl": {"one": "Nieuw bij {col}: {segs}.", "other": "Nieuw bij {col}: {segs}."}},
+    "runs.segments_gone": {"en": {"one": "No longer in the data ({col}): {segs}.",
+                                  "other": "No longer in the data ({col}): {segs}."},
+                           "nl": {"one": "Niet meer in de data ({col}): {segs}.",
+                                  "other": "Niet meer in de data ({col}): {segs}."}},
+    "runs.columns_new": {"en": {"one": "New column in {table}: {cols}.", "other": "New columns in {table}: {cols}."},
+                         "nl": {"one": "Nieuwe kolom in {table}: {cols}.",
+                                "other": "Nieuwe kolommen in {table}: {cols}."}},
+    "runs.columns_missing": {"en": {"one": "Column missing from {table}: {cols}.",
+                                    "other": "Columns missing from {table}: {cols}."},
+                             "nl": {"one": "Kolom ontbreekt in {table}: {cols}.",
+                                    "other": "Kolommen ontbreken in {table}: {cols}."}},
+    "runs.rows": {"en": "{table}: {a} rows before, {b} now.", "nl": "{table}: eerst {a} rijen, nu {b}."},
+    "runs.finding_new": {"en": "New finding: {text}", "nl": "Nieuwe bevinding: {text}"},
+    "runs.finding_gone": {"en": "No longer found: {text}", "nl": "Niet meer gevonden: {text}"},
+    "runs.finding_moved": {"en": "Changed finding: {text}", "nl": "Gewijzigde bevinding: {text}"},
+    "runs.setting": {"en": "Setting {setting} changed from {a} to {b}.",
+                     "nl": "Instelling {setting} veranderde van {a} naar {b}."},
+    "runs.version": {"en": "The workbench changed from version {a} to {b}.",
+                     "nl": "De workbench veranderde van versie {a} naar {b}."},
+    "runs.stable": {"en": "Stable: {k} other NPS figures did not change materially ({small} of them by a small but "
+                          "significant amount).",
+                    "nl": "Stabiel: {k} andere NPS-cijfers veranderden niet wezenlijk ({small} daarvan klein maar "
+                          "significant)."},
+    "runs.col.survey_type": {"en": "survey type", "nl": "type meting"},
+    "runs.col.column": {"en": "characteristic", "nl": "kenmerk"},
+    "runs.col.segment": {"en": "segment", "nl": "segment"},
+    "runs.col.n_a": {"en": "n before", "nl": "n eerst"},
+    "runs.col.n_b": {"en": "n now", "nl": "n nu"},
+    "runs.col.nps_a": {"en": "NPS before", "nl": "NPS eerst"},
+    "runs.col.nps_b": {"en": "NPS now", "nl": "NPS nu"},
+    "runs.col.diff": {"en": "difference", "nl": "verschil"},
+    "runs.col.p_value": {"en": "p-value", "nl": "p-waarde"},
+    "runs.col.q_value": {"en": "q-value", "nl": "q-waarde"},
+    "runs.col.status": {"en": "status", "nl": "status"},
+}
