@@ -19,7 +19,7 @@ Examples
 0     True  False       nl
 1     True   True       en
 >>> voice.scrub("mail me: a.b@example.com")
-'mail me: [e-mail]'
+'mail me: [@]'
 """
 
 from __future__ import annotations

@@ -222,7 +222,7 @@ _PROMOTER_COLUMNS = ("response_id", "customer_id", "date", "ltr", "themes", "com
 
 
 def _prepare(table: pd.DataFrame, columns: Sequence[str], *, language: str, frame: CodeFrame | None,
-             allow_personal_data: bool, key: bytes | None, ids: Iterable[Any]) -> pd.DataFrame:
+             allow_personal_data: bool, key: bytes | None, ids: Iterable[Any], protected: bool) -> pd.DataFrame:
     from ..privacy import pseudonymise, study_key
     from ..text import Word, t
 
@@ -234,7 +234,7 @@ def _prepare(table: pd.DataFrame, columns: Sequence[str], *, language: str, fram
         out["priority"] = [t(f"value.priority.{p}", language) for p in out["priority"]]
     if "overdue" in out:
         out["overdue"] = [t("yes" if v else "no", language) for v in out["overdue"]]
-    if not allow_personal_data:
+    if not allow_personal_data and not protected:
         ids_only = table[[c for c in ("customer_id", "response_id") if c in table.columns]].astype(str)
         key = key if key is not None else study_key(ids_only)
         for c in ("customer_id", "response_id"):
@@ -254,7 +254,7 @@ def _header(column: str, language: str) -> str:
 
 def write_followup(lists: FollowUpLists, folder: str | Path, *, language: str = "en", frame: Any = None,
                    allow_personal_data: bool = False, key: bytes | None = None, ids: Iterable[Any] = (),
-                   prefix: str = "followup") -> dict[str, Path]:
+                   protected: bool = False, prefix: str = "followup") -> dict[str, Path]:
     """Write the follow-up lists as ``<prefix>_detractors.csv``, ``<prefix>_promoters.csv`` and
     ``<prefix>.xlsx`` (two sheets) into ``folder``.
 
@@ -263,7 +263,9 @@ def write_followup(lists: FollowUpLists, folder: str | Path, *, language: str = 
     written in the language; the workbook has real numbers and dates. Text cells are neutralised
     (:func:`neutralise`). Without ``allow_personal_data``, ids are keyed pseudonyms (``key``: the study key of
     :func:`nps_research.privacy.study_key`) and comments are scrubbed (``ids``: values of the study's id
-    columns to remove from them).
+    columns to remove from them). ``protected``: the lists come from a study whose ids are already keyed
+    pseudonyms and whose comments are already scrubbed (:func:`nps_research.privacy.protect`), so they are
+    written as they are.
 
     Returns
     -------
@@ -281,9 +283,9 @@ def write_followup(lists: FollowUpLists, folder: str | Path, *, language: str = 
     fr = load_frame(frame) if frame is not None and not isinstance(frame, CodeFrame) else frame
     sheets = {
         "detractors": _prepare(lists.detractors, _DETRACTOR_COLUMNS, language=language, frame=fr,
-                               allow_personal_data=allow_personal_data, key=key, ids=ids),
+                               allow_personal_data=allow_personal_data, key=key, ids=ids, protected=protected),
         "promoters": _prepare(lists.promoters, _PROMOTER_COLUMNS, language=language, frame=fr,
-                              allow_personal_data=allow_personal_data, key=key, ids=ids),
+                              allow_personal_data=allow_personal_data, key=key, ids=ids, protected=protected),
     }
     sep = t("voice.csv_separator", language)
     written: dict[str, Path] = {}

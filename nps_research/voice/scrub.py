@@ -7,7 +7,9 @@ or without a house number (``1234 AB 12a``, ``Dorpsstraat 12``: a street name en
 plein, ... followed by a number); values of the study's id columns (customer or policy numbers: the values
 given in ``ids`` and anything of their shape, such as ``C`` followed by six digits); and any other run of
 seven or more digits (account, policy or citizen service numbers). Each is replaced by a placeholder naming
-what was removed (``[e-mail]``; the report writes it in its language through ``placeholder=``).
+what was removed in signs that read the same in every language (``[@]`` an e-mail address, ``[☎]`` a phone
+number, ``[IBAN]``, ``[⌂]`` an address, ``[#]`` an id or number); a report can write words in its language
+through ``placeholder=``.
 
 Scrubbing is a safety net, not a guarantee: names and addresses written in free form can slip through, so
 quotes appear in a report only when the study allows personal data (``report.allow_personal_data``).
@@ -15,9 +17,9 @@ quotes appear in a report only when the study allows personal data (``report.all
 Examples
 --------
 >>> scrub("Bel me op 06-12345678 of mail jan.jansen@example.nl, klantnr C004512.", ids=["C004512"])
-'Bel me op [phone] of mail [e-mail], klantnr [id].'
+'Bel me op [☎] of mail [@], klantnr [#].'
 >>> scrub("IBAN NL91 ABNA 0417 1643 00, postcode 1234 AB 56")
-'IBAN [iban], postcode [address]'
+'IBAN [IBAN], postcode [⌂]'
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ __all__ = ["ID_ROLES", "KINDS", "find_personal_data", "id_patterns", "scrub", "s
 
 #: What scrub removes, in the order it looks for it.
 KINDS = ("email", "iban", "phone", "address", "id", "number")
+#: The default placeholder of each kind: signs that read the same in every report language.
+SIGNS = {"email": "[@]", "iban": "[IBAN]", "phone": "[☎]", "address": "[⌂]", "id": "[#]", "number": "[#]"}
 
 _EMAIL = re.compile(r"[\w.+\-]+\s?(?:@|\(at\)|\[at\])\s?[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,}", re.UNICODE)
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}[ ]?(?:[A-Z0-9]{4}[ ]?){2,7}[A-Z0-9]{1,4}\b", re.IGNORECASE)
@@ -83,11 +87,11 @@ def id_patterns(ids: Iterable[Any], *, min_share: float = 0.5) -> list[re.Patter
 
 def _placeholder(kind: str, placeholder: Any) -> str:
     if placeholder is None:
-        return "[e-mail]" if kind == "email" else f"[{kind}]"
+        return SIGNS[kind]
     if callable(placeholder):
         return str(placeholder(kind))
     if isinstance(placeholder, Mapping):
-        return str(placeholder.get(kind, f"[{kind}]"))
+        return str(placeholder.get(kind, SIGNS[kind]))
     return str(placeholder).format(kind=kind)
 
 
@@ -176,7 +180,7 @@ def scrub(text: Any, *, ids: Iterable[Any] = (), placeholder: str | Mapping[str,
         shape are removed.
     placeholder : str, mapping or callable, optional
         What replaces each kind (``email, iban, phone, address, id, number``): a format string with
-        ``{kind}``, a mapping kind -> text, or a function of the kind. Default ``[kind]``.
+        ``{kind}``, a mapping kind -> text, or a function of the kind. Default: the signs of :data:`SIGNS`.
 
     Returns
     -------
@@ -185,13 +189,28 @@ def scrub(text: Any, *, ids: Iterable[Any] = (), placeholder: str | Mapping[str,
     Examples
     --------
     >>> scrub("Call +44 20 7946 0958 or +1 (555) 123-4567; my policy is 123456789.")
-    'Call [phone] or [phone]; my policy is [number].'
+    'Call [☎] or [☎]; my policy is [#].'
     >>> scrub("Ik woon op de Dorpsstraat 12 in Utrecht.", placeholder={"address": "[adres]"})
     'Ik woon op de [adres] in Utrecht.'
     """
     if not isinstance(text, str):
         return text
-    return _Scrubber(ids, placeholder)(text)[0]
+    return _scrubber(ids, placeholder)(text)[0]
+
+
+_LAST: list[Any] = [None, None, None]  # ids, placeholder, scrubber of the last call
+
+
+def _scrubber(ids: Iterable[Any], placeholder: Any) -> _Scrubber:
+    """The scrubber for ``ids`` and ``placeholder``, reused while a caller passes the same ones (callers such
+    as :func:`nps_research.privacy.protect` scrub comment after comment with the same ids)."""
+    if not isinstance(ids, list | tuple):
+        ids = tuple(ids)
+    if _LAST[2] is not None and _LAST[1] is placeholder and (_LAST[0] is ids or _LAST[0] == ids):
+        return _LAST[2]
+    scrubber = _Scrubber(ids, placeholder)
+    _LAST[:] = [ids, placeholder, scrubber]
+    return scrubber
 
 
 def scrub_series(texts: pd.Series, *, ids: Iterable[Any] = (), placeholder: Any = None) -> pd.Series:

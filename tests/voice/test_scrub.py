@@ -39,7 +39,7 @@ def test_ordinary_numbers_and_words_stay(text):
 
 
 def test_placeholders_name_what_was_removed_and_can_be_translated():
-    assert scrub("mail a@b.nl of bel 0612345678") == "mail [e-mail] of bel [phone]"
+    assert scrub("mail a@b.nl of bel 0612345678") == "mail [@] of bel [☎]"
     words = {"email": "[e-mailadres]", "phone": "[telefoonnummer]"}
     assert scrub("mail a@b.nl of bel 0612345678", placeholder=words) == "mail [e-mailadres] of bel [telefoonnummer]"
     assert scrub(None) is None
@@ -47,9 +47,9 @@ def test_placeholders_name_what_was_removed_and_can_be_translated():
 
 def test_ids_of_the_study_and_ids_of_their_shape_are_removed():
     ids = [f"P{i:07d}" for i in range(50)]
-    assert scrub("polis P0000007 en P9999999", ids=ids) == "polis [id] en [id]"
+    assert scrub("polis P0000007 en P9999999", ids=ids) == "polis [#] en [#]"
     s = scrub_series(pd.Series(["klant P0000001", None]), ids=ids)
-    assert s.iloc[0] == "klant [id]" and pd.isna(s.iloc[1])
+    assert s.iloc[0] == "klant [#]" and pd.isna(s.iloc[1])
 
 
 def test_study_ids_gathers_every_id_column(synthetic):
