@@ -40,8 +40,9 @@ __all__ = ["NotebookFailed", "PlannedNotebook", "RunPlan", "RunResult", "collect
 #: Libraries whose versions go into the manifest.
 LIBRARIES = ("pandas", "numpy", "scipy", "statsmodels", "pingouin", "seaborn", "matplotlib", "papermill",
              "nbconvert", "nbformat", "ipykernel", "semopy", "duckdb", "pyarrow", "ibis-framework", "pydantic",
-             "pandera", "pyyaml", "openpyxl")
-#: Parameters every notebook receives from the runner (when its parameters cell declares them).
+             "pandera", "pyyaml", "openpyxl", "simplemma", "stopwordsiso", "scikit-learn")
+#: Parameters every notebook receives from the runner (when its parameters cell declares them); a notebook that
+#: declares ``output_folder`` also gets the run folder, for files it writes beside its page (spreadsheets).
 STANDARD_PARAMETERS = ("data", "language", "allow_personal_data", "study_name", "scales", "survey_type")
 
 
@@ -484,7 +485,10 @@ def _execute_one(nb: PlannedNotebook, folder: Path, plan: RunPlan) -> dict[str, 
         kwargs: dict[str, Any] = {}
         if plan.kernel_name == "python3":
             kwargs["extra_arguments"] = list(_KERNEL_ARGUMENTS)
-        pm.execute_notebook(str(nb.path), str(out_nb), parameters=nb.parameters, kernel_name=plan.kernel_name,
+        parameters = dict(nb.parameters)
+        if "output_folder" in _notebook_parameters(nb.path) and "output_folder" not in parameters:
+            parameters["output_folder"] = str(folder)  # files a notebook writes beside its page (spreadsheets)
+        pm.execute_notebook(str(nb.path), str(out_nb), parameters=parameters, kernel_name=plan.kernel_name,
                             cwd=str(plan.nb_dir), progress_bar=False, log_output=False, **kwargs)
     except pm.PapermillExecutionError as e:
         info["status"] = "failed"

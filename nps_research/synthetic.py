@@ -86,7 +86,10 @@ floats are written with a few decimals, so last-bit differences between maths li
 attribute scores of their journey/channel and, after phone/chat contacts, ``agent_id`` and
 ``agent_predicted_ltr``. Item nonresponse: 1.5 % per CX item, 2 % per attribute, 1 % for ``csat``
 (missing completely at random); ``ltr`` is always present. ``reason`` (Dutch or English open text tied to a
-theme and to the score; themes per response in ``truth.response_themes``) is given by about 70 %.
+theme and to the score; themes per response in ``truth.response_themes``) is given by about 70 %: worded in
+many ways, sometimes with a second theme, sometimes without a theme; solar customers' complaints are sometimes
+about feed-in costs, a theme the demo code frame lacks; about 3 % carry planted personal data
+(``truth.voice``, ``truth.planted_personal_data``).
 ``weight`` post-stratifies region to the population shares (``truth.region_population_shares``) within each
 survey type.
 
@@ -300,6 +303,100 @@ _TEXTS: dict[tuple[str, str, str], tuple[str, ...]] = {
     ("resolution", "pos", "nl"): ("Mijn vraag werd in een keer opgelost.", "Probleem snel en goed opgelost."),
 }
 THEMES = ("price", "billing", "app", "information", "staff", "waiting", "resolution")
+#: More ways to say the same (theme, sentiment, language); a comment picks one of _TEXTS + _MORE_TEXTS.
+_MORE_TEXTS: dict[tuple[str, str, str], tuple[str, ...]] = {
+    ("price", "neg", "en"): ("Your rates are much higher than elsewhere", "The price went up again without warning",
+                             "I pay far too much for my energy"),
+    ("price", "neg", "nl"): ("Jullie tarieven liggen veel hoger dan elders", "De prijs is alweer verhoogd",
+                             "Ik betaal veel te veel voor mijn energie"),
+    ("price", "pos", "en"): ("Very reasonable prices", "The cheapest offer I could find", "Fair rates, no gimmicks"),
+    ("price", "pos", "nl"): ("Zeer redelijke prijzen", "Het goedkoopste aanbod dat ik kon vinden",
+                             "Eerlijke tarieven, geen fratsen"),
+    ("billing", "neg", "en"): ("My invoice was incorrect again", "They charged me twice this month",
+                               "The final statement took months"),
+    ("billing", "neg", "nl"): ("Mijn factuur klopte weer niet", "Er is dubbel afgeschreven deze maand",
+                               "De eindafrekening liet maanden op zich wachten"),
+    ("billing", "pos", "en"): ("Bills arrive on time and are correct", "My monthly payment is fair",
+                               "The annual bill was exactly as expected"),
+    ("billing", "pos", "nl"): ("De rekeningen kloppen en komen op tijd", "Mijn termijnbedrag is precies goed",
+                               "De jaarafrekening was zoals verwacht"),
+    ("app", "neg", "en"): ("I cannot log in to the app", "The website keeps giving errors",
+                           "The app does not show my usage anymore"),
+    ("app", "neg", "nl"): ("Ik kan niet inloggen in de app", "De website geeft steeds foutmeldingen",
+                           "De app laat mijn verbruik niet meer zien"),
+    ("app", "pos", "en"): ("Great app with clear charts", "The website is easy to use", "Love the app"),
+    ("app", "pos", "nl"): ("Top app met duidelijke grafieken", "De website is makkelijk in gebruik",
+                           "Wat een fijne app"),
+    ("information", "neg", "en"): ("Nobody could explain the changes to me", "The letters are confusing",
+                                   "Poor communication about my contract"),
+    ("information", "neg", "nl"): ("Niemand kon de wijzigingen uitleggen", "De brieven zijn ingewikkeld",
+                                   "Slechte communicatie over mijn contract"),
+    ("information", "pos", "en"): ("They keep me well informed", "Clear explanation of the new rates",
+                                   "Good communication throughout"),
+    ("information", "pos", "nl"): ("Ze houden me goed op de hoogte", "Duidelijke uitleg over de nieuwe tarieven",
+                                   "Goede communicatie van begin tot eind"),
+    ("staff", "neg", "en"): ("The agent was rude to me", "Staff seem poorly trained",
+                             "The employee hung up on me"),
+    ("staff", "neg", "nl"): ("De medewerker was onbeleefd", "Het personeel is slecht opgeleid",
+                             "De medewerkster hing gewoon op"),
+    ("staff", "pos", "en"): ("Helpful and polite staff", "The advisor really listened",
+                             "Friendly employee on the phone"),
+    ("staff", "pos", "nl"): ("Behulpzame en beleefde medewerkers", "De adviseur luisterde echt",
+                             "Vriendelijke medewerker aan de telefoon"),
+    ("waiting", "neg", "en"): ("It took forever to get through", "No response to my emails",
+                               "Customer service is impossible to reach"),
+    ("waiting", "neg", "nl"): ("Het duurt eeuwig voordat je iemand spreekt", "Geen reactie op mijn mails",
+                               "De klantenservice is onbereikbaar"),
+    ("waiting", "pos", "en"): ("Hardly any waiting time", "They answer the phone quickly",
+                               "Quick response to my email"),
+    ("waiting", "pos", "nl"): ("Nauwelijks wachttijd", "Ze nemen snel op", "Snel antwoord op mijn mail"),
+    ("resolution", "neg", "en"): ("Nothing was done with my complaint", "They promised to call back but never did",
+                                  "My issue is still not resolved"),
+    ("resolution", "neg", "nl"): ("Er is niets met mijn klacht gedaan", "Ze zouden terugbellen maar deden het nooit",
+                                  "Mijn klacht is nog steeds niet afgehandeld"),
+    ("resolution", "pos", "en"): ("My complaint was handled well", "They fixed it the same day",
+                                  "Everything was sorted out in one call"),
+    ("resolution", "pos", "nl"): ("Mijn klacht is goed afgehandeld", "Het probleem werd dezelfde dag opgelost",
+                                  "Alles in een keer opgelost"),
+}
+#: Openings and endings that make the same reason read differently (added around the core phrase).
+_OPENERS = {"nl": ("", "", "", "Eerlijk gezegd: ", "Kort gezegd: ", "Tja, ", "Nou, "),
+            "en": ("", "", "", "Honestly, ", "In short: ", "Well, ", "To be fair, ")}
+_ENDINGS = {"neg": {"nl": ("", "", ".", "!", ", erg jammer.", ", dat moet beter.", ". Teleurgesteld."),
+                    "en": ("", "", ".", "!", ", a real shame.", ", that has to improve.", ". Disappointed.")},
+            "pos": {"nl": ("", "", ".", "!", ", top!", ", ga zo door.", ". Dank jullie wel."),
+                    "en": ("", "", ".", "!", ", great!", ", keep it up.", ". Thank you.")}}
+_JOIN = {"same": {"nl": " en ", "en": " and "}, "other": {"nl": ", maar ", "en": ", but "}}
+#: Reasons without a theme (a score needs no explanation).
+_GENERIC = {"nl": ("Prima", "Geen opmerkingen", "Alles goed", "Niks bijzonders", "Tevreden", "Gewoon goed",
+                   "Geen idee", "Zoals verwacht"),
+            "en": ("Fine", "No comment", "All good", "Nothing special", "Satisfied", "Just fine", "No idea",
+                   "As expected")}
+#: The theme the demo code frame lacks (feed-in costs of solar panels, a 2024-25 topic): complaints of solar
+#: customers, so that discovery has something to find (``truth.voice``).
+_PLANTED_THEME = "feed_in"
+_PLANTED_TEXTS = {
+    "nl": ("De terugleverkosten voor mijn zonnepanelen zijn belachelijk", "Terugleverkosten zonnepanelen veel te hoog",
+           "Waarom moet ik terugleverkosten betalen voor mijn zonnepanelen", "Door de terugleverkosten zijn mijn "
+           "zonnepanelen onrendabel", "Die terugleverkosten voor zonnepanelen zijn een schande"),
+    "en": ("The feed-in costs for my solar panels are outrageous", "Feed-in costs on solar panels are far too high",
+           "Why do I pay feed-in costs for my solar panels", "Feed-in costs make my solar panels pointless",
+           "These feed-in costs for solar panels are a disgrace"),
+}
+#: Personal data planted in some reasons (``truth.planted_personal_data``): what ``voice.scrub`` must remove.
+_PII_TEXTS = {
+    "email": {"nl": " Mail me op {v}", "en": " Email me at {v}"},
+    "phone": {"nl": " Bel me op {v}", "en": " Call me on {v}"},
+    "iban": {"nl": " Mijn IBAN is {v}", "en": " My IBAN is {v}"},
+    "id": {"nl": " Klantnummer {v}", "en": " Customer number {v}"},
+    "address": {"nl": " Ik woon op {v}", "en": " I live at {v}"},
+}
+#: The comments stage's probabilities: a second theme, a reason without a theme, the planted theme (solar
+#: customers' complaints), personal data.
+_VOICE = {"second_theme": 0.25, "generic": 0.08, "planted_theme": 0.35, "personal_data": 0.03}
+#: Generator theme -> the theme of the demo code frame (nps_research/voice/frames/energy.yml) that codes it.
+_FRAME_THEMES = {"price": "price", "billing": "billing", "app": "digital", "information": "information",
+                 "staff": "staff", "waiting": "waiting", "resolution": "resolution"}
 
 
 @dataclass(frozen=True)
@@ -368,14 +465,27 @@ class Truth:
         Outcome -> model coefficients on ``cx_z`` and ``ltr_z``; ``standardisation`` holds the means and SDs.
     region_population_shares : dict
         Population share per region (the weighting targets).
-    reason_themes : dict
-        Reason text -> theme (every text the generator can write).
-    reason_sentiments : dict
-        Reason text -> ``"complaint"`` or ``"praise"``. Scores 0-6 get complaints, 9-10 praise, 7-8 either.
+    voice : dict
+        How reasons are written: ``themes`` (generator theme -> the demo code frame's theme that codes it),
+        ``theme_drivers`` (theme -> the attributes behind it, whose effects on the relational LTR are in
+        ``ltr_relational``: a complaint's theme is the respondent's worst attribute or touchpoint, praise the
+        best), the probabilities of a second theme, a reason without a theme, the planted theme and planted
+        personal data (``probabilities``), the planted theme (``planted_theme``: feed-in costs of solar panels,
+        which the demo frame lacks, and its words), and how many personal data of each kind were planted.
+        Scores 0-6 get complaints, 9-10 praise, 7-8 either.
     ltr_clipped_share : dict
         Share of latent LTR above 10.5 or below -0.5 (clipped), per survey type.
     response_themes : Series
-        Response id -> theme of its reason (NaN without a reason). Not written to ``truth.json``.
+        Response id -> main theme of its reason (NaN without a reason or for a reason without a theme; the
+        planted theme is ``feed_in``). Not written to ``truth.json``.
+    response_theme_sets : Series
+        Response id -> every theme of its reason, ``;``-separated (empty for a reason without a theme). Not
+        written to ``truth.json``.
+    response_sentiments : Series
+        Response id -> ``complaint`` or ``praise`` (of the main theme). Not written to ``truth.json``.
+    planted_personal_data : DataFrame
+        ``response_id, kind, value``: every e-mail address, phone number, IBAN, customer number and address
+        written into a reason. Not written to ``truth.json``.
     response_journey : Series
         Transactional response id -> journey id. Not written to ``truth.json``.
     ltr_latent : Series
@@ -420,10 +530,12 @@ class Truth:
     agent_noise_sd: float
     outcome_effects: dict[str, Any]
     region_population_shares: dict[str, float]
-    reason_themes: dict[str, str]
-    reason_sentiments: dict[str, str]
+    voice: dict[str, Any]
     ltr_clipped_share: dict[str, float]
     response_themes: pd.Series = field(repr=False)
+    response_theme_sets: pd.Series = field(repr=False)
+    response_sentiments: pd.Series = field(repr=False)
+    planted_personal_data: pd.DataFrame = field(repr=False)
     response_journey: pd.Series = field(repr=False)
     ltr_latent: pd.Series = field(repr=False)
     ltr_mean: pd.Series = field(repr=False)
@@ -432,7 +544,8 @@ class Truth:
     latent_factors: pd.DataFrame = field(repr=False)
 
     _NOT_IN_JSON = ("response_themes", "response_journey", "ltr_latent", "ltr_mean", "transaction_ltr_latent",
-                    "latent_items", "latent_factors")
+                    "latent_items", "latent_factors", "response_theme_sets", "response_sentiments",
+                    "planted_personal_data")
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict of the model (per-response series and latent data left out).
@@ -586,7 +699,7 @@ def make_study(n_customers: int = 5000, seed: int = 0, *, outcome_driver: str = 
 #: so the existing streams, and every table they make, stay the same. Never add draws to an existing stream in
 #: the middle of its sequence (every later draw of that stream would change).
 _STREAMS = ("customers", "factors", "relational", "journeys", "transactions", "invitations", "texts",
-            "outcomes", "missing", "agents", "employees", "misc")
+            "outcomes", "missing", "agents", "employees", "misc", "voice")
 
 
 @dataclass(eq=False)
@@ -693,7 +806,10 @@ class _World:
     # _reasons_and_consent
     reason: np.ndarray = None  # (n_resp,) text or None
     reason_lang: np.ndarray = None
-    themes: np.ndarray = None
+    themes: np.ndarray = None  # (n_resp,) the reason's main theme (None without a reason or theme)
+    theme_sets: np.ndarray = None  # (n_resp,) every theme of the reason, "a;b" ("" for a reason without theme)
+    sentiments: np.ndarray = None  # (n_resp,) "complaint" / "praise" (None without a reason)
+    planted_pii: list = None  # (position, kind, value) of personal data written into reasons
     consent: np.ndarray = None  # (n_resp,) 0/1
     # _weights
     region_all: np.ndarray = None
@@ -956,11 +1072,15 @@ def _agent_predictions(w: _World) -> None:
 
 
 def _reasons_and_consent(w: _World) -> None:
-    """Open-text reason (theme from the worst/best attribute or touchpoint, language) and follow-up consent."""
+    """Open-text reason (theme from the worst/best attribute or touchpoint, language; worded in many ways, a
+    second theme, reasons without a theme, the planted feed-in theme, planted personal data: stream ``voice``)
+    and follow-up consent."""
     rng = w.rng["texts"]
-    w.reason, w.reason_lang, w.themes = _reasons(rng, w.ltr_all, w.is_rel, w.attr_mat, w.n, w.tr_idx, w.sc_f,
-                                                 w.j_tps, w.j_last_channel)
+    reason, w.reason_lang, themes = _reasons(rng, w.ltr_all, w.is_rel, w.attr_mat, w.n, w.tr_idx, w.sc_f,
+                                             w.j_tps, w.j_last_channel)
     w.consent = (rng.random(w.n_resp) < np.where(w.ltr_all <= 6, 0.6, 0.45)).astype(np.int64)
+    w.reason, w.themes, w.theme_sets, w.sentiments, w.planted_pii = _compose_reasons(
+        w.rng["voice"], reason, w.reason_lang, themes, w.ltr_all, w.product[w.cust], w.cust_ids[w.cust])
 
 
 def _weights(w: _World) -> None:
@@ -1127,8 +1247,18 @@ def _truth(w: _World) -> None:
     emp_nps.index.name = "employee_id"
     clipped = {"relational": float(np.mean((w.lat_rel > 10.5) | (w.lat_rel < -0.5))),
                "transactional": float(np.mean((w.lat_tr > 10.5) | (w.lat_tr < -0.5)))}
-    reason_themes = {t: k[0] for k, v in sorted(_TEXTS.items()) for t in v}
     rid_orig = w.rid_orig
+    pii = pd.DataFrame([(rid_orig[i], kind, value) for i, kind, value in w.planted_pii],
+                       columns=["response_id", "kind", "value"]).sort_values(["response_id", "kind"],
+                                                                            ignore_index=True)
+    voice = {
+        "themes": dict(_FRAME_THEMES),
+        "theme_drivers": {t: [a for a, th in ATTRIBUTE_THEMES.items() if th == t] for t in THEMES},
+        "probabilities": {"reason": _P_REASON, "dutch": _P_DUTCH, **_VOICE},
+        "planted_theme": {"theme": _PLANTED_THEME, "who": "solar customers who complain",
+                          "words": {"nl": "terugleverkosten, zonnepanelen", "en": "feed-in costs, solar panels"}},
+        "personal_data": {kind: int((pii["kind"] == kind).sum()) for kind in _PII_TEXTS},
+    }
 
     w.truth = Truth(
         seed=int(w.seed),
@@ -1162,12 +1292,15 @@ def _truth(w: _World) -> None:
         agent_noise_sd=_AGENT_NOISE_SD,
         outcome_effects=w.outcome_effects,
         region_population_shares=dict(_REGION_POPULATION),
-        reason_themes=reason_themes,
-        reason_sentiments={t: {"neg": "complaint", "pos": "praise"}[k[1]] for k, v in sorted(_TEXTS.items())
-                           for t in v},
+        voice=voice,
         ltr_clipped_share=clipped,
         response_themes=pd.Series(w.themes, index=pd.Index(rid_orig, name="response_id"),
                                   name="theme").sort_index(),
+        response_theme_sets=pd.Series(w.theme_sets, index=pd.Index(rid_orig, name="response_id"),
+                                      name="themes").sort_index(),
+        response_sentiments=pd.Series(w.sentiments, index=pd.Index(rid_orig, name="response_id"),
+                                      name="sentiment").sort_index(),
+        planted_personal_data=pii,
         response_journey=pd.Series(w.journey_ids[w.tr_idx], index=pd.Index(rid_orig[n:], name="response_id"),
                                    name="journey_id").sort_index(),
         ltr_latent=pd.Series(w.lat_all, index=pd.Index(rid_orig, name="response_id"),
@@ -1246,6 +1379,75 @@ def _reasons(rng, ltr, is_rel, attr_mat, n, tr_idx, sc_f, j_tps, j_last_channel)
         lang[i] = lg
         theme[i] = th
     return reason, lang, theme
+
+
+def _compose_reasons(rng, base, lang, themes, ltr, product, customer):
+    """Word each reason: a phrase of its theme, sentiment and language from _TEXTS and _MORE_TEXTS with an
+    opening and an ending; sometimes a second theme (same sentiment: "and"; the other: "but"), a reason without
+    a theme, the planted feed-in complaint (solar customers) or personal data. All draws come from ``rng``
+    (stream ``voice``), the same number for every response, so the texts of one response do not depend on
+    another's."""
+    n_resp = len(base)
+    u = rng.random((n_resp, 8))
+    k = rng.integers(0, 1 << 30, size=(n_resp, 6))
+    reason = np.full(n_resp, None, dtype=object)
+    main = np.full(n_resp, None, dtype=object)
+    sets = np.full(n_resp, None, dtype=object)
+    sentiment = np.full(n_resp, None, dtype=object)
+    planted: list[tuple[int, str, str]] = []
+    complaints = {t for (_, sn, _), v in _TEXTS.items() if sn == "neg" for t in v}
+    for i in range(n_resp):
+        if base[i] is None:
+            continue
+        lg = lang[i]
+        neg = base[i] in complaints  # the sentiment _reasons chose (from the score)
+        sent = "neg" if neg else "pos"
+        sentiment[i] = "complaint" if neg else "praise"
+        if neg and product[i] == "solar" and u[i, 0] < _VOICE["planted_theme"]:
+            text, th_all = _PLANTED_TEXTS[lg][k[i, 0] % len(_PLANTED_TEXTS[lg])], [_PLANTED_THEME]
+        elif u[i, 1] < _VOICE["generic"]:
+            text, th_all = _GENERIC[lg][k[i, 0] % len(_GENERIC[lg])], []
+        else:
+            th = themes[i]
+            text = _phrase(th, sent, lg, k[i, 1])
+            th_all = [th]
+            if u[i, 2] < _VOICE["second_theme"]:
+                other = [t for t in THEMES if t != th][k[i, 2] % (len(THEMES) - 1)]
+                sent2 = sent if u[i, 3] < 0.6 else ("pos" if neg else "neg")
+                second = _phrase(other, sent2, lg, k[i, 3])
+                text = text + _JOIN["same" if sent2 == sent else "other"][lg] + second[:1].lower() + second[1:]
+                th_all.append(other)
+            opener = _OPENERS[lg][k[i, 4] % len(_OPENERS[lg])]
+            if opener and not (text.startswith("I ") or text.startswith("I'")):
+                text = text[:1].lower() + text[1:]
+            text = (opener + text).rstrip(".!") + _ENDINGS[sent][lg][k[i, 5] % len(_ENDINGS[sent][lg])]
+        if u[i, 4] < _VOICE["personal_data"]:
+            kind = ("email", "phone", "iban", "id", "address")[k[i, 4] % 5]
+            value = _pii_value(kind, customer[i], k[i, 5])
+            text = text.rstrip(".!") + "." + _PII_TEXTS[kind][lg].format(v=value) + "."
+            planted.append((i, kind, value))
+        reason[i] = text
+        main[i] = th_all[0] if th_all else None
+        sets[i] = ";".join(th_all)
+    return reason, main, sets, sentiment, planted
+
+
+def _phrase(theme: str, sent: str, lang: str, pick: int) -> str:
+    options = _TEXTS[(theme, sent, lang)] + _MORE_TEXTS[(theme, sent, lang)]
+    return options[pick % len(options)].rstrip(".")
+
+
+def _pii_value(kind: str, customer: str, x: int) -> str:
+    """A made-up but well-formed datum of ``kind`` (the customer number is the customer's own id)."""
+    if kind == "email":
+        return f"{('jan', 'els', 'piet', 'anna', 'mo')[x % 5]}.{customer.lower()}@example.nl"
+    if kind == "phone":
+        return (f"06-{x % 100_000_000:08d}", f"+31 6 {x % 100_000_000:08d}", f"020-{x % 10_000_000:07d}")[x % 3]
+    if kind == "iban":
+        return f"NL{10 + x % 89:02d} ABNA 0{x % 1000:03d} {x % 10000:04d} {x % 100:02d}"
+    if kind == "id":
+        return customer
+    return f"{1000 + x % 9000} {'ABCDEFGHJKLMNPRTVWXZ'[x % 20]}{'ABCDEFGHJKLMNPRTVWXZ'[(x // 20) % 20]} {1 + x % 200}"
 
 
 # ---- writing the demo --------------------------------------------------------------------------------------

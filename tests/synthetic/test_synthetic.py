@@ -108,25 +108,32 @@ def test_demo_files_load_back_through_the_package_loader(tmp_path, synthetic):
 # SHA-256 of the files of write_demo(folder, n_customers=300, seed=0), of the outcomes (as written) with the
 # other two outcome drivers, and of the latent data of the truth (to 6 decimals, as CSV), all recorded from
 # make_study as it was before it was split into stages (commit 3e28904). A refactoring must leave them alone.
+# Meant change (issue 13, item 8): the reasons are worded in many ways, with second themes, reasons without a
+# theme, the planted feed-in theme and planted personal data (stage _reasons_and_consent, new stream "voice").
+# Only the reason column of responses.csv changed (every other column and file kept its bytes), and the
+# truth: responses.csv, truth.json and response_themes re-recorded; three new per-response truths added.
 _PINNED_DEMO = {
     "invitations.csv": "42dc76f0b5a258a81479d9289d9443affb04849ae154218515d1901e19f14c31",
     "journey_events.csv": "94fc59994fddc8ad78669ffe4fc4cc56f567fe94c698999b62bb5cd44fa1fe83",
     "outcomes.csv": "3c70d7cf9c589f56c14184857fae7015dd6ceb959d00eb7cb0dcf7d0854cc7ff",
-    "responses.csv": "7ae3b0b7def952031a0269502afc8f82b47d65ff1ce7943931e0f9dd0957c0a8",
-    "truth.json": "1e5c56e248e13606ecf4ac077db56e81ca2197c040e90278a7281c7eec820100",
+    "responses.csv": "5f94a399c637bb10c2d94b0b4f4389f903e57cac419f01005b189a662a7c5861",
+    "truth.json": "454088a9080310913c54cbce434a3735af90a7ffb4545979222fa92b0a227e75",
 }
 _PINNED_OUTCOMES = {
     "ltr": "ae58d5e779aab472272cbc05f10edf8018c379086bd513fadc4fa471bed3eb66",
     "equal": "cd49bbd282caeaeac38208474ded6ad34827e24fc19368fb732544859a9c1779",
 }
 _PINNED_LATENT = {
-    "response_themes": "3ea4a455bd174d3bbe5a71ed94599dc3ff0580b7cc48a2cf3ba6858bf491b380",
+    "response_themes": "575eeb16cfb1baf7f88314d640532b00e7e3e7ff6bb8a1cf9ce454b49c59324c",
     "response_journey": "e136cb39af37442510e3c34917768a5b8684e5b792d78f104090941f9332bf61",
     "ltr_latent": "a7f2f94098241a4e95939ae12ff120b19691559466664c94265c1092270be8dc",
     "ltr_mean": "c870017a97d617c093cc60bfe140013684e03a62128ca67468f9e3fb76e6368b",
     "transaction_ltr_latent": "de275bb5a1e8df8945ec0a9aa499dd8565dab87e0b179eb6615cf131f3328a38",
     "latent_items": "3ce87995e17165c2be0da37996126bcbc21ac4e03913926d734f178bd1650e67",
     "latent_factors": "e7bf9cbcf6c98a842eb4e3ef6a77bf73a1a701dd4661cebef98d55286724a303",
+    "response_theme_sets": "ff2cda4e84f00eaf7def0493a1dbb5f673029959c90c0ca3f13b060804467baa",
+    "response_sentiments": "d54dd07c9933b25163c95903200118f4afa4ae119619b679a2fc4350a36cb1c8",
+    "planted_personal_data": "e5ae415491c9d7b08122fa974e80b56a34ad9b63e8c98b192c5e040fb9b88fdc",
 }
 
 
@@ -275,19 +282,37 @@ def test_reasons_follow_score_and_theme(study):
     has = r["reason"].notna()
     assert 0.65 < has.mean() < 0.75 and (has == r["reason_language"].notna()).all()
     assert 0.7 < (r.loc[has, "reason_language"] == "nl").mean() < 0.8
-    sentiment = r.loc[has, "reason"].map(truth.reason_sentiments)
-    ltr = r.loc[has, "ltr"]
+    ids = r.loc[has, "response_id"]
+    sentiment = truth.response_sentiments.reindex(ids).to_numpy()
+    ltr = r.loc[has, "ltr"].to_numpy()
     assert (sentiment[ltr <= 6] == "complaint").all() and (sentiment[ltr >= 9] == "praise").all()
-    themes = r.loc[has].set_index("response_id")["reason"].map(truth.reason_themes)
-    assert (themes == truth.response_themes.reindex(themes.index)).all()
     assert truth.response_themes.reindex(r.loc[~has, "response_id"]).isna().all()
+    assert truth.response_sentiments.reindex(r.loc[~has, "response_id"]).isna().all()
+    # worded in many ways (the generator once had 56 texts)
+    assert r.loc[has, "reason"].nunique() > 0.5 * has.sum()
+    # the main theme is the first of the reason's themes; second themes in about a quarter
+    sets = truth.response_theme_sets.reindex(ids)
+    main = truth.response_themes.reindex(ids)
+    first = sets.str.split(";").str[0].replace("", np.nan)
+    assert (first.fillna("-") == main.fillna("-")).all()
+    assert 0.15 < (sets.str.count(";") == 1).mean() < 0.3
     # a complaint's theme is most often the respondent's worst attribute (relational)
     rel = r[has & (r["survey_type"] == "relational") & (r["ltr"] <= 6)].dropna(subset=ATTRIBUTES)
     worst = rel[ATTRIBUTES].astype(float).idxmin(axis=1).str.removeprefix("sat_")
-    theme = rel["reason"].map(truth.reason_themes)
+    theme = truth.response_themes.reindex(rel["response_id"]).to_numpy()
     short = {"billing_clarity": "billing", "staff_knowledge": "staff", "waiting_time": "waiting",
              "problem_resolution": "resolution"}
-    assert (worst.replace(short) == theme).mean() > 0.6
+    assert (worst.replace(short).to_numpy() == theme).mean() > 0.5
+    # the planted theme: only solar customers' complaints; planted personal data are in the texts
+    planted = truth.response_themes == "feed_in"
+    solar = r.set_index("response_id")["product"]
+    assert planted.sum() > 20 and (solar.reindex(planted[planted].index) == "solar").all()
+    assert (truth.response_sentiments[planted] == "complaint").all()
+    text = r.set_index("response_id")["reason"]
+    pii = truth.planted_personal_data
+    assert len(pii) > 30 and set(pii["kind"]) == {"email", "phone", "iban", "id", "address"}
+    assert all(v in text[rid] for rid, v in zip(pii["response_id"], pii["value"]))
+    assert truth.voice["personal_data"] == pii["kind"].value_counts().to_dict()
 
 
 # ---- truth recovery ----------------------------------------------------------------------------------------
