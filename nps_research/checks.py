@@ -252,7 +252,7 @@ def check_study(config: Any, *, nb_dir: str | Path | None = None) -> tuple[Any, 
         study = load_data(config.data_parameters(), name=config.name, language=config.language)
         study.config = config
     except StudyDataError as e:
-        data_error = e
+        data_error = e.in_language(config.language)
     check = check_analyses(config, study, nb_dir)
     if check.problems:
         lines = [t("check.problems", config.language, count=len(check.problems), k=len(check.problems))]

@@ -217,7 +217,7 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
         except StudyDataError as e:
             problems.extend(e.problems)
     if problems:
-        raise StudyDataError(problems)
+        raise StudyDataError(problems, language=language)
     rspec = spec.responses
     groups = tables["responses"].attrs.get("score_columns", {})
     ranges = {k: (int(v[0]), int(v[1])) for k, v in rspec.ranges.items()}

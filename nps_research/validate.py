@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import DataProblem, StudyDataError
+from .errors import DataProblem, Rule, StudyDataError
 from .io import RawTable
 from .schema import CATEGORY_SYNONYMS, SCORE_GROUPS, TABLES, Role
 
@@ -81,7 +81,7 @@ def parse_number(s: pd.Series, *, decimal: str = ".") -> ParseResult:
     clean = clean.str.replace(",", ".", regex=False)
     num = pd.to_numeric(clean, errors="coerce").astype("Float64")
     res = ParseResult(num)
-    res.add("must be a number", num.isna() & txt.notna(), s)
+    res.add(Rule.make("data.number"), num.isna() & txt.notna(), s)
     return res
 
 
@@ -105,12 +105,12 @@ def parse_score(s: pd.Series, low: float, high: float) -> ParseResult:
         num = num.fillna(label_num)
         not_number = num.isna() & txt.notna()
     res = ParseResult(num)
-    res.add(f"must be a whole number {low:g}-{high:g}, found text", not_number, s)
+    res.add(Rule.make("data.whole_text", low=f"{low:g}", high=f"{high:g}"), not_number, s)
     known = num.notna()
     frac = known & ((num - num.round()).abs() > 1e-9).fillna(False)
-    res.add(f"must be a whole number {low:g}-{high:g}, found decimals", frac, s)
+    res.add(Rule.make("data.whole_decimals", low=f"{low:g}", high=f"{high:g}"), frac, s)
     out = known & ~frac & ((num < low) | (num > high)).fillna(False)
-    res.add(f"must be a whole number {low:g}-{high:g}, found values outside the range", out, s)
+    res.add(Rule.make("data.whole_range", low=f"{low:g}", high=f"{high:g}"), out, s)
     ok = num.where(known & ~frac & ~out).round()
     res.values = ok.astype("Int64")
     return res
@@ -146,8 +146,7 @@ def parse_dates(s: pd.Series, *, date_format: str | None = None, date_only: bool
                 out = out.fillna(pd.to_datetime(txt.where(todo), format=fmt, errors="coerce"))
         bad = out.isna() & txt.notna()
         res = ParseResult(pd.Series(pd.NaT, index=s.index))
-        rule = ("must be a date in the format " + date_format) if date_format else (
-            "must be a date (2024-01-31, 31-01-2024 or 31/01/2024; set date_format in the study for others)")
+        rule = Rule.make("data.date_format", format=date_format) if date_format else Rule.make("data.date")
         res.add(rule, bad, s)
         out = pd.to_datetime(out)
         if getattr(out.dt, "tz", None) is not None:
@@ -171,7 +170,7 @@ def parse_binary(s: pd.Series) -> ParseResult:
     txt = _as_text(s).str.lower()
     vals = txt.map(_BINARY, na_action="ignore")
     res = ParseResult(pd.to_numeric(vals, errors="coerce").astype("Int64"))
-    res.add("must be 0 or 1 (or yes/no, ja/nee, true/false)", vals.isna() & txt.notna(), s)
+    res.add(Rule.make("data.binary"), vals.isna() & txt.notna(), s)
     return res
 
 
@@ -182,7 +181,7 @@ def _parse_category(s: pd.Series, role: Role) -> ParseResult:
         synonyms = synonyms or {c: c for c in role.categories or ()}
         vals = txt.str.lower().map(synonyms, na_action="ignore")
         res = ParseResult(vals.astype("str").where(vals.notna()))
-        res.add("must be one of " + ", ".join(role.categories or sorted(set(synonyms.values()))),
+        res.add(Rule.make("data.one_of", choices=", ".join(role.categories or sorted(set(synonyms.values())))),
                 vals.isna() & txt.notna(), s)
         return res
     return ParseResult(txt)
@@ -216,12 +215,12 @@ def parse_column(s: pd.Series, role: Role, *, decimal: str = ".", date_format: s
         res = parse_number(s, decimal=decimal)
         v = res.values
         if low is not None:
-            res.add(f"must be >= {low:g}" if role.name != "weight" else "must be > 0",
+            res.add(Rule.make("data.at_least", low=f"{low:g}") if role.name != "weight" else Rule.make("data.positive"),
                     ((v < low) | ((v == low) & (role.name == "weight"))).fillna(False), s)
         if high is not None:
-            res.add(f"must be <= {high:g}", (v > high).fillna(False), s)
+            res.add(Rule.make("data.at_most", high=f"{high:g}"), (v > high).fillna(False), s)
         if role.integer:
-            res.add("must be a whole number", ((v - v.round()).abs() > 1e-9).fillna(False), s)
+            res.add(Rule.make("data.whole"), ((v - v.round()).abs() > 1e-9).fillna(False), s)
             res.values = _finish_int(v.round())
         else:
             res.values = v.astype("float64")
@@ -296,12 +295,12 @@ def parse_table(
             columns[role] = name
     agg_key = getattr(aggregate, "by", None) if aggregate is not None else None
     if agg_key is not None and agg_key not in spec.role_names:
-        problems.append(DataProblem(table, f"aggregate.by must be a role of this table (roles: "
-                                    f"{', '.join(spec.role_names)})", column=str(agg_key)))
+        problems.append(DataProblem(table, Rule.make("data.aggregate_by", roles=", ".join(spec.role_names)),
+                                    column=str(agg_key)))
     unknown_roles = sorted(set(columns) - set(spec.role_names))
     if unknown_roles:
-        problems.append(DataProblem(table, "the study maps roles that this table does not have: "
-                                    + ", ".join(unknown_roles) + " (roles: " + ", ".join(spec.role_names) + ")"))
+        problems.append(DataProblem(table, Rule.make("data.unknown_roles", unknown=", ".join(unknown_roles),
+                                                      roles=", ".join(spec.role_names))))
     available = ", ".join(repr(c) for c in frame.columns)
     out: dict[str, pd.Series] = {}
     targets: list[tuple[Role, str, float | None, float | None]] = []
@@ -314,12 +313,11 @@ def parse_table(
             col = lower[col][0]  # "Touchpoint" serves the role 'touchpoint'
         if col not in frame.columns:
             if role.name in columns:
-                problems.append(DataProblem(table, f"the study maps it to a column that is not in "
-                                            f"'{raw.path.name}' (columns: {available})", column=col, role=role.name))
-            elif role.required:
-                problems.append(DataProblem(table, f"required column is missing from '{raw.path.name}'; map the "
-                                            f"role to the client's column in the study file (columns: {available})",
+                problems.append(DataProblem(table, Rule.make("data.mapped_missing", file=raw.path.name, available=available),
                                             column=col, role=role.name))
+            elif role.required:
+                problems.append(DataProblem(table, Rule.make("data.required_missing", file=raw.path.name,
+                                                         available=available), column=col, role=role.name))
             continue
         low, high = ranges.get(role.name, (None, None))
         targets.append((role, col, low, high))
@@ -328,8 +326,8 @@ def parse_table(
         low, high = ranges.get(group, (g.low, g.high))
         for name, col in cols.items():
             if col not in frame.columns:
-                problems.append(DataProblem(table, f"the study lists it under '{group}' but it is not in "
-                                            f"'{raw.path.name}' (columns: {available})", column=col, role=name))
+                problems.append(DataProblem(table, Rule.make("data.score_missing", group=group, file=raw.path.name,
+                                                         available=available), column=col, role=name))
                 continue
             low_i, high_i = ranges.get(name, (low, high))
             targets.append((Role(name, "score", g.description, low=low_i, high=high_i, integer=True), col,
@@ -343,14 +341,14 @@ def parse_table(
         missing = values.isna() & ~frame.index.isin(_all_bad(res))
         if not role.nullable and missing.any():
             rows = values.index[missing.to_numpy()]
-            problems.append(DataProblem(table, "must not be empty", column=col, role=role.name,
+            problems.append(DataProblem(table, Rule.make("data.empty"), column=col, role=role.name,
                                         rows=tuple(int(r) for r in rows), n_rows=len(rows)))
         if role.unique and role.name != agg_key:
             dup = values.notna() & values.duplicated(keep=False)
             if dup.any():
                 rows = values.index[dup.to_numpy()]
                 problems.append(DataProblem(
-                    table, "must be unique, found duplicates", column=col, role=role.name,
+                    table, Rule.make("data.unique"), column=col, role=role.name,
                     rows=tuple(int(r) for r in rows), n_rows=len(rows),
                     examples=tuple(str(v) for v in values[dup].drop_duplicates().head(5))))
         out[role.name] = values
@@ -359,7 +357,7 @@ def parse_table(
         both = both.fillna(False).astype(bool)
         if both.any():
             rows = both.index[both.to_numpy()]
-            problems.append(DataProblem(table, "responded is 1 but invited is 0", column=columns.get(
+            problems.append(DataProblem(table, Rule.make("data.responded_not_invited"), column=columns.get(
                 "responded", "responded"), role="responded", rows=tuple(int(r) for r in rows), n_rows=len(rows)))
     if problems:
         raise StudyDataError([replace(p, file=raw.path.name) for p in problems])

@@ -141,7 +141,8 @@ def test_bad_data_stops_the_run_before_any_notebook(study):
     (study.parent / "data" / "r.csv").write_text(HEADER + "r1,c1,2024-01-01,relational,,web,12\n")
     res = CliRunner().invoke(app, ["run", str(study), "--no-progress"])
     assert res.exit_code == 1
-    assert "column 'ltr': must be a whole number 0-10, found values outside the range (1 row: 2)" in res.output
+    # the study is Dutch: so is the message
+    assert "kolom 'ltr': moet een geheel getal 0-10 zijn, gevonden: waarden buiten het bereik (1 rij: 2)" in res.output
     assert not (study.parent / "out").exists()
 
 
@@ -155,7 +156,7 @@ def test_cli_validate(study):
                                                  "r1,c2,2024-01-01,relational,,web,5\n")
     bad = CliRunner().invoke(app, ["validate", str(study)])
     assert bad.exit_code == 1
-    assert bad.output.splitlines()[0] == "2 problems in the study data:"
+    assert bad.output.splitlines()[0] == "2 problemen in de gegevens van het onderzoek:"
 
 
 def test_study_file_errors_are_actionable(tmp_path):
