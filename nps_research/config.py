@@ -49,6 +49,16 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _in_language(text: str | dict[str, str] | None, language: str, where: str) -> str | None:
+    """A text given once or per language ({en: ..., nl: ...}) in the report language (else English, else the
+    first one given)."""
+    if not isinstance(text, dict):
+        return text
+    if not text:
+        raise ValueError(f"{where}: give a text, or one per language ({{en: ..., nl: ...}})")
+    return text.get(language) or text.get("en") or next(iter(text.values()))
+
+
 class Constant(_Strict):
     """A role with one value for every row (an export without the column: ``survey_type: {value: transactional}``)."""
 
@@ -200,8 +210,9 @@ class AnalysisSpec(_Strict):
     notebook: str = Field(description="The notebook's name (01_data_overview ... see the list below).")
     parameters: dict[str, Any] = Field(default_factory=dict, description="Its parameters (see each notebook).")
     enabled: bool = Field(True, description="false skips the analysis.")
-    title: str | None = Field(None, description="Section title on the index page (default: the notebook's "
-                                                "heading in the report language).")
+    title: str | dict[str, str] | None = Field(None, description="Section title on the index page (default: the "
+                                                                 "notebook's heading in the report language); a "
+                                                                 "text, or one per language ({en: ..., nl: ...}).")
 
     @field_validator("notebook")
     @classmethod
@@ -222,7 +233,8 @@ class StudyConfig(_Strict):
     """A validated study file."""
 
     name: str = Field(description="Short name: letters, digits, '-', '_' and '.' (it becomes a folder name).")
-    title: str | None = Field(None, description="Title of the report.")
+    title: str | dict[str, str] | None = Field(None, description="Title of the report: a text, or one per "
+                                                                 "language ({en: ..., nl: ...}).")
     language: Literal["en", "nl"] = Field("en", description="Report language: en or nl.")
     survey_type: str | None = Field(None, description="The survey type every notebook follows unless an analysis "
                                                       "says otherwise (relational / transactional; Dutch accepted).")
@@ -235,6 +247,13 @@ class StudyConfig(_Strict):
     scales: dict[str, Any] | None = Field(None, description="CX scales of the study: {name: {dimensions, low, "
                                                             "high, reverse, labels, ...}} (see below).")
     base_dir: Path | None = Field(default=None, exclude=True)
+
+    @model_validator(mode="after")
+    def _titles_in_the_report_language(self) -> StudyConfig:
+        self.title = _in_language(self.title, self.language, "title")
+        for a in self.analyses:
+            a.title = _in_language(a.title, self.language, f"analyses.{a.notebook}.title")
+        return self
 
     @field_validator("survey_type")
     @classmethod
