@@ -107,8 +107,8 @@ TEXTS: dict[str, dict] = {
     "people.signal.passive_gap": {
         "en": "{name}: few 7s and 8s: {share} of the non-detractors, where about {expected} is usual ({q}, {n} "
               "answers). This pattern appears when customers are asked for a 9 or 10.",
-        "nl": "{name}: weinig zevens en achten: {share} van de niet-criticasters, waar ongeveer {expected} "
-              "gebruikelijk is ({q}, {n} antwoorden). Dit patroon ontstaat als klanten om een 9 of 10 wordt "
+        "nl": "{name}: weinig zevens en achten: {share} van de niet-criticasters; gebruikelijk is ongeveer "
+              "{expected} ({q}, {n} antwoorden). Dit patroon ontstaat als klanten om een 9 of 10 wordt "
               "gevraagd.",
     },
     "people.signal.tens_excess": {
@@ -133,8 +133,8 @@ TEXTS: dict[str, dict] = {
     "people.signal.invitation_rate": {
         "en": "{name}: {share} of eligible customers invited, where about {expected} is usual ({q}, {n} "
               "transactions). Worth checking who decides whom to invite.",
-        "nl": "{name}: {share} van de klanten die in aanmerking kwamen uitgenodigd, waar ongeveer {expected} "
-              "gebruikelijk is ({q}, {n} transacties). Ga na wie bepaalt wie een uitnodiging krijgt.",
+        "nl": "{name}: {share} van de klanten die in aanmerking kwamen, is uitgenodigd; gebruikelijk is ongeveer "
+              "{expected} ({q}, {n} transacties). Ga na wie bepaalt wie een uitnodiging krijgt.",
     },
     "people.signal.invited_selected": {
         "en": "{name}: invited customers differ from those not invited on what was known before the survey "
