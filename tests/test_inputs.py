@@ -113,7 +113,7 @@ def test_breaks_honoured_everywhere(responses, breaks):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         m = driver_model(responses, outcome="ltr", drivers=["a"], breaks=breaks)
-        obs = m.scenario("a", n_sim=50)["observed"].iloc[0]
+        obs = m.scenario("a", n_sim=50).summary()["observed"].iloc[0]
         lm = driver_model(responses, outcome="ltr", drivers=["a"], kind="logit", breaks=breaks)
     assert obs == pytest.approx(nps(responses["ltr"], breaks=breaks))
     dist = ltr_distribution(responses, breaks=breaks)
@@ -124,7 +124,7 @@ def test_breaks_honoured_everywhere(responses, breaks):
         .to_numpy(),
         expected,
     )
-    assert lm.scenario("a", n_sim=50)["observed"].iloc[0] == pytest.approx(100 * expected[2] / expected.sum())
+    assert lm.scenario("a", n_sim=50).summary()["observed"].iloc[0] == pytest.approx(100 * expected[2] / expected.sum())
 
 
 def test_non_default_breaks_change_counts(responses):
@@ -133,8 +133,8 @@ def test_non_default_breaks_change_counts(responses):
     assert not default.equals(other)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        a = driver_model(responses, outcome="ltr", drivers=["a"]).scenario("a", n_sim=50)["observed"].iloc[0]
-        b = driver_model(responses, outcome="ltr", drivers=["a"], breaks=(5, 7)).scenario("a", n_sim=50)
+        a = driver_model(responses, outcome="ltr", drivers=["a"]).scenario("a", n_sim=50).summary()["observed"].iloc[0]
+        b = driver_model(responses, outcome="ltr", drivers=["a"], breaks=(5, 7)).scenario("a", n_sim=50).summary()
     assert a == pytest.approx(nps(responses["ltr"]))
     assert b["observed"].iloc[0] != pytest.approx(a)
 
