@@ -51,7 +51,11 @@ from .results import Result
 from .segments import _moments, diff_test_from_counts
 from .text import Int, Level, P, Period, Points, Sig, t
 
-__all__ = ["LevelShifts", "change_points", "level_shifts", "pooled_comparison", "shifts_from_series"]
+__all__ = ["POOLED_WINDOW", "LevelShifts", "change_points", "describe_pooled", "level_shifts", "pooled_comparison",
+           "pooled_findings", "shifts_from_series"]
+
+#: Periods pooled at each end by :func:`pooled_comparison`, by frequency (a quarter of months, ...).
+POOLED_WINDOW = {"D": 28, "W": 13, "M": 3, "Q": 2, "Y": 1}
 
 _COUNTS = [f"n_{c}" for c in CATEGORIES]
 _CHI2_1 = float(stats.chi2.ppf(0.95, 1))
@@ -313,6 +317,7 @@ class LevelShifts(Result):
         from .tables import report_table
 
         kwargs.setdefault("headers", {"diff": t("shifts.level_change_header", language)})
+        kwargs.setdefault("kinds", {"diff": "points"})
         return report_table(self.shifts, columns=["period", "period_low", "period_high", "n_before", "nps_before",
                                                  "n_after", "nps_after", "diff", "ci_low", "ci_high", "p_value"],
                             language=language, freq=self.freq, **kwargs)
@@ -485,11 +490,12 @@ def change_points(data: Any, *, ltr: str = "ltr", date: str = "date", freq: str 
     return level_shifts(data, ltr=ltr, date=date, freq=freq, weights=weights, where=where, **kwargs).shifts
 
 
-def pooled_comparison(data: Any, *, ltr: str = "ltr", date: str = "date", freq: str = "M", window: int = 3,
+def pooled_comparison(data: Any, *, ltr: str = "ltr", date: str = "date", freq: str = "M", window: int | None = None,
                       weights: str | None = None, where: dict[str, Any] | None = None,
                       method: str = "adjusted-wald", confidence: float = 0.95, power: float = 0.8,
                       breaks: Sequence[int] = DEFAULT_BREAKS) -> pd.DataFrame:
-    """The last ``window`` periods with answers against the first ``window`` (the baseline), pooled, with the
+    """The last ``window`` periods with answers (default :data:`POOLED_WINDOW`: a quarter of months) against
+    the first ``window`` (the baseline), pooled, with the
     test of the difference and the smallest change these n can detect (two-sided, at ``1 - confidence``, with
     ``power``).
 
@@ -504,6 +510,7 @@ def pooled_comparison(data: Any, *, ltr: str = "ltr", date: str = "date", freq: 
     trend = nps_trend(data, ltr=ltr, date=date, freq=freq, weights=weights, where=where, method=method,
                       confidence=confidence, run_length=None, window=1, seasonal_period=1, min_n=0, breaks=breaks)
     tab = trend.table.loc[trend.table["n"] > 0].reset_index(drop=True)
+    window = POOLED_WINDOW.get(trend.freq, 1) if window is None else int(window)
     if len(tab) < 2 * window:
         return pd.DataFrame()
     count_cols = [c for c in tab.columns if c.startswith(("n_", "w_", "w2_")) and c != "n_missing"]
@@ -513,11 +520,49 @@ def pooled_comparison(data: Any, *, ltr: str = "ltr", date: str = "date", freq: 
     ma, mb = _moments(a), _moments(b)
     se = float(test["diff_se"].iloc[0])
     detectable = (stats.norm.ppf(0.5 + confidence / 2) + stats.norm.ppf(power)) * se
-    return pd.DataFrame([{
+    out = pd.DataFrame([{
         "baseline_start": tab["period"].iloc[0], "baseline_end": tab["period"].iloc[window - 1],
         "n_baseline": int(ma["n"][0]), "nps_baseline": 100 * float(ma["nps"][0]),
         "recent_start": tab["period"].iloc[-window], "recent_end": tab["period"].iloc[-1],
         "n_recent": int(mb["n"][0]), "nps_recent": 100 * float(mb["nps"][0]),
         "diff": float(test["diff"].iloc[0]), "ci_low": float(test["diff_ci_low"].iloc[0]),
         "ci_high": float(test["diff_ci_high"].iloc[0]), "p_value": float(test["p_value"].iloc[0]),
-        "detectable": float(detectable)}])
+        "detectable": float(detectable), "window": window}])
+    out.attrs["freq"] = trend.freq
+    return out
+
+
+def describe_pooled(pooled: pd.DataFrame, language: str = "en", alpha: float = 0.05) -> list[str]:
+    """The sentence of a :func:`pooled_comparison`: higher, lower, or not a significant change with the
+    smallest change these n could detect (empty when there were too few periods)."""
+    if pooled.empty:
+        return []
+    r = pooled.iloc[0]
+    freq = pooled.attrs.get("freq", "M")
+    key = "pooled.flat" if not r["p_value"] < alpha else ("pooled.up" if r["diff"] > 0 else "pooled.down")
+    return [t(key, language, w=Int(r["window"]), recent_start=Period(r["recent_start"], freq),
+              recent_end=Period(r["recent_end"], freq), recent=Points(r["nps_recent"]), nr=Int(r["n_recent"]),
+              base_start=Period(r["baseline_start"], freq), base_end=Period(r["baseline_end"], freq),
+              base=Points(r["nps_baseline"]), nb=Int(r["n_baseline"]), diff=Points(r["diff"]),
+              p=P(r["p_value"], "p"), mde=Points(r["detectable"], sign=False))]
+
+
+def pooled_findings(pooled: pd.DataFrame, *, page: str | None = None, alpha: float = 0.05) -> list:
+    """The NPS of the last window against the baseline window as a finding (a change only when significant;
+    small below 3 points)."""
+    from .findings import IMPORTANCE, Finding, change_class
+
+    if pooled.empty:
+        return []
+    r = pooled.iloc[0]
+    status = change_class(float(r["diff"]), float(r["p_value"]), alpha=alpha)
+    importance = {"material": IMPORTANCE["nps.change"], "small": IMPORTANCE["nps.small_change"]}.get(
+        status, IMPORTANCE["detail"])
+    return [Finding.make(
+        "nps", "change_vs_baseline", "pooled.finding" if status != "none" else "pooled.finding_none",
+        numbers={"nps_recent": float(r["nps_recent"]), "nps_baseline": float(r["nps_baseline"]),
+                 "diff": float(r["diff"]), "ci_low": float(r["ci_low"]), "ci_high": float(r["ci_high"]),
+                 "detectable": float(r["detectable"])},
+        test="two-sample z-test of pooled windows", p_value=float(r["p_value"]), size=float(r["diff"]),
+        status=status, importance=importance, page=page, recent=Points(r["nps_recent"]),
+        base=Points(r["nps_baseline"]), diff=Points(r["diff"]), w=Int(r["window"]), p=P(r["p_value"], "p"))]

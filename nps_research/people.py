@@ -50,6 +50,7 @@ from .inputs import DEFAULT_BREAKS, as_frame, category_bounds, labels_of, requir
 from .results import Result
 
 __all__ = [
+    "PERSON_ROLES",
     "AgentAgreement",
     "DirichletPrior",
     "agent_agreement",
@@ -1348,3 +1349,30 @@ def findings(units: pd.DataFrame | None = None, found: pd.DataFrame | None = Non
             ac2=Num(s.loc["gwet_ac2", "estimate"], 2), numbers={"kappa": s.loc["kappa_quadratic", "estimate"]},
             importance=IMPORTANCE["detail"] + 5))
     return out
+
+
+#: Roles that name a person or a team: their NPS is this module's (a learning tool, fairly compared), never a
+#: segment ranked on raw NPS.
+PERSON_ROLES = ("employee_id", "agent_id", "team")
+
+
+def split_person_columns(columns: Sequence[str] | None, language: str = "en",
+                         labels: dict[str, str] | None = None) -> tuple[list[str], str | None]:
+    """Segment columns without the person and team columns, and one sentence saying where those went.
+
+    Examples
+    --------
+    >>> kept, sentence = split_person_columns(["region", "employee_id"], "nl")
+    >>> kept, sentence[:60]
+    (['region'], 'Medewerker wordt hier niet als segment vergeleken: NPS per p')
+    """
+    from .text import Label, Words, t
+
+    columns = list(columns or [])
+    kept = [c for c in columns if c not in PERSON_ROLES]
+    left = [c for c in columns if c in PERSON_ROLES]
+    if not left:
+        return kept, None
+    names = Words([Label(c, labels) for c in left])
+    sentence = t("people.left_to_people", language, count=len(left), cols=names)
+    return kept, sentence[:1].upper() + sentence[1:]

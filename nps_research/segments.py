@@ -64,6 +64,7 @@ __all__ = [
     "nps_summary",
     "report_summary",
     "segment_value",
+    "summary_findings",
     "stats_from_counts",
     "touchpoint_nps",
 ]
@@ -705,3 +706,45 @@ def report_summary(summary: pd.DataFrame, *, language: str = "en", columns: Sequ
     headers.update(kwargs.pop("headers", {}) or {})
     kinds = {"segment": "text", "segment_column": "text", **(kwargs.pop("kinds", {}) or {})}
     return report_table(shown, language=language, headers=headers, kinds=kinds, labels=labels, **kwargs)
+
+
+def summary_findings(summary: pd.DataFrame, *, page: str | None = None, alpha: float = 0.05) -> list:
+    """Key findings of an :func:`nps_summary` table: the headline NPS with its interval, and every segment that
+    differs significantly from the rest (q below ``alpha``; a significant difference below 3 points is small).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"ltr": [10] * 60 + [3] * 40 + [10] * 20 + [3] * 80,
+    ...                    "region": ["north"] * 100 + ["south"] * 100})
+    >>> [f.key for f in summary_findings(nps_summary(df, by="region"))]
+    ['headline', 'segment_region_north', 'segment_region_south']
+    """
+    from .findings import IMPORTANCE, LANGUAGES, Finding, change_class
+
+    out = []
+    overall = summary.loc[summary["segment_column"] == OVERALL]
+    if len(overall):
+        r = overall.iloc[0]
+        out.append(Finding("nps", "headline", {lang: describe_headline(summary, lang, details=False)
+                                               for lang in LANGUAGES},
+                           {"nps": float(r["nps"]), "ci_low": float(r["ci_low"]), "ci_high": float(r["ci_high"]),
+                            "n": int(r["n"])}, None, None, None, float(r["nps"]), "estimate",
+                           float(IMPORTANCE["nps.headline"]), page))
+    labels = summary.attrs.get("labels")
+    segs = summary.loc[(summary["segment_column"] != OVERALL) & (summary["q_value"] < alpha)]
+    for r in segs.itertuples():
+        key = "segments.above" if r.diff_vs_rest > 0 else "segments.below"
+        status = change_class(float(r.diff_vs_rest), float(r.q_value), alpha=alpha)
+        values = dict(col=Label(r.segment_column, labels), nps=Points(r.nps),
+                      diff=Points(abs(r.diff_vs_rest), sign=False), q=P(r.q_value, "q"))
+        statement = {lang: t(key, lang, seg=segment_value(r.segment, lang), **values) for lang in LANGUAGES}
+        importance = (IMPORTANCE["segments.difference"] + min(abs(float(r.diff_vs_rest)), 27) / 3
+                      - (20 if status == "small" else 0))
+        out.append(Finding(
+            "segments", f"segment_{r.segment_column}_{r.segment}", statement,
+            {"column": r.segment_column, "segment": str(r.segment), "nps": float(r.nps),
+             "diff_vs_rest": float(r.diff_vs_rest), "n": int(r.n)},
+            "z-test against the rest, Benjamini-Hochberg per column", float(r.p_value), float(r.q_value),
+            float(r.diff_vs_rest), status, float(importance), page))
+    return out

@@ -28,7 +28,10 @@ Seasonality
 With at least two full seasonal cycles (``seasonal_period`` periods: 12 for months, 4 for
 quarters, 52 for weeks, 7 for days) the per-period NPS is decomposed by
 ``statsmodels.tsa.seasonal.STL`` (robust fitting) into trend, seasonal and remainder
-(``NPSTrend.decomposition``); empty periods are filled by linear interpolation first.
+(``NPSTrend.decomposition``); empty periods are filled by linear interpolation first. STL is a
+picture: it always finds some seasonal component. Whether there is a seasonal pattern is tested by
+:func:`nps_research.change_points.level_shifts` (season effects against the model without them, after the
+level shifts, with at least two cycles); pass its result as ``shifts=`` to fit STL with the shifts removed.
 """
 
 from __future__ import annotations
@@ -82,7 +85,7 @@ class NPSTrend(Result):
         Periods per seasonal cycle used for STL.
 
     Results contract: ``summary()`` is the per-period table; ``describe(language)`` the sentences
-    (latest change, signals, run rule, seasonality and what was left out); ``table(language)`` the
+    (latest change, signals, run rule and what was left out); ``table(language)`` the
     folded report table. ``table`` is also the per-period DataFrame itself (a
     :class:`~nps_research.results.ResultFrame`): ``trend.table["nps"]`` is a column,
     ``trend.table("nl")`` the report table.
@@ -124,7 +127,7 @@ class NPSTrend(Result):
         return [t(key, language, **values) for key, values in self.note_keys]
 
     def describe(self, language: str = "en", alpha: float = 0.05) -> list[str]:
-        """Sentences about the latest change, control-limit signals, the run rule, seasonality and
+        """Sentences about the latest change, control-limit signals, the run rule and
         what was left out (see :func:`describe_trend`)."""
         return describe_trend(self, language, alpha) + self.note_texts(language)
 
@@ -262,6 +265,7 @@ def nps_trend(
     min_n: int = 30,
     where: dict[str, Any] | None = None,
     breaks: Sequence[int] = DEFAULT_BREAKS,
+    shifts: Any = None,
 ) -> NPSTrend:
     """NPS per period with intervals, period-on-period tests, control limits, rolling NPS and STL.
 
@@ -294,6 +298,10 @@ def nps_trend(
         Row filter applied in the engine.
     breaks : (int, int)
         Category cut-offs, as in :mod:`nps_research.nps` (default ``(6, 8)``: 0-6, 7-8, 9-10).
+    shifts : LevelShifts, optional
+        Level shifts of the same series (:func:`nps_research.change_points.level_shifts`): STL is fitted after
+        removing them, so that a shift is not read as season or trend. Whether there *is* a seasonal pattern is
+        that result's test, not the STL picture's.
 
     Returns
     -------
@@ -351,6 +359,10 @@ def nps_trend(
         if sp is None or sp < 2:
             continue
         observed = st.set_index("period")["nps"]
+        if shifts is not None and by is None and len(shifts.shifts):
+            level = shifts.series.set_index("period")["level"]
+            step = (level - level.iloc[0]).reindex(observed.index).ffill().fillna(0.0)
+            observed = observed - step
         if observed.notna().sum() < 2 * sp or len(observed) < 2 * sp:
             values = {"k": Int(len(observed)), "need": Int(2 * sp)}
             if by is None:
@@ -371,6 +383,8 @@ def nps_trend(
     weight_cols = [c for c in table.columns if c.startswith(("w_", "w2_"))]
     table = table[front + rest + weight_cols]
     decomposition = pd.concat(decomp, ignore_index=True) if decomp else None
+    if decomposition is not None and shifts is not None and by is None and len(shifts.shifts):
+        decomposition.attrs["shifts_removed"] = True  # STL of the NPS with the level shifts taken out
     if sp is None:
         notes.append(("trends.note.no_stl_freq", {}))
     return NPSTrend(table=table, decomposition=decomposition, freq=code, by=by, method=method,
@@ -408,11 +422,11 @@ def _stretches(periods: pd.Series, flags: np.ndarray, freq: str, language: str) 
 
 
 def describe_trend(trend: NPSTrend, language: str = "en", alpha: float = 0.05) -> list[str]:
-    """Sentences about the latest change, control-limit signals, the run rule and seasonality of a trend.
+    """Sentences about the latest change, control-limit signals and the run rule of a trend (seasonality is
+    tested by :func:`nps_research.change_points.level_shifts`, not read from STL).
 
     For an overall trend: is the change between the last two periods with answers significant, which
-    periods fall outside the control limits, which periods the run rule flags, and how large the
-    seasonal pattern is. For a trend per segment (``by=``): the latest change and the signals of each
+    periods fall outside the control limits and which periods the run rule flags. For a trend per segment (``by=``): the latest change and the signals of each
     segment. Periods are written for the frequency (``jan 2025``, ``2025 K1``).
 
     Examples
@@ -453,11 +467,4 @@ def describe_trend(trend: NPSTrend, language: str = "en", alpha: float = 0.05) -
     if trend.run_length and runs.any():
         stretches = _stretches(trend.table["period"], runs, trend.freq, language)
         out.append(t("trends.runs", language, which=Words(stretches), r=Int(trend.run_length)))
-    if trend.decomposition is not None:
-        seas = trend.decomposition["seasonal"]
-        out.append(t("trends.season", language, amp=Points(float(seas.max() - seas.min()), sign=False)))
-        sp = trend.seasonal_period
-        if sp and len(trend.decomposition) < 3 * sp:
-            # with two cycles STL's seasonal component takes up nearly all variation (residual near 0)
-            out.append(t("trends.season_short", language, k=Int(len(trend.decomposition) // sp)))
     return out

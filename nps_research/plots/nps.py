@@ -279,7 +279,8 @@ def decomposition_plot(data: Any = None, *, segment: Any = None, language: str =
         for a in axes[:-1]:
             a.tick_params(labelbottom=False)
     x = dec["period"]
-    panels = (("observed", "nps.observed"), ("trend", "nps.trend"), ("seasonal", "nps.seasonal"),
+    observed_key = "nps.observed_without_shifts" if dec.attrs.get("shifts_removed") else "nps.observed"
+    panels = (("observed", observed_key), ("trend", "nps.trend"), ("seasonal", "nps.seasonal"),
               ("resid", "nps.resid"))
     for a, (col, key) in zip(axes, panels):
         if col == "resid":

@@ -236,8 +236,18 @@ def test_signals_runs_season_and_notes_in_dutch():
     months = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
     first = flagged.iloc[0]
     assert f"{months[first.month - 1]} {first.year}" in text
-    amp = tr.decomposition["seasonal"].max() - tr.decomposition["seasonal"].min()
-    assert f"Het seizoenspatroon beslaat {amp:.1f} punten".replace(".", ",") in text
+    # seasonality is not read from STL: it is tested beside the level shift (change_points), and STL is
+    # fitted with the shift removed
+    assert "seizoenspatroon" not in text
+    from nps_research.change_points import level_shifts
+
+    shifts = level_shifts(df, freq="M")
+    assert len(shifts.shifts) == 1 and abs(shifts.shifts["diff"].iloc[0] + 15) < 5
+    assert shifts.shifts["period"].iloc[0] in set(df["date"].dt.to_period("M").dt.to_timestamp().unique()[19:22])
+    assert shifts.seasonal and 24 * 0.75 < shifts.season_range < 24 * 1.25
+    assert any(s.startswith("Er is een seizoenspatroon") for s in shifts.describe("nl"))
+    adjusted = nps_trend(df, freq="M", shifts=shifts)
+    amp = adjusted.decomposition["seasonal"].max() - adjusted.decomposition["seasonal"].min()
     assert 24 * 0.75 < amp < 24 * 1.25
     if tr.table["run_signal"].any():
         assert any(s.startswith("De reeksregel markeert ") for s in nl)
@@ -258,13 +268,16 @@ def test_trend_report_table_is_folded_with_periods_as_periods():
     pd.testing.assert_frame_equal(tr.summary(), tr.table)
 
 
-def test_seasonal_sentence_is_cautious_with_two_cycles_only():
+def test_stl_finds_a_season_in_two_cycles_without_one_but_the_test_does_not_claim_it():
     """With exactly two cycles STL's seasonal part absorbs almost everything, even without seasonality
-    (known truth: none here); the sentences then add a caution, with three cycles they do not."""
-    two = nps_trend(simulate(24, 300, lambda t: 10, seed=21), freq="M")
+    (known truth: none here); the report's seasonality comes from the test, which finds none."""
+    from nps_research.change_points import level_shifts
+
+    df = simulate(24, 300, lambda t: 10, seed=21)
+    two = nps_trend(df, freq="M")
     resid = two.decomposition["resid"].abs()
     assert (resid < 1e-6).mean() > 0.5  # the residual is pinned at zero for most periods
-    assert two.describe("nl")[-1] == ("Met maar 2 volledige cycli aan data is het seizoenspatroon onzeker: lees het "
-                                      "als een eerste aanwijzing.")
-    three = nps_trend(simulate(36, 300, lambda t: 10, seed=22), freq="M")
-    assert not any("cycles of data" in s for s in three.describe("en"))
+    assert not any("seizoen" in s for s in two.describe("nl"))
+    tested = level_shifts(df, freq="M")
+    assert not tested.seasonal and tested.season_p > 0.05
+    assert tested.describe("nl")[-1].startswith("Geen seizoenspatroon: rekening houdend met")

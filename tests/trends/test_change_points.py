@@ -113,3 +113,22 @@ def test_a_change_the_size_of_the_detectable_change_is_found_about_four_times_in
     found = [pooled_comparison(monthly(rng, 12, n=150, shift=base, at=9), window=3).iloc[0]["p_value"] < 0.05
              for _ in range(200)]
     assert np.mean(found) == pytest.approx(0.8, abs=0.09)
+
+
+def test_stl_is_fitted_without_the_shift_and_says_so(plot_language_check):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from nps_research.plots.nps import decomposition_plot
+    from nps_research.trends import nps_trend
+
+    rng = np.random.default_rng(12)
+    df = monthly(rng, 36, n=600, shift=-15, at=20, season=8)
+    shifts = level_shifts(df)
+    assert len(shifts.shifts) == 1
+    plain, adjusted = nps_trend(df), nps_trend(df, shifts=shifts)
+    spread = lambda tr: np.ptp(tr.decomposition["trend"])  # noqa: E731
+    assert spread(plain) > 10 > spread(adjusted)  # the shift is in STL's trend unless it is taken out first
+    ax = decomposition_plot(adjusted, language="nl")
+    assert ax.panel_axes[0].get_ylabel().split() == ["NPS", "zonder", "niveauverschuiving"]
+    plot_language_check(ax, "nl")

@@ -192,17 +192,8 @@ TEXTS: dict[str, dict] = {
         "nl": "De reeksregel markeert {which}: minstens {r} perioden op rij aan dezelfde kant van de centrumlijn, "
               "een teken van een blijvende verschuiving.",
     },
-    "trends.season_short": {
-        "en": "With only {k} full cycles of data the seasonal pattern is uncertain: read it as a first indication.",
-        "nl": "Met maar {k} volledige cycli aan data is het seizoenspatroon onzeker: lees het als een eerste "
-              "aanwijzing.",
-    },
     "trends.stretch": {"en": "{start} to {end}", "nl": "{start} tot en met {end}"},
     "trends.rolling_header": {"en": "rolling NPS ({window} periods)", "nl": "voortschrijdende NPS ({window} perioden)"},
-    "trends.season": {
-        "en": "The seasonal pattern spans {amp} points from the weakest to the strongest period of the cycle.",
-        "nl": "Het seizoenspatroon beslaat {amp} punten van de zwakste tot de sterkste periode van de cyclus.",
-    },
     "trends.note.undated": {
         "en": {"one": "One answer without a date in {col} is left out of the trend.",
                "other": "{count} answers without a date in {col} are left out of the trend."},
@@ -271,6 +262,7 @@ TEXTS: dict[str, dict] = {
     "plot.nps.signal": {"en": "Beyond the limits", "nl": "Buiten de grenzen"},
     "plot.nps.run": {"en": "Run rule", "nl": "Reeksregel"},
     "plot.nps.observed": {"en": "Observed NPS", "nl": "Gemeten NPS"},
+    "plot.nps.observed_without_shifts": {"en": "NPS without level shifts", "nl": "NPS zonder niveauverschuiving"},
     "plot.nps.trend": {"en": "Trend", "nl": "Trend"},
     "plot.nps.seasonal": {"en": "Seasonal pattern", "nl": "Seizoenspatroon"},
     "plot.nps.resid": {"en": "Residual", "nl": "Restterm"},

@@ -104,6 +104,20 @@ TEXTS: dict[str, dict] = {
         "nl": "{name}: {share} criticasters in {n} antwoorden, waar ongeveer {expected} gebruikelijk is ({q}). "
               "Mogelijk zijn klanten selectief uitgenodigd: bespreek hoe uitnodigingen worden verstuurd.",
     },
+    "people.left_to_people": {
+        "en": {"one": "{cols} is not compared here as a segment: NPS per person or team is on the People page, "
+                      "fairly compared (shrinkage to the average, funnel, case mix) and as a learning tool, not a "
+                      "league table.",
+               "other": "{cols} are not compared here as segments: NPS per person or team is on the People page, "
+                        "fairly compared (shrinkage to the average, funnel, case mix) and as a learning tool, not "
+                        "a league table."},
+        "nl": {"one": "{cols} wordt hier niet als segment vergeleken: NPS per persoon of team staat op de pagina "
+                      "Mensen, eerlijk vergeleken (krimp naar het gemiddelde, trechter, klantmix) en als leermiddel, "
+                      "niet als ranglijst.",
+               "other": "{cols} worden hier niet als segmenten vergeleken: NPS per persoon of team staat op de "
+                        "pagina Mensen, eerlijk vergeleken (krimp naar het gemiddelde, trechter, klantmix) en als "
+                        "leermiddel, niet als ranglijst."},
+    },
     "people.signal.passive_gap": {
         "en": "{name}: few 7s and 8s: {share} of the non-detractors, where about {expected} is usual ({q}, {n} "
               "answers). This pattern appears when customers are asked for a 9 or 10.",
