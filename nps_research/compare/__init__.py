@@ -73,6 +73,7 @@ from .predictive import (
     auc,
     corrected_resampled_ttest,
     overall_conclusions,
+    predictive_findings,
     predictive_validity,
     repeated_kfold,
 )
@@ -104,6 +105,7 @@ __all__ = [
     "measure_label",
     "metric_label",
     "overall_conclusions",
+    "predictive_findings",
     "predictive_validity",
     "repeated_kfold",
     "value_by_category",

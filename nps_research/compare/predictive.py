@@ -586,3 +586,48 @@ def overall_conclusions(results: Sequence[PredictiveValidity], *, measure: str, 
         key = "not"
     out.append(t(f"compare.overall.{key}", language, measure=name, base=base))
     return out
+
+
+def predictive_findings(results: Sequence[PredictiveValidity], *, measure: str, page: str | None = None) -> list:
+    """Key findings: for each outcome, whether ``measure`` (the CX measure) predicts it better than, no
+    differently from, or worse than the baseline (NPS) out of sample, with the corrected resampled t-test.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(5)
+    >>> cx = rng.normal(size=500)
+    >>> df = pd.DataFrame({"cx": cx, "ltr": rng.normal(size=500), "y": cx + rng.normal(size=500)})
+    >>> res = predictive_validity(df, outcome="y", measures={"NPS": ["ltr"], "CX": ["cx"]}, cv=5, repeats=1, seed=1)
+    >>> f = predictive_findings([res], measure="CX")[0]
+    >>> f.status, f.statement["en"][:40]
+    ('better', 'CX predicts ‘y’ better than NPS: R² 0.48')
+    """
+    from ..findings import IMPORTANCE, LANGUAGES, Finding
+
+    out = []
+    for r in results:
+        d = r.differences[(r.differences["measure"] == measure) & (r.differences["metric"] == r.metric)]
+        if d.empty:
+            continue
+        row = d.iloc[0]
+        key = "same" if row["favours"] == "neither" else ("better" if row["favours"] == measure else "worse")
+        sc = r.scores[r.scores["metric"] == r.metric].set_index("measure")["mean"]
+        statement = {}
+        for lang in LANGUAGES:
+            statement[lang] = t(f"compare.pv.{key}", lang, measure=measure_label(measure, lang),
+                                outcome=quoted(r.outcome, lang, r.labels), base=measure_label(r.baseline, lang),
+                                metric=metric_label(r.metric, lang), a=Num(sc[measure], 3),
+                                b=Num(sc[r.baseline], 3), d=Num(row["difference"], 3, sign=True),
+                                level=Level(r.confidence), lo=Num(row["ci_low"], 3), hi=Num(row["ci_high"], 3),
+                                p=P(row["p_value"], "p"))
+        # the first outcome (retention, where the study has it) leads; the others are details of the page
+        importance = (IMPORTANCE["compare.cx_vs_nps"] - (10 if key == "same" else 0) if not out
+                      else IMPORTANCE["detail"] + 30)
+        out.append(Finding("compare", f"predictive_{measure}_{r.outcome}", statement,
+                           {"outcome": r.outcome, "measure": measure, "baseline": r.baseline, "metric": r.metric,
+                            "value": float(sc[measure]), "baseline_value": float(sc[r.baseline]),
+                            "difference": float(row["difference"]), "ci_low": float(row["ci_low"]),
+                            "ci_high": float(row["ci_high"])},
+                           "corrected resampled t-test (Nadeau & Bengio)", float(row["p_value"]), None,
+                           float(row["difference"]), key, float(importance), page))
+    return out

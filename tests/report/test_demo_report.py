@@ -242,3 +242,49 @@ def test_no_personal_data_in_any_output_file(runs, language):
         if found:
             leaks[str(f.relative_to(folder))] = found
     assert not leaks, leaks
+
+
+# ------------------------------------------------------------------------------------------ executive summary
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_executive_summary_states_the_demo_truth(runs, language):
+    """Issue 11: the index page's executive summary names the planted level shift at its month, the strongest
+    driver (one of the planted strongest: price, and billing clarity and problem resolution with their
+    penalties), and CX ahead of NPS for retention (the demo's outcomes are driven by CX); nothing contradicts
+    them (no rise of the level, no finding that NPS predicts retention better)."""
+    import html as _html
+
+    import pandas as pd
+
+    from nps_research.findings import load_findings, summary_findings
+
+    truth = json.loads((ROOT / "data" / "demo" / "truth.json").read_text(encoding="utf-8"))
+    folder = runs[language].folder
+    findings = load_findings((folder / "findings.json").read_text(encoding="utf-8"))
+    index = _html.unescape((folder / "index.html").read_text(encoding="utf-8"))
+    chosen = summary_findings(findings)
+    assert all(f.statement[language] in index for f in chosen)  # what the page shows
+    by_area = {}
+    for f in chosen:
+        by_area.setdefault(f.area, []).append(f)
+    # the level shift, at its month (within one), downwards and material
+    shifts = [f for f in findings if f.area == "trends" and f.key.startswith("shift_")]
+    assert len(shifts) == 1 and shifts[0] in chosen
+    planted = pd.Period(truth["level_shift"]["date"][:7], "M")
+    found = pd.Period(shifts[0].numbers["period"][:7], "M")
+    assert abs((found - planted).n) <= 1 and shifts[0].numbers["diff"] < 0 and shifts[0].status == "material"
+    assert ("daalde" if language == "nl" else "fell") in shifts[0].statement[language]
+    # the strongest driver
+    top = [f for f in chosen if f.area == "drivers"]
+    assert len(top) == 1
+    assert top[0].numbers["driver"] in {"sat_price", "sat_billing_clarity", "sat_problem_resolution"}
+    # CX ahead of NPS for retention, and no finding the other way round
+    assert truth["outcome_driver"] == "cx"
+    retention = [f for f in chosen if f.area == "compare" and f.numbers.get("outcome") == "retained"]
+    assert len(retention) == 1 and retention[0].status == "better"
+    assert not [f for f in findings if f.area == "compare" and f.status == "worse"]
+    assert not [f for f in findings if f.area == "trends" and f.key.startswith("shift_") and f.numbers["diff"] > 0]
+    # the headline NPS leads
+    assert chosen[0].area == "nps" and chosen[0].key == "headline"
