@@ -333,6 +333,7 @@ def efa(data: pd.DataFrame, items=None, n_factors: int | None = None, rotation: 
     """
     from statsmodels.multivariate.factor import Factor
 
+    from ._factor import fit_ml
     from .scales import check_items, get_scale
 
     if rotation not in ROTATIONS:
@@ -369,9 +370,12 @@ def efa(data: pd.DataFrame, items=None, n_factors: int | None = None, rotation: 
     m = n_factors if n_factors is not None else max(1, suggested["parallel"])
     if ((k - m) ** 2 - (k + m)) < 0 and method == "ml":
         raise ValueError(f"{m} factors are too many for {k} items (the ML factor model is not identified)")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        res = Factor(corr=R, n_factor=m, method=method, nobs=n).fit()
+    if method == "ml":
+        res = fit_ml(R, m, n)  # deterministic starts, best likelihood (statsmodels alone draws random starts)
+    else:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            res = Factor(corr=R, n_factor=m, method=method, nobs=n).fit()
     L = np.asarray(res.loadings, float).reshape(k, m)
     phi = np.eye(m)
     if m > 1 and rotation != "none":

@@ -71,7 +71,7 @@ def omega_total(x: np.ndarray, n_factors: int = 1) -> float:
     >>> round(omega_total(x), 2)   # population value 16*.64/(16*.64 + 4*.36) = 0.88
     0.88
     """
-    from statsmodels.multivariate.factor import Factor
+    from ._factor import fit_ml
 
     R = np.corrcoef(x, rowvar=False)
     k = R.shape[0]
@@ -79,9 +79,7 @@ def omega_total(x: np.ndarray, n_factors: int = 1) -> float:
         return np.nan
     while n_factors > 1 and ((k - n_factors) ** 2 - (k + n_factors)) < 0:  # keep ML identified (df >= 0)
         n_factors -= 1
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        res = Factor(corr=R, n_factor=n_factors, method="ml", nobs=len(x)).fit()
+    res = fit_ml(R, n_factors, len(x))  # deterministic starts: the same data give the same omega
     return float(1 - res.uniqueness.sum() / R.sum())
 
 
