@@ -9,7 +9,16 @@ Examples
 
 from __future__ import annotations
 
-from .cfa import FIT_THRESHOLDS, CFAResult, ConvergenceError, HeywoodWarning, IdentificationError, cfa, sem
+from .cfa import (
+                  FIT_THRESHOLDS,
+                  CFAResult,
+                  ConvergenceError,
+                  HeywoodWarning,
+                  IdentificationError,
+                  NotPositiveDefiniteWarning,
+                  cfa,
+                  sem,
+)
 from .efa import EFAResult, bartlett_sphericity, efa, kmo, parallel_analysis
 from .invariance import LEVELS, InvarianceResult, invariance
 from .model import ModelSyntaxError, parse_model
@@ -40,6 +49,7 @@ __all__ = [
     "CFAResult",
     "ConvergenceError",
     "HeywoodWarning",
+    "NotPositiveDefiniteWarning",
     "IdentificationError",
     "ModelSyntaxError",
     "Scale",

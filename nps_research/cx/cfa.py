@@ -35,6 +35,7 @@ __all__ = [
     "CFAResult",
     "ConvergenceError",
     "HeywoodWarning",
+    "NotPositiveDefiniteWarning",
     "IdentificationError",
     "cfa",
     "fit_ok",
@@ -44,6 +45,12 @@ __all__ = [
 
 class HeywoodWarning(UserWarning):
     """A variance estimate is negative or a standardised loading exceeds 1 (a Heywood case)."""
+
+
+class NotPositiveDefiniteWarning(UserWarning):
+    """The estimated covariance matrix of the latent variables is not positive definite (as lavaan warns): some
+    factors are not distinguishable (correlations near or above 1), and validity checks built on those
+    correlations are unreliable."""
 
 
 #: Conventional cut-offs (Hu & Bentler 1999): (direction, threshold).
@@ -362,6 +369,23 @@ class CFAResult(Result):
     def factor_correlations(self) -> pd.DataFrame:
         return self._lv_corr(0)
 
+    def latent_eigenvalue(self, g: int = 0) -> float:
+        """Smallest eigenvalue of the latent variables' correlation matrix (negative: not positive definite)."""
+        if len(self.spec.latent) < 2:
+            return float("nan")
+        return float(np.linalg.eigvalsh(self._lv_corr(g).to_numpy()).min())
+
+    @property
+    def latent_not_pd(self) -> bool:
+        """Whether the latent covariance matrix of any group is not positive definite (lavaan warns then)."""
+        return any(self.latent_eigenvalue(g) < -1e-8 for g in range(len(self.raw.groups)))
+
+    def _highest_correlation(self) -> tuple[str, str, float]:
+        c = self.factor_correlations
+        vals = c.where(~np.eye(len(c), dtype=bool)).abs().stack()
+        a, b = vals.idxmax()
+        return a, b, float(c.loc[a, b])
+
     @property
     def r2(self) -> pd.DataFrame:
         endo = [v for v in self.raw.variables if v in self.spec.observed or
@@ -461,6 +485,10 @@ class CFAResult(Result):
             out.append(t("cx.cfa.second_order", language, factor=self.label_of(factor),
                          low=Num(rows.std_all.min(), 3), high=Num(rows.std_all.max(), 3)))
         out += self._heywood_sentences(language)
+        if self.latent_not_pd:
+            a_, b_, r_ = self._highest_correlation()
+            out.append(t("cx.cfa.not_pd", language, eigen=Num(self.latent_eigenvalue(), 3), a=self.label_of(a_),
+                         b=self.label_of(b_), r=Num(r_, 3)))
         if len(self.paths):
             for r in self.paths[self.paths.group == self.groups[0]].itertuples():
                 out.append(t("cx.sem.path", language, predictor=self.label_of(r.predictor),
@@ -670,6 +698,12 @@ def cfa(data: pd.DataFrame, model, *, group: str | None = None, group_equal=(), 
     res = CFAResult(spec=spec, raw=raw, fit=_fit_measures(raw), estimates=est, scales=scales, group=group,
                     group_equal=group_equal, n_dropped=n_dropped, n_incomplete=n_incomplete, heywood=_heywood(est),
                     labels=labels_of(data))
+    if res.latent_not_pd:
+        a_, b_, r_ = res._highest_correlation()
+        warnings.warn(f"the covariance matrix of the latent variables is not positive definite (smallest "
+                      f"eigenvalue of their correlations {res.latent_eigenvalue():.3f}; {a_} and {b_} correlate "
+                      f"{r_:.3f}): some factors cannot be told apart, and validity checks that use these "
+                      "correlations (Fornell-Larcker) are unreliable", NotPositiveDefiniteWarning, stacklevel=2)
     if res.heywood:
         warnings.warn("Heywood case: " + "; ".join(res.heywood) + ". The model is misspecified or the sample "
                       "too small; consider removing or merging indicators.", HeywoodWarning, stacklevel=2)

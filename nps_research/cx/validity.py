@@ -56,6 +56,9 @@ class ValidityResult(Result):
     htmt: pd.DataFrame = field()
     htmt2: pd.DataFrame | None = None
     scales: list = field(default_factory=list)
+    #: Smallest eigenvalue of the factor correlations when it is negative (the CFA's latent covariance matrix is
+    #: not positive definite): the Fornell-Larcker checks rest on correlations that cannot all be right.
+    not_pd_eigenvalue: float | None = None
 
     def __post_init__(self):
         self.table = ResultFrame.of(self.table, self)
@@ -92,6 +95,8 @@ class ValidityResult(Result):
             else:
                 out.append(t("cx.val.factor_fl_met" if r.fornell_larcker_ok else "cx.val.factor_fl_not", language,
                              sqrt_ave=Num(r.sqrt_ave, 3), r=Num(r.max_corr, 3), **values))
+        if self.not_pd_eigenvalue is not None:
+            out.append(t("cx.val.not_pd", language, eigen=Num(self.not_pd_eigenvalue, 3)))
         h = self.htmt.stack().dropna()
         if len(h):
             thr = VALIDITY_THRESHOLDS["htmt"]
@@ -200,5 +205,7 @@ def validity(result) -> ValidityResult:
     sd = np.sqrt(np.diag(g.cov))
     R = pd.DataFrame(g.cov / np.outer(sd, sd), index=spec.observed, columns=spec.observed)
     blocks = {f: [i for i in spec.indicators(f) if i in spec.observed] for f in first}
+    not_pd = result.latent_eigenvalue() if getattr(result, "latent_not_pd", False) else None
     return ValidityResult(table=pd.DataFrame(rows), fornell_larcker=fl, htmt=htmt(R, blocks),
-                          htmt2=htmt(R, blocks, htmt2=True), scales=list(getattr(result, "scales", [])))
+                          htmt2=htmt(R, blocks, htmt2=True), scales=list(getattr(result, "scales", [])),
+                          not_pd_eigenvalue=not_pd)

@@ -63,3 +63,34 @@ def test_a_random_start_can_stop_worse_which_is_why_the_starts_are_fixed(mobi):
             res = Factor(corr=R, n_factor=3, method="ml", nobs=len(mobi)).fit(rng=seed)
             found.add(round(ml_discrepancy(R, res.loadings, res.uniqueness), 4))
     assert {1.6429, 1.7443} <= found
+
+
+def test_a_cfa_whose_latent_covariance_is_not_positive_definite_warns_and_says_so(mobi):
+    """mobi's six-factor CFA (ECSI model, CUSCO left out): smallest eigenvalue of the factor correlations
+    -0.011, PERQ-CUSA 0.957 (values from the issue's independent check against lavaan, which warns)."""
+    from nps_research.cx import NotPositiveDefiniteWarning, cfa
+
+    model = ("IMAG =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5; CUEX =~ CUEX1 + CUEX2 + CUEX3; "
+             "PERQ =~ PERQ1 + PERQ2 + PERQ3 + PERQ4 + PERQ5 + PERQ6 + PERQ7; PERV =~ PERV1 + PERV2; "
+             "CUSA =~ CUSA1 + CUSA2 + CUSA3; CUSL =~ CUSL1 + CUSL2 + CUSL3")
+    with pytest.warns(NotPositiveDefiniteWarning, match="PERQ and CUSA correlate 0.957"):
+        res = cfa(mobi, model)
+    assert res.latent_not_pd and res.latent_eigenvalue() == pytest.approx(-0.011, abs=0.001)
+    nl = res.describe("nl")
+    assert any(s.startswith("De covariantiematrix van de latente variabelen is niet positief definiet") and
+               "0,957" in s for s in nl)
+    assert res.validity.describe("en")[-2].startswith("Caution: these checks rest on factor correlations")
+
+
+def test_a_positive_definite_cfa_says_nothing_of_it():
+    import warnings
+
+    from semopy.examples import holzinger39
+
+    from nps_research.cx import NotPositiveDefiniteWarning, cfa
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", NotPositiveDefiniteWarning)
+        res = cfa(holzinger39.get_data(), "visual =~ x1 + x2 + x3; textual =~ x4 + x5 + x6; speed =~ x7 + x8 + x9")
+    assert not res.latent_not_pd and res.latent_eigenvalue() > 0
+    assert not any("positive definite" in s for s in res.describe() + res.validity.describe())

@@ -9,6 +9,20 @@ result tables are in ``COLUMNS``.
 from __future__ import annotations
 
 TEXTS: dict[str, dict] = {
+    "cx.cfa.not_pd": {
+        "en": "The covariance matrix of the latent variables is not positive definite (smallest eigenvalue of "
+              "their correlations {eigen}): some factors cannot be told apart ({a} and {b} correlate {r}). Merge "
+              "or rethink those dimensions before reading their validity.",
+        "nl": "De covariantiematrix van de latente variabelen is niet positief definiet (kleinste eigenwaarde van "
+              "hun correlaties {eigen}): sommige factoren zijn niet van elkaar te onderscheiden ({a} en {b} "
+              "correleren {r}). Voeg die dimensies samen of herzie ze voordat u hun validiteit leest.",
+    },
+    "cx.val.not_pd": {
+        "en": "Caution: these checks rest on factor correlations from a latent covariance matrix that is not "
+              "positive definite (smallest eigenvalue {eigen}); the Fornell-Larcker verdicts are unreliable.",
+        "nl": "Let op: deze toetsen rusten op factorcorrelaties uit een latente covariantiematrix die niet positief "
+              "definiet is (kleinste eigenwaarde {eigen}); de oordelen volgens Fornell-Larcker zijn onbetrouwbaar.",
+    },
     # ------------------------------------------------------------------ built-in scales
     # EXQ (Klaus & Maklan 2012, 2013); the Dutch words are those of notebook 06 (compare.var.*)
     "cx.dim.exq.pex": {"en": "Product experience", "nl": "Productervaring"},
