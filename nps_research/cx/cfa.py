@@ -203,6 +203,14 @@ def _rmsea_ci(chisq: float, df: int, n: int, n_groups: int, level: float = 0.90)
     return math.sqrt(ncp_for(hi_p)) * scale, math.sqrt(ncp_for(lo_p)) * scale
 
 
+def exogenous_observed(rows, observed) -> list[str]:
+    """Observed variables that predict (``~``) but are neither regressed on anything nor indicators."""
+    regressed = {r.lhs for r in rows if r.op == "~"}
+    predictors = {r.rhs for r in rows if r.op == "~"}
+    indicators = {r.rhs for r in rows if r.op == "=~"}
+    return [v for v in observed if v in predictors and v not in regressed and v not in indicators]
+
+
 def _fit_measures(fit: MLFit) -> pd.Series:
     G = len(fit.groups)
     N = sum(g.n for g in fit.groups)
@@ -226,11 +234,23 @@ def _fit_measures(fit: MLFit) -> pd.Series:
         srmr += g.n / N * math.sqrt(np.mean(np.square(e)))
         loglik += -g.n / 2 * (p * math.log(2 * math.pi) + np.linalg.slogdet(g.cov)[1] + p)
     loglik -= chisq / 2
+    # lavaan's default fixed.x = TRUE: the likelihood of the other variables given the exogenous observed
+    # predictors, whose (co)variances (and means) are not counted as parameters; the estimates, chi-square and
+    # df do not change (the predictors' moments are reproduced exactly either way)
+    exo = exogenous_observed(fit.rows, fit.variables[:p])
+    npar = fit.npar
+    if exo:
+        idx = [fit.variables.index(v) for v in exo]
+        k = len(idx)
+        for g in fit.groups:
+            sx = g.cov[np.ix_(idx, idx)]
+            loglik -= -g.n / 2 * (k * math.log(2 * math.pi) + np.linalg.slogdet(sx)[1] + k)
+        npar -= G * (k * (k + 1) // 2 + (k if fit.meanstructure else 0))
     return pd.Series({
-        "n": N, "npar": fit.npar, "chisq": chisq, "df": df,
+        "n": N, "npar": npar, "chisq": chisq, "df": df,
         "pvalue": stats.chi2.sf(chisq, df) if df > 0 else np.nan,
         "cfi": cfi, "tli": tli, "rmsea": rmsea, "rmsea_ci_lower": lo, "rmsea_ci_upper": hi, "srmr": srmr,
-        "aic": -2 * loglik + 2 * fit.npar, "bic": -2 * loglik + fit.npar * math.log(N), "loglik": loglik,
+        "aic": -2 * loglik + 2 * npar, "bic": -2 * loglik + npar * math.log(N), "loglik": loglik,
         "baseline_chisq": base_chisq, "baseline_df": base_df,
     })
 
@@ -388,7 +408,9 @@ class CFAResult(Result):
 
     @property
     def r2(self) -> pd.DataFrame:
-        endo = [v for v in self.raw.variables if v in self.spec.observed or
+        """R-squared of every endogenous variable per group (exogenous observed predictors have none)."""
+        exo = set(exogenous_observed(self.raw.rows, self.spec.observed))
+        endo = [v for v in self.raw.variables if v not in exo and v in self.spec.observed or
                 any(r.op == "~" and r.lhs == v for r in self.spec.rows) or
                 any(r.op == "=~" and r.rhs == v for r in self.spec.rows)]
         rows = []

@@ -12,8 +12,9 @@ A term may carry a modifier: a number fixes the parameter (``1*x1``), ``NA*x1`` 
 
 The defaults follow lavaan's ``cfa()``/``sem()``: the first loading of each factor is fixed at 1, all residual
 and latent variances are free, exogenous latent variables covary, and the residuals of endogenous variables that
-predict nothing covary. Exogenous *observed* predictors get free variances and covariances (lavaan's
-``fixed.x=FALSE``; the estimates, chi-square and df are those of lavaan's default ``fixed.x=TRUE``).
+predict nothing covary. Exogenous *observed* predictors get free variances and covariances in the estimation
+(lavaan's ``fixed.x=FALSE``; the estimates, chi-square and df are those of lavaan's default ``fixed.x=TRUE``);
+the reported log-likelihood, npar, AIC and BIC are those of ``fixed.x=TRUE`` (conditional on the predictors).
 
 Examples
 --------
