@@ -46,9 +46,19 @@ class CollinearityWarning(UserWarning):
 DETRACTOR_MAX, PROMOTER_MIN = DEFAULT_BREAKS[0], DEFAULT_BREAKS[1] + 1
 
 
-def _vif(X: np.ndarray) -> np.ndarray:
-    R = np.corrcoef(X, rowvar=False)
-    R = np.atleast_2d(R)
+def _wsd(X: np.ndarray, w: np.ndarray | None) -> np.ndarray:
+    """Standard deviations of the columns, weighted when ``w`` is given (as the OLS branch uses)."""
+    if w is None:
+        return X.std(axis=0, ddof=1)
+    return np.sqrt(np.diag(np.atleast_2d(np.cov(X, rowvar=False, aweights=w))))
+
+
+def _vif(X: np.ndarray, w: np.ndarray | None = None) -> np.ndarray:
+    """Variance inflation factors: the diagonal of the inverse (weighted) correlation matrix, which equals
+    ``1 / (1 - R2)`` of each term's (weighted) regression on the others."""
+    C = np.atleast_2d(np.cov(X, rowvar=False, aweights=w))
+    sd = np.sqrt(np.diag(C))
+    R = C / np.outer(sd, sd)
     try:
         return np.diag(np.linalg.inv(R))
     except np.linalg.LinAlgError:
@@ -458,7 +468,7 @@ def driver_model(
         null = sm.GLM(yy, np.ones((n, 1)), family=sm.families.Binomial(),
                       var_weights=None if w is None else w * len(w) / w.sum()).fit()
         r2 = float(1 - fit.llf / null.llf)
-        sdx = X.std(ddof=1).to_numpy()
+        sdx = _wsd(X.to_numpy(float), w)  # weighted SDs with weights, as the OLS branch
         std = coef * sdx
         y = yy
     else:
@@ -490,7 +500,7 @@ def driver_model(
     coef, se = np.asarray(coef), np.asarray(se)
     coefs = pd.DataFrame({"term": names, "coef": coef, "se": se, "ci_low": coef - z * se,
                           "ci_high": coef + z * se, "p_value": np.asarray(pval), "std_coef": np.asarray(std)})
-    vif = _vif(X.to_numpy(float)) if k > 1 else np.ones(1)
+    vif = _vif(X.to_numpy(float), w) if k > 1 else np.ones(1)
     vif_df = pd.DataFrame({"term": names, "vif": vif, "high": vif > vif_threshold})
     high = vif_df.loc[vif_df["high"] & vif_df["term"].isin(drivers), "term"].tolist()
     if high:
