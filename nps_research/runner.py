@@ -294,6 +294,8 @@ def _export_html(nb_path: Path, html_path: Path, title: str, language: str | Non
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = _client_outputs(cell.get("outputs", []), language or "en")
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"  # papermill draws a random id: the same inputs give the same page
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     write_atomic(html_path, body)
@@ -351,6 +353,8 @@ def _write_index(folder: Path, cfg: StudyConfig, manifest: dict[str, Any],
     for name, info in manifest["notebooks"].items():
         status = info["status"]
         error = info.get("error")
+        if info.get("failure"):  # in the report's language; the manifest and the log keep the English message
+            error = t("runner.failed_in_cell", cfg.language, **info["failure"])
         if error:
             error = error.replace(str(folder), ".")
         rows.append({"title": titles.get(name, name), "status": w["statuses"].get(status, status),
@@ -495,6 +499,7 @@ def _execute_one(nb: PlannedNotebook, folder: Path, plan: RunPlan) -> dict[str, 
         info["error"] = (f"notebook '{nb.name}' failed in cell {e.cell_index} (execution count {e.exec_count}): "
                          f"{e.ename}: {e.evalue}")
         info["traceback"] = "".join(_strip_ansi(line) + "\n" for line in e.traceback)
+        info["failure"] = {"cell": e.cell_index, "error": f"{e.ename}: {e.evalue}"}
     info["seconds"] = round(time.perf_counter() - t0, 1)
     return info
 
@@ -556,6 +561,7 @@ def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = 
                     entry["seconds"] = info["seconds"]
                     if info["status"] == "failed":
                         entry["error"] = info["error"]
+                        entry["failure"] = info["failure"]
                         failures.append(info["error"])
                         failed_name = failed_name or nb.name
                         _append_log(folder, f"{info['error']}\n{info['traceback']}")

@@ -18,6 +18,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "runner.notebook": {"en": "notebook", "nl": "notebook"},
     "runner.manifest": {"en": "versions, parameters and hashes of this run.",
                         "nl": "versies, parameters en hashes van deze run."},
+    "runner.failed_in_cell": {"en": "stopped in cell {cell}: {error}", "nl": "gestopt in cel {cell}: {error}"},
     "runner.status.ok": {"en": "completed", "nl": "voltooid"},
     "runner.status.failed": {"en": "failed", "nl": "mislukt"},
     "runner.status.not-run": {"en": "not run", "nl": "niet uitgevoerd"},
