@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from .engines import CATEGORIES, count_groups, normalize_freq
-from .errors import StudyDataError
+from .errors import DataProblem, StudyDataError
 from .inputs import labels_of
 from .nps import interval_headers
 from .results import Result, ResultFrame
@@ -169,6 +169,10 @@ def decompose(shares_from, nps_from, shares_to, nps_to) -> tuple[np.ndarray, np.
     return mix, perf
 
 
+def _period_text(p: Any) -> str:
+    return p.strftime("%Y-%m-%d") if isinstance(p, pd.Timestamp) else str(p)
+
+
 def nps_change(
     data: Any,
     *,
@@ -259,7 +263,13 @@ def nps_change(
         valid = part[[f"n_{c}" for c in CATEGORIES]].sum(axis=1)
         part = part.loc[valid > 0]
         if part.empty:
-            raise StudyDataError(f"no valid '{ltr}' answers in period {p!r} of column '{period}'")
+            known = counts[key].dropna()
+            span = f"; the data run from {_period_text(known.min())} to {_period_text(known.max())}" if len(known) \
+                else ""
+            raise StudyDataError([DataProblem(
+                table="responses", column=period,
+                rule=f"no valid '{ltr}' answers in the {'baseline' if name == 'from' else 'comparison'} period "
+                     f"{_period_text(p)}{span}: choose a period with answers")])
         sides[name] = part.drop(columns=[key]).set_index(segment)
     segs = sides["from"].index.union(sides["to"].index, sort=False)
     segs = pd.Index(sorted(segs, key=lambda v: (pd.isna(v), str(v))))

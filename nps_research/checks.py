@@ -122,9 +122,19 @@ def _check_value(nb: str, p: Parameter, value: Any, language: str, study: Any, s
             import pandas as pd
 
             try:
-                pd.Timestamp(value)
+                when = pd.Timestamp(value)
             except (ValueError, TypeError):
                 problem("check.type_date", value=repr(value))
+            else:
+                dates = None
+                if study is not None and "date" in getattr(study, "responses", pd.DataFrame()).columns:
+                    dates = pd.to_datetime(study.responses["date"], errors="coerce").dropna()
+                # any date in a year with answers may name a period (a month, quarter or year) of the data
+                if dates is not None and len(dates) and not dates.min().year <= when.year <= dates.max().year:
+                    from .text import fmt_date
+
+                    problem("check.date_range", value=repr(value), first=fmt_date(dates.min(), language),
+                            last=fmt_date(dates.max(), language))
         return bad, value
     if kind in ("list", "mapping"):
         if kind == "list" and not isinstance(value, list | tuple):
@@ -157,6 +167,8 @@ def _check_value(nb: str, p: Parameter, value: Any, language: str, study: Any, s
         from .cx.scales import SCALES, get_scale
         from .errors import StudyConfigError
 
+        if value == "auto" and p.default == "auto":  # the notebook picks the study's scale itself
+            return bad, value
         try:
             scale = get_scale(value, scales=scales)
         except (StudyConfigError, KeyError, ValueError):

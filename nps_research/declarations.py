@@ -51,7 +51,8 @@ class Parameter:
 
     @property
     def nullable(self) -> bool:
-        return self.default is None or self.kind == "survey_type"
+        """None is allowed: the default is None, the help says what None means, or a survey type (None: all)."""
+        return self.default is None or self.kind == "survey_type" or bool(re.search(r"\bNone\b", self.help))
 
 
 def _default_kind(value: Any) -> str:

@@ -65,6 +65,7 @@ __all__ = [
     "report_summary",
     "segment_value",
     "summary_findings",
+    "skipped_sections",
     "stats_from_counts",
     "touchpoint_nps",
 ]
@@ -464,6 +465,44 @@ def touchpoint_nps(
     if survey_type is not None:
         where[survey_type] = transactional
     return nps_summary(data, by=touchpoint, where=where, **kwargs)
+
+
+def skipped_sections(data: Any, language: str = "en", *, survey_type: str = "survey_type",
+                     touchpoint: str = "touchpoint", channel: str = "channel") -> dict[str, str]:
+    """Sections of the NPS page that have nothing to show in these data, each with the one line that says why.
+
+    ``"survey_types"``: the answers hold one survey type (or none is recorded), so relational and
+    transactional NPS cannot be set side by side. ``"touchpoints"``: the transactional answers have no
+    touchpoint, or their touchpoints split the answers exactly as the channel does (the chart would repeat the
+    channel chart).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"ltr": [9, 3, 7, 10], "survey_type": "transactional",
+    ...                    "touchpoint": ["app", "app", "shop", "shop"], "channel": ["web", "web", "store", "store"]})
+    >>> for key, line in skipped_sections(df, "nl").items():
+    ...     print(key, "|", line)
+    survey_types | Alle antwoorden zijn transactioneel: een vergelijking van relationele en transactionele NPS is niet mogelijk.
+    touchpoints | De contactmomenten verdelen de antwoorden precies zoals het kanaal; de grafiek per contactmoment zou die per kanaal herhalen en vervalt.
+    """
+    frame = data.responses if hasattr(data, "responses") else data
+    labels = labels_of(data)
+    out: dict[str, str] = {}
+    types = frame[survey_type].dropna().unique() if survey_type in frame.columns else []
+    if len(types) < 2:
+        out["survey_types"] = (t("segments.skip.one_type", language, type=segment_value(types[0], language))
+                               if len(types) else t("segments.skip.no_type", language))
+    answers = frame
+    if survey_type in frame.columns and "transactional" in set(types):
+        answers = frame[frame[survey_type] == "transactional"]
+    if touchpoint not in frame.columns or answers[touchpoint].notna().sum() == 0:
+        out["touchpoints"] = t("segments.skip.no_touchpoint", language)
+    elif channel in frame.columns:
+        pairs = answers[[touchpoint, channel]].dropna().drop_duplicates()
+        if (len(pairs) and pairs[touchpoint].is_unique and pairs[channel].is_unique):
+            out["touchpoints"] = t("segments.skip.touchpoint_is_channel", language,
+                                   channel=Label(channel, labels))
+    return out
 
 
 # ----------------------------------------------------------------------------- sentences and report tables

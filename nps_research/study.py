@@ -108,6 +108,8 @@ def load_table(spec: Any, table: str, *, base_dir: str | Path | None = None, lan
     df = parse_table(raw, table, columns=spec.mapped_columns(), score_columns=groups, ranges=dict(spec.ranges),
                      date_format=spec.date_format, constants=spec.constants(), aggregate=spec.aggregate)
     df.attrs["score_columns"] = {g: list(cols) for g, cols in groups.items()}
+    # items and attributes given short names ({v5a: "Vraag 5a"}) are shown by the client's column name
+    df.attrs["score_labels"] = {str(k): str(v) for cols in groups.values() for k, v in cols.items() if str(k) != str(v)}
     return relabel_values(df, spec.value_labels(language), table=table, source=str(path))
 
 
@@ -240,8 +242,9 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
         language=language,
         sources=sources,
         unused_columns={t: df.attrs.get("unused_columns", []) for t, df in tables.items()},
-        labels={role: str(col) for tspec in spec.tables().values() for role, col in tspec.mapped_columns().items()
-                if str(col) != role},
+        labels={**{role: str(col) for tspec in spec.tables().values()
+                   for role, col in tspec.mapped_columns().items() if str(col) != role},
+                **tables["responses"].attrs.get("score_labels", {})},
         notes={t: {"aggregated": df.attrs["aggregated"]} for t, df in tables.items() if "aggregated" in df.attrs},
         value_labels={role: dict(m) for tspec in spec.tables().values()
                       for role, m in tspec.value_labels(language).items()},

@@ -56,7 +56,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .text import COLUMNS, ROLE_LABELS, check_language, column_label, t
+from .text import COLUMNS, ROLE_LABELS, check_language, column_label, mapped_label, t
 from .text import formatters as f
 
 __all__ = ["KINDS", "TABLE_MIME", "MissingLabelWarning", "ReportTable", "format_value", "kind_of", "report_table"]
@@ -316,8 +316,8 @@ def report_table(
         if name in headers:
             out_headers[col] = headers[name]
             continue
-        if labels and labels.get(name):
-            out_headers[col] = str(labels[name])
+        if mapped_label(labels, name, language):
+            out_headers[col] = mapped_label(labels, name, language)
         elif name in COLUMNS or name in ROLE_LABELS:
             out_headers[col] = column_label(name, language)
         else:

@@ -61,9 +61,12 @@ from .customers import (
     EXQ_LABELS,
     add_nps_categories,
     customer_frame,
+    describe_absent_outcomes,
     exq_dimension_scores,
     join_latest_response,
     join_summary,
+    present_outcomes,
+    study_scale,
 )
 from .hypotheses import available_measures, hypotheses
 from .importance import DimensionImportance, dimension_importance
@@ -95,6 +98,7 @@ __all__ = [
     "corrected_resampled_ttest",
     "correlations_table",
     "customer_frame",
+    "describe_absent_outcomes",
     "dependent_correlation_test",
     "dimension_importance",
     "exq_dimension_scores",
@@ -107,7 +111,9 @@ __all__ = [
     "overall_conclusions",
     "predictive_findings",
     "predictive_validity",
+    "present_outcomes",
     "repeated_kfold",
+    "study_scale",
     "value_by_category",
     "variable_label",
 ]

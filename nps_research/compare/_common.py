@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..errors import DataProblem, StudyDataError
 from ..inputs import require_columns, row_numbers
-from ..text import column_label, has_text, t
+from ..text import column_label, has_text, mapped_label, t
 
 #: NPS categories in order, as used for the dummy columns added by :func:`~.customers.customer_frame`.
 CATEGORIES = ("detractor", "passive", "promoter")
@@ -60,14 +61,21 @@ def _infer_kind(y: np.ndarray, kind: str, outcome: str) -> str:
 # --------------------------------------------------------------------------------------------- names
 
 
-def measure_label(name: str, language: str = "en") -> str:
-    """A measure set's name: the catalogue's ``compare.measure.<name>`` when it has one, else the name.
+def measure_label(name: str, language: str = "en", labels: Mapping[str, Any] | None = None) -> str:
+    """A measure set's name: ``labels["measure:<name>"]`` when the analysis named it (the CX measure of a
+    study's own scale, :func:`~nps_research.compare.customer_frame`), else the catalogue's
+    ``compare.measure.<name>`` when it has one, else the name.
 
     Examples
     --------
     >>> measure_label("nps_category", "nl"), measure_label("My index", "nl")
     ('NPS-categorie', 'My index')
+    >>> measure_label("cx", "en"), measure_label("cx", "en", {"measure:cx": "CX (service)"})
+    ('CX (EXQ)', 'CX (service)')
     """
+    own = mapped_label(labels, f"measure:{name}", language)
+    if own:
+        return own
     key = f"compare.measure.{name}"
     return t(key, language) if has_text(key) else str(name)
 
@@ -97,8 +105,8 @@ def variable_label(name: str, language: str = "en", labels: Mapping[str, str] | 
     ('Peace of mind (Q12)', 'segment = b')
     """
     labels = labels or {}
-    if labels.get(name):
-        return str(labels[name])
+    if mapped_label(labels, name, language):
+        return mapped_label(labels, name, language)
     key = f"compare.var.{name}"
     if has_text(key):
         return t(key, language)

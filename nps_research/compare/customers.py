@@ -31,7 +31,10 @@ __all__ = [
     "customer_frame",
     "exq_dimension_scores",
     "join_latest_response",
+    "describe_absent_outcomes",
     "join_summary",
+    "present_outcomes",
+    "study_scale",
 ]
 
 #: EXQ dimensions (Klaus & Maklan 2013) and their items in the demo data (Likert 1-7); the keys are those of
@@ -187,16 +190,18 @@ def customer_frame(
     survey_type: str | None = "auto",
     dimensions: Mapping[str, Sequence[str]] | None = None,
     breaks: Sequence[int] = (6, 8),
+    scale: Any = "auto",
+    scales: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """One row per customer: latest response, outcomes, NPS category dummies and CX scores.
 
     Calls :func:`join_latest_response` on ``study.responses`` and ``study.outcomes`` and adds
     ``category`` (detractor / passive / promoter), the 0/1 columns ``detractor``, ``passive`` and
-    ``promoter``, one column per CX dimension (the EXQ dimensions whose items are all in the data,
-    unless ``dimensions`` is given; mean of the answered items, at least half answered) and ``cx``, the
-    mean of all the dimensions' answered items (the scale's total score).
-    ``result.attrs["cx_dimensions"]`` lists the dimension columns and ``result.attrs["labels"]`` keeps the
-    study's column labels (role -> the client's column name) for sentences and tables.
+    ``promoter``, one column per dimension of the study's CX scale (mean of the answered items, reverse-keyed
+    items recoded, at least the scale's share answered) and ``cx``, the scale's total score.
+    ``result.attrs["cx_dimensions"]`` lists the dimension columns, ``result.attrs["cx_scale"]`` the scale
+    (None without one) and ``result.attrs["labels"]`` the study's column labels (role -> the client's column
+    name) plus the scale's own dimension labels, for sentences and tables.
 
     Parameters
     ----------
@@ -206,9 +211,16 @@ def customer_frame(
         with relational responses (a relational survey measures the whole relationship and carries the
         CX items), else all responses; None: all responses; or a survey type.
     dimensions : dict, optional
-        Dimension name -> item columns; default :data:`EXQ_DIMENSIONS`.
+        Dimension name -> item columns (overrides ``scale``).
     breaks : (int, int)
         NPS category bounds (see :func:`nps_research.nps.categorize`).
+    scale : str, dict, Scale or None
+        The CX scale (see :func:`nps_research.cx.get_scale`): a name of the study's ``scales`` section, a
+        built-in scale or a scale dict. ``"auto"`` (default): the first of the study's scales whose items are
+        all in the data, else the first built-in scale whose items are (EXQ first), else the EXQ dimensions
+        whose items are all in the data; None: no CX scores.
+    scales : dict, optional
+        The study file's ``scales:`` section (name -> scale dict), as the runner passes it to notebooks.
 
     Examples
     --------
@@ -231,16 +243,119 @@ def customer_frame(
         survey_type = "relational" if has_rel else None
     frame = join_latest_response(responses, study.outcomes, survey_type=survey_type)
     frame = add_nps_categories(frame, breaks=breaks)
+    from ..cx.scales import ScaleLabel
+
+    labels = labels_of(study)
+    chosen = None
     if dimensions is None:
-        dimensions = {k: v for k, v in EXQ_DIMENSIONS.items() if all(c in frame.columns for c in v)}
+        chosen = study_scale(frame, scale, scales)
+        if chosen is None and scale == "auto":
+            dimensions = {k: v for k, v in EXQ_DIMENSIONS.items() if all(c in frame.columns for c in v)}
+        else:
+            dimensions = {} if chosen is None else {k: list(v) for k, v in chosen.dimensions.items()}
+    clash = [d for d in [*dimensions, "cx"] if d in frame.columns and d not in
+             {i for items in dimensions.values() for i in items}]
+    if dimensions and clash:
+        raise StudyDataError([DataProblem(table="responses", column=c, rule=(
+            "a CX dimension has the name of a column of the customer table; rename the dimension in the "
+            "study's scales section")) for c in clash])
     if dimensions:
-        scores = _cx_scores(frame, dimensions)
+        if chosen is not None:
+            from ..cx.scales import score_scale
+
+            scores = score_scale(frame, chosen, method="mean", validate=False)
+        else:
+            scores = _cx_scores(frame, dimensions)
         for name in dimensions:
             frame[name] = scores[name].to_numpy()
         frame["cx"] = scores.iloc[:, len(dimensions)].to_numpy()
+        if chosen is not None and not _is_builtin(chosen):
+            for d in dimensions:  # the client's own dimension labels (the built-in ones are in the catalogue)
+                if d in chosen.labels and not labels.get(d):
+                    labels[d] = chosen.label_value(d)
+            # the CX measure sets are named after the study's scale, not after EXQ
+            name = chosen.label_value(chosen.name)
+            labels.setdefault("measure:cx", ScaleLabel({lang: f"CX ({name.format(lang)})" for lang in LANGUAGES}))
+            labels.setdefault("measure:cx_nps", ScaleLabel({lang: f"CX ({name.format(lang)}) + NPS"
+                                                            for lang in LANGUAGES}))
     frame.attrs["cx_dimensions"] = list(dimensions)
-    frame.attrs["labels"] = labels_of(study)
+    frame.attrs["cx_scale"] = chosen
+    frame.attrs["labels"] = labels
     return frame
+
+
+def present_outcomes(data: pd.DataFrame, outcomes: Sequence[str] | None) -> tuple[list[str], list[str]]:
+    """The outcome columns of ``outcomes`` that ``data`` has (with at least one value), and those it lacks.
+
+    Examples
+    --------
+    >>> present_outcomes(pd.DataFrame({"retained": [1, 0], "spend": [None, None]}), ["retained", "spend", "x"])
+    (['retained'], ['spend', 'x'])
+    """
+    have, lack = [], []
+    for o in outcomes or []:
+        (have if o in data.columns and data[o].notna().any() else lack).append(o)
+    return have, lack
+
+
+def describe_absent_outcomes(absent: Sequence[str], language: str = "en",
+                             labels: Mapping[str, Any] | None = None) -> list[str]:
+    """One sentence naming the outcomes a notebook was asked for that the data do not have (none when all are).
+
+    Examples
+    --------
+    >>> describe_absent_outcomes(["n_products"], "nl")
+    ['Niet in de gegevens en dus niet geanalyseerd: aantal producten.']
+    """
+    from ..text import Words
+    from ._common import variable_label
+
+    if not absent:
+        return []
+    return [t("compare.absent_outcomes", language,
+              names=Words([variable_label(o, language, labels) for o in absent]))]
+
+
+def _is_builtin(scale: Any) -> bool:
+    from ..cx.scales import SCALES
+
+    return any(scale is s for s in SCALES.values())
+
+
+def study_scale(data: pd.DataFrame, scale: Any = "auto", scales: Mapping[str, Any] | None = None) -> Any:
+    """The CX scale an analysis of ``data`` uses (a :class:`~nps_research.cx.Scale`, or None).
+
+    ``scale`` names one (a name of the study's ``scales`` section, a built-in scale, a dict or a Scale): its
+    items must all be columns of ``data``. ``"auto"``: the first of the study's ``scales`` whose items are all
+    in ``data``, else the first built-in scale whose items are (EXQ first), else None. None: no scale.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"q1": [1], "q2": [2], "q3": [3]})
+    >>> own = {"service": {"range": [1, 5], "dimensions": {"speed": ["q1", "q2"], "care": ["q3"]}}}
+    >>> study_scale(df, "auto", own).dimensions
+    {'speed': ('q1', 'q2'), 'care': ('q3',)}
+    >>> study_scale(df) is None
+    True
+    """
+    from ..cx.scales import SCALES, get_scale
+
+    if scale is None:
+        return None
+    if isinstance(scale, str) and scale == "auto":
+        candidates = [get_scale(name, scales=dict(scales)) for name in (scales or {})] + list(SCALES.values())
+        for s in candidates:
+            if all(c in data.columns for c in s.items):
+                return s
+        return None
+    chosen = get_scale(scale, scales=dict(scales) if scales else None)
+    missing = [c for c in chosen.items if c not in data.columns]
+    if missing:
+        raise StudyDataError([DataProblem(table="responses", column=c, rule=(
+            f"item of the scale '{chosen.label(chosen.name)}' is not in the data (map it in the study's columns "
+            f"or cx_items)"))
+            for c in missing])
+    return chosen
 
 
 def add_nps_categories(data: pd.DataFrame, *, ltr: str = "ltr", breaks: Sequence[int] = (6, 8)) -> pd.DataFrame:

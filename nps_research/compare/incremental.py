@@ -46,7 +46,7 @@ class IncrementalValidity(Result):
         """The report table (measure names in the report language; pseudo R² headers for a binary outcome)."""
         df = self.steps.copy()
         for c in ("base", "added"):
-            df[c] = [measure_label(m, language) for m in df[c]]
+            df[c] = [measure_label(m, language, self.labels) for m in df[c]]
         if self.kind == "binary":
             kwargs.setdefault("headers", {"r2_base": t("compare.col.pseudo_r2_base", language),
                                           "r2_full": t("compare.col.pseudo_r2_full", language),
@@ -65,8 +65,8 @@ class IncrementalValidity(Result):
             else:
                 test = t("compare.inc.lr", language, df1=Int(r["df1"]), stat=Num(r["statistic"], 1))
             key = "compare.inc.adds" if r["p_value"] < self.alpha else "compare.inc.not_adds"
-            out.append(t(key, language, added=measure_label(r["added"], language),
-                         base=measure_label(r["base"], language), outcome=quoted(self.outcome, language, self.labels),
+            out.append(t(key, language, added=measure_label(r["added"], language, self.labels),
+                         base=measure_label(r["base"], language, self.labels), outcome=quoted(self.outcome, language, self.labels),
                          what=what, a=Num(r["r2_base"], 3), b=Num(r["r2_full"], 3), d=Num(r["delta_r2"], 3, sign=True),
                          test=test, p=P(r["p_value"], "p"), n=Int(self.n)))
         return out

@@ -253,7 +253,7 @@ class PredictiveValidity(Result):
     def table(self, language: str = "en", **kwargs: Any):
         """The report table: one row per measure (names in the report language)."""
         df = self.summary()
-        df["measure"] = [measure_label(m, language) for m in df["measure"]]
+        df["measure"] = [measure_label(m, language, self.labels) for m in df["measure"]]
         kwargs.setdefault("columns", list(self.report_columns))
         kwargs.setdefault("caption", t("compare.caption.scores", language))
         return report_table(df, language=language, **kwargs)
@@ -261,21 +261,21 @@ class PredictiveValidity(Result):
     def differences_table(self, language: str = "en", **kwargs: Any):
         """Every metric's difference from the baseline (a folded detail table)."""
         df = self.differences.copy()
-        df["measure"] = [measure_label(m, language) for m in df["measure"]]
+        df["measure"] = [measure_label(m, language, self.labels) for m in df["measure"]]
         df["metric"] = [metric_label(m, language) for m in df["metric"]]
         kwargs.setdefault("columns", ["measure", "metric", "difference", "ci_low", "ci_high", "t", "df",
                                       "p_value"])
         kwargs.setdefault("kinds", {"difference": "signed:3", "ci_low": "number:3", "ci_high": "number:3",
                                     "t": "number:2", "df": "count"})
         kwargs.setdefault("caption", t("compare.caption.differences", language,
-                                       base=measure_label(self.baseline, language)))
+                                       base=measure_label(self.baseline, language, self.labels)))
         kwargs.setdefault("detail", True)
         return report_table(df, language=language, **kwargs)
 
     def coefficients_table(self, language: str = "en", **kwargs: Any):
         """The whole-sample coefficients of every measure's model (a folded detail table)."""
         df = self.coefficients.copy()
-        df["measure"] = [measure_label(m, language) for m in df["measure"]]
+        df["measure"] = [measure_label(m, language, self.labels) for m in df["measure"]]
         df["term"] = [variable_label(v, language, self.labels) for v in df["term"]]
         cols = ["measure", "term", "coef", "se", "ci_low", "ci_high", "p_value"]
         if "odds_ratio" in df:
@@ -315,24 +315,24 @@ class PredictiveValidity(Result):
         metric = metric or self.metric
         name = metric_label(metric, language)
         outcome = quoted(self.outcome, language, self.labels)
-        base = measure_label(self.baseline, language)
+        base = measure_label(self.baseline, language, self.labels)
         level = Level(self.confidence)
         cv = t("compare.pv.cv", language, cv=Int(self.cv), count=int(self.repeats), n=Int(self.n))
         sc = self.scores[self.scores["metric"] == metric].set_index("measure")
         best = sc["mean"].idxmax() if _HIGHER_IS_BETTER[metric] else sc["mean"].idxmin()
-        out = [t("compare.pv.best", language, cv=cv, outcome=outcome, measure=measure_label(best, language),
+        out = [t("compare.pv.best", language, cv=cv, outcome=outcome, measure=measure_label(best, language, self.labels),
                  metric=name, value=Num(sc.loc[best, "mean"], 3))]
         for _, d in self.differences[self.differences["metric"] == metric].iterrows():
             m = d["measure"]
             key = "same" if d["favours"] == "neither" else ("better" if d["favours"] == m else "worse")
-            out.append(t(f"compare.pv.{key}", language, measure=measure_label(m, language), outcome=outcome,
+            out.append(t(f"compare.pv.{key}", language, measure=measure_label(m, language, self.labels), outcome=outcome,
                          base=base, metric=name, a=Num(sc.loc[m, "mean"], 3), b=Num(sc.loc[self.baseline, "mean"], 3),
                          d=Num(d["difference"], 3, sign=True), level=level, lo=Num(d["ci_low"], 3),
                          hi=Num(d["ci_high"], 3), p=P(d["p_value"], "p")))
         for _, r in self.lr_tests.iterrows():
             key = "compare.pv.lr_improves" if r["p_value"] < self.alpha else "compare.pv.lr_not"
             added = Words([variable_label(c, language, self.labels) for c in str(r["added"]).split(", ")])
-            out.append(t(key, language, added=added, base=measure_label(r["restricted"], language),
+            out.append(t(key, language, added=added, base=measure_label(r["restricted"], language, self.labels),
                          outcome=outcome, lr=Num(r["lr"], 1), df=Int(r["df"]), p=P(r["p_value"], "p")))
         return out
 
@@ -566,14 +566,14 @@ def overall_conclusions(results: Sequence[PredictiveValidity], *, measure: str, 
         fav = d["favours"].iloc[0]
         groups["better" if fav == measure else "same" if fav == "neither" else "worse"].append(
             quoted(r.outcome, language, r.labels))
-        bases.append(measure_label(r.baseline, language))
+        bases.append(measure_label(r.baseline, language, r.labels))
         metrics.append(metric_label(r.metric, language))
         alpha = r.alpha
     k = sum(len(v) for v in groups.values())
     if k == 0:
         return []
     base = " / ".join(sorted(set(bases)))
-    name = measure_label(measure, language)
+    name = measure_label(measure, language, results[0].labels if results else None)
     parts = {key: (t("compare.overall.group", language, n=Int(len(v)), names=Words(v)) if v
                    else t("compare.overall.none", language)) for key, v in groups.items()}
     out = [t("compare.overall.summary", language, count=int(k), measure=name, base=base,
@@ -614,8 +614,8 @@ def predictive_findings(results: Sequence[PredictiveValidity], *, measure: str, 
         sc = r.scores[r.scores["metric"] == r.metric].set_index("measure")["mean"]
         statement = {}
         for lang in LANGUAGES:
-            statement[lang] = t(f"compare.pv.{key}", lang, measure=measure_label(measure, lang),
-                                outcome=quoted(r.outcome, lang, r.labels), base=measure_label(r.baseline, lang),
+            statement[lang] = t(f"compare.pv.{key}", lang, measure=measure_label(measure, lang, r.labels),
+                                outcome=quoted(r.outcome, lang, r.labels), base=measure_label(r.baseline, lang, r.labels),
                                 metric=metric_label(r.metric, lang), a=Num(sc[measure], 3),
                                 b=Num(sc[r.baseline], 3), d=Num(row["difference"], 3, sign=True),
                                 level=Level(r.confidence), lo=Num(row["ci_low"], 3), hi=Num(row["ci_high"], 3),

@@ -184,6 +184,12 @@ class Scale:
             raise StudyConfigError(f"scale '{self.name}': min_answered must be a share in (0, 1]")
         if self.name in self.dimensions:
             raise StudyConfigError(f"scale '{self.name}': a dimension has the scale's own name")
+        odd = [n for n in [*self.dimensions, *items] if not str(n).isidentifier()]
+        if odd:
+            raise StudyConfigError(
+                f"scale '{self.name}': {', '.join(repr(n) for n in odd)} cannot be used in a measurement model "
+                f"(names of dimensions and items are letters, digits and underscores); give each item a short "
+                f"name in the table's cx_items, e.g. cx_items: {{v5a: '{odd[0]}'}}, and use that name in the scale")
 
     # ------------------------------------------------------------------ properties
     @property
@@ -210,6 +216,19 @@ class Scale:
         if dimension == self.name:
             return ScaleLabel(self.name.upper() if len(self.name) <= 6 else self.name)
         return ScaleLabel(self.labels.get(dimension), dimension)
+
+    def with_client_names(self, labels: dict[str, Any] | None) -> Scale:
+        """This scale with the client's column names (a study's ``labels``: name -> column) as the label of every
+        item that has none, so that tables show ``Vraag 5a`` beside the item's short name ``v5a``.
+
+        Examples
+        --------
+        >>> s = Scale("s", {"a": ("v1", "v2")}).with_client_names({"v1": "Vraag 1", "ltr": "Q1"})
+        >>> s.item_label("v1"), s.item_label("v2")
+        ('Vraag 1', '')
+        """
+        own = {i: str(labels[i]) for i in self.items if labels and labels.get(i)}
+        return replace(self, item_labels={**own, **self.item_labels}) if own else self
 
     def item_label(self, item: str, language: str = "en") -> str:
         """The short attribute label of an item in ``language`` (empty when the scale has none).

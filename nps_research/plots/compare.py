@@ -55,6 +55,7 @@ def cv_scores_plot(data: Any = None, *, metric: str | None = None, differences: 
     (['NPS', 'CX (EXQ)'], 'gekruisvalideerde AUC')
     """
     _need(data, "a PredictiveValidity result or its scores table")
+    own = getattr(data, "labels", None)  # the measure names of the study's own scale
     baseline = None
     if hasattr(data, "scores"):
         metric = metric or data.metric
@@ -74,11 +75,11 @@ def cv_scores_plot(data: Any = None, *, metric: str | None = None, differences: 
     lo, hi = table["ci_low"].to_numpy(dtype=float), table["ci_high"].to_numpy(dtype=float)
     ax.errorbar(mid, y, xerr=[mid - lo, hi - mid], fmt="o", color=_POINT_COLOR, ecolor=_POINT_COLOR, capsize=3)
     ax.set_yticks(y)
-    ax.set_yticklabels([measure_label(m, language) for m in table["measure"]])
+    ax.set_yticklabels([measure_label(m, language, own) for m in table["measure"]])
     name = metric_label(metric, language)
     if differences:
         ax.axvline(0.0, color="grey", linestyle="--", linewidth=1)
-        ax.set_xlabel(label("compare.diff", language, metric=name, base=measure_label(baseline, language)))
+        ax.set_xlabel(label("compare.diff", language, metric=name, base=measure_label(baseline, language, own)))
     else:
         if baseline is None:
             baseline = str(table["measure"].iloc[0])
@@ -110,13 +111,14 @@ def calibration_plot(data: Any = None, *, bins: int = 10, measures: list[str] | 
     ['perfecte kalibratie', 'A', 'NPS']
     """
     _need(data, "a PredictiveValidity result of a binary outcome or its calibration table")
+    own = getattr(data, "labels", None)  # the measure names of the study's own scale
     table = data.calibration(bins=bins) if hasattr(data, "calibration") else data
     if measures is not None:
         table = table[table["measure"].isin(measures)]
     ax = new_ax(ax, (5, 5))
     ax.plot([0, 1], [0, 1], color="grey", linestyle="--", linewidth=1, label=label("compare.perfect", language))
     for m, g in table.groupby("measure", sort=False):
-        line = ax.plot(g["predicted"], g["observed"], marker="o", label=measure_label(str(m), language))[0]
+        line = ax.plot(g["predicted"], g["observed"], marker="o", label=measure_label(str(m), language, own))[0]
         if "ci_low" in g:
             ax.fill_between(g["predicted"], g["ci_low"], g["ci_high"], color=line.get_color(), alpha=0.15,
                             linewidth=0)

@@ -47,7 +47,7 @@ from .values import (
     Words,
     render,
 )
-from .vocabulary import CATEGORIES, ROLE_LABELS, category, column_label, value_word
+from .vocabulary import CATEGORIES, ROLE_LABELS, category, column_label, mapped_label, value_word
 
 __all__ = [
     "CATEGORIES",
@@ -86,6 +86,7 @@ __all__ = [
     "fmt_points",
     "fmt_sig",
     "has_text",
+    "mapped_label",
     "placeholders",
     "render",
     "t",

@@ -16,7 +16,23 @@ from collections.abc import Mapping
 
 from .language import check_language
 
-__all__ = ["CATEGORIES", "ROLE_LABELS", "category", "column_label", "value_word"]
+__all__ = ["CATEGORIES", "ROLE_LABELS", "category", "column_label", "mapped_label", "value_word"]
+
+
+def mapped_label(mapping: Mapping | None, name: str, language: str = "en") -> str | None:
+    """``mapping[name]`` as text in ``language`` (None when it has none): a plain string as it is, a typed value
+    (a scale's dimension label, :class:`~nps_research.text.Value`) written in the report language.
+
+    Examples
+    --------
+    >>> from nps_research.text import Word
+    >>> mapped_label({"a": "Kanaal", "b": Word("cx.dim.exq.pom")}, "b", "nl"), mapped_label({}, "a")
+    ('Gemoedsrust', None)
+    """
+    if not mapping or not mapping.get(name):
+        return None
+    value = mapping[name]
+    return value.format(language) if hasattr(value, "format") and not isinstance(value, str) else str(value)
 
 #: NPS categories: key -> language -> (singular, plural).
 CATEGORIES: dict[str, dict[str, tuple[str, str]]] = {
@@ -89,8 +105,9 @@ def column_label(name: str, language: str = "en", mapping: Mapping[str, str] | N
     ('type meting', 'survey type', 'aanbevelingsscore')
     """
     check_language(language)
-    if mapping and mapping.get(name):
-        return str(mapping[name])
+    mapped = mapped_label(mapping, name, language)
+    if mapped:
+        return mapped
     if name in ROLE_LABELS:
         return ROLE_LABELS[name][language]
     from .catalog import COLUMNS

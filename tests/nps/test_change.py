@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nps_research.change import decompose, describe_change, nps_change
+from nps_research.errors import StudyDataError
 from nps_research.nps import SmallSampleWarning, nps, nps_test
 
 
@@ -137,8 +138,11 @@ def test_bad_arguments_raise_clear_errors(hand):
         nps_change(hand, period="wave", segment="channel", from_="W2")
     with pytest.raises(ValueError, match="different columns"):
         nps_change(hand, period="wave", segment="wave", from_="W1", to="W2")
-    with pytest.raises(Exception, match="no valid 'ltr' answers in period 'W9'"):
+    with pytest.raises(StudyDataError, match="column 'wave'.*no valid 'ltr' answers in the comparison period W9"):
         nps_change(hand, period="wave", segment="channel", from_="W1", to="W9")
+    with pytest.raises(StudyDataError, match="baseline period 2021-01-01; the data run from 2024-01-01 to "):
+        nps_change(pd.DataFrame({"ltr": [9, 3, 10, 6], "date": ["2024-01-05", "2024-01-09", "2024-03-02", "2024-03-09"],
+                                 "channel": "web"}), period="date", freq="M", segment="channel", from_="2021-01-01")
 
 
 def test_change_that_is_not_significant_is_not_called_a_rise(hand):

@@ -35,6 +35,8 @@ TEXTS: dict[str, dict] = {
     "check.type_text": {"en": "{where}: must be a text, got {value}", "nl": "{where}: moet een tekst zijn, niet {value}"},
     "check.type_date": {"en": "{where}: must be a date (2024-01-31), got {value}",
                         "nl": "{where}: moet een datum zijn (2024-01-31), niet {value}"},
+    "check.date_range": {"en": "{where}: {value} lies outside the answers' dates ({first} to {last})",
+                         "nl": "{where}: {value} valt buiten de datums van de antwoorden ({first} tot en met {last})"},
     "check.type_list": {"en": "{where}: must be a list ([a, b]), got {value}",
                         "nl": "{where}: moet een lijst zijn ([a, b]), niet {value}"},
     "check.type_mapping": {"en": "{where}: must be a mapping ({{name: value}}), got {value}",

@@ -245,24 +245,38 @@ TEXTS: dict[str, dict] = {
     "compare.hypotheses": {
         "en": "**Hypotheses** (Klaus & Maklan 2013; practitioners' rules of thumb). Each is tested below on this "
               "study's data.\n\n"
-              "1. *Prediction*: a journey-level CX measure (the EXQ dimensions) predicts what customers do (stay, "
-              "spend, buy more products) better out of sample than the Net Promoter question alone.\n"
+              "1. *Prediction*: a journey-level CX measure ({measure}) predicts what customers do ({doing}) "
+              "better out of sample than the Net Promoter question alone.\n"
               "2. *Incremental validity*: CX adds explanatory power to NPS, while NPS adds little to CX.\n"
               "3. *Correlation*: behaviour correlates more strongly with the overall CX score than with the "
               "likelihood to recommend (Steiger's test for dependent correlations).\n"
-              "4. *Which dimension*: {dimension} is the CX dimension that matters most.\n"
-              "5. *Value of a promoter*: promoters are worth {ratio} times as much as detractors.",
+              "4. *Which dimension*: {which}",
         "nl": "**Hypothesen** (Klaus & Maklan 2013; vuistregels uit de praktijk). Elke hypothese wordt hieronder "
               "getoetst op de gegevens van dit onderzoek.\n\n"
-              "1. *Voorspelling*: een CX-maat op het niveau van de klantreis (de EXQ-dimensies) voorspelt wat "
-              "klanten doen (blijven, besteden, meer producten afnemen) buiten de steekproef beter dan de NPS-vraag "
-              "alleen.\n"
+              "1. *Voorspelling*: een CX-maat op het niveau van de klantreis ({measure}) voorspelt wat klanten "
+              "doen ({doing}) buiten de steekproef beter dan de NPS-vraag alleen.\n"
               "2. *Incrementele validiteit*: CX voegt verklarende kracht toe aan NPS, terwijl NPS weinig toevoegt "
               "aan CX.\n"
               "3. *Correlatie*: gedrag hangt sterker samen met de totale CX-score dan met de aanbevelingsbereidheid "
               "(Steigers toets voor afhankelijke correlaties).\n"
-              "4. *Welke dimensie*: {dimension} is de CX-dimensie die het zwaarst telt.\n"
-              "5. *Waarde van een promotor*: promotors zijn {ratio} keer zoveel waard als criticasters.",
+              "4. *Welke dimensie*: {which}",
+    },
+    "compare.hyp.measure": {"en": "the dimensions of {scale}: {dimensions}", "nl": "de dimensies van {scale}: "
+                            "{dimensions}"},
+    "compare.hyp.doing_default": {"en": "stay, spend, buy more products",
+                                  "nl": "blijven, besteden, meer producten afnemen"},
+    "compare.hyp.doing": {"en": "measured as {outcomes}", "nl": "gemeten als {outcomes}"},
+    "compare.hyp.which": {"en": "{dimension} is the CX dimension that matters most.",
+                          "nl": "{dimension} is de CX-dimensie die het zwaarst telt."},
+    "compare.hyp.which_open": {"en": "one CX dimension matters more than the others.",
+                               "nl": "één CX-dimensie telt zwaarder dan de andere."},
+    "compare.hyp.value": {"en": "5. *Value of a promoter*: promoters are worth {ratio} times as much as detractors.",
+                          "nl": "5. *Waarde van een promotor*: promotors zijn {ratio} keer zoveel waard als "
+                                "criticasters."},
+    "compare.dropped.no_scale": {
+        "en": "{measure} is left out: the data have no CX scale (name one in the study's scales section).",
+        "nl": "{measure} valt af: de gegevens hebben geen CX-schaal (noem er een in het onderdeel scales van het "
+              "onderzoek).",
     },
     "compare.join.customers_joined": {"en": "customers with a response and an outcome",
                                       "nl": "klanten met een antwoord en een uitkomst"},
@@ -277,6 +291,20 @@ TEXTS: dict[str, dict] = {
     "compare.dropped.few": {
         "en": "{measure} is left out: the column {column} has fewer than {min_rows} answers.",
         "nl": "{measure} valt af: de kolom {column} heeft minder dan {min_rows} antwoorden.",
+    },
+    "compare.absent_outcomes": {"en": "Not in the data and therefore not analysed: {names}.",
+                                "nl": "Niet in de gegevens en dus niet geanalyseerd: {names}."},
+    "compare.no_outcomes": {
+        "en": "The outcomes table has none of the outcomes this page predicts, so this part is left out.",
+        "nl": "De uitkomstentabel bevat geen van de uitkomsten die deze pagina voorspelt; dit onderdeel vervalt.",
+    },
+    "compare.one_dimension": {
+        "en": "The CX scale has a single dimension, so there is nothing to rank: this part is left out.",
+        "nl": "De CX-schaal heeft één dimensie; er valt niets te rangschikken, dus dit onderdeel vervalt.",
+    },
+    "compare.no_value": {
+        "en": "The outcomes table has no value per customer (such as revenue), so this part is left out.",
+        "nl": "De uitkomstentabel bevat geen waarde per klant (zoals omzet); dit onderdeel vervalt.",
     },
     "compare.no_cx": {
         "en": "The data have no CX dimension scores, so this part is skipped.",

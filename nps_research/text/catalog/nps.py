@@ -114,6 +114,24 @@ TEXTS: dict[str, dict] = {
     "nps.test.samples": {"en": "samples", "nl": "steekproeven"},
     "nps.test.waves": {"en": "measurements of the same respondents", "nl": "metingen bij dezelfde respondenten"},
     # ------------------------------------------------------------------ segments
+    "segments.skip.one_type": {
+        "en": "All answers are {type}: relational and transactional NPS cannot be compared.",
+        "nl": "Alle antwoorden zijn {type}: een vergelijking van relationele en transactionele NPS is niet mogelijk.",
+    },
+    "segments.skip.no_type": {
+        "en": "The data record no survey type: relational and transactional NPS cannot be compared.",
+        "nl": "De gegevens vermelden geen type meting: relationele en transactionele NPS zijn niet te vergelijken.",
+    },
+    "segments.skip.no_touchpoint": {
+        "en": "The answers record no touchpoint, so there is no NPS per touchpoint.",
+        "nl": "De antwoorden vermelden geen contactmoment; een NPS per contactmoment is er dus niet.",
+    },
+    "segments.skip.touchpoint_is_channel": {
+        "en": "The touchpoints split the answers exactly as the {channel} does; a chart per touchpoint would repeat "
+              "the one per {channel} and is left out.",
+        "nl": "De contactmomenten verdelen de antwoorden precies zoals het {channel}; de grafiek per contactmoment "
+              "zou die per {channel} herhalen en vervalt.",
+    },
     "segments.above": {
         "en": "The segment {col} {seg} scores significantly higher than the rest: an NPS of {nps}, {diff} points "
               "above the rest ({q}).",
