@@ -115,6 +115,9 @@ def test_the_insurer_export_runs_with_its_own_scale(tmp_path, language):
     assert ("Welke CX-dimensie telt het zwaarst" if nl else "Which CX dimension matters most") in compare
     assert ("De gegevens bevatten geen scores op CX-dimensies" if nl else "The data have no CX dimension") \
         not in compare
+    # the planted truth: care drives retention, and the page says so by the client's label
+    top = "Voor ‘Behouden’ telt Zorg het zwaarst" if nl else "For ‘Behouden’, Care matters most"
+    assert top in compare
     # the NPS page: one survey type, so the relational / transactional comparison is one line saying why
     nps = pages["02_nps"]
     one_type = ("Alle antwoorden zijn transactioneel: een vergelijking van relationele en transactionele NPS is "
