@@ -265,6 +265,13 @@ def _client_outputs(outputs: list, language: str) -> list:
                 "text/html": f'<div class="nr-failed" style="border-left:4px solid #a11;padding:.5rem 1rem">'
                              f"{text}</div>"}))
             continue
+        data = o.get("data")
+        if data and any(k.startswith("application/vnd.nps-research") for k in data):
+            # machine-readable records (findings) are for the runner, not for the page
+            keep = {k: v for k, v in data.items() if not k.startswith("application/vnd.nps-research")}
+            if not keep:
+                continue
+            o = nbformat.from_dict({**o, "data": keep})
         out.append(o)
     return out
 
