@@ -10,7 +10,9 @@ available to Python users (:meth:`DriverModelResult.model_summary`).
 
 from __future__ import annotations
 
+import os
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -77,6 +79,10 @@ def _scale_max(study, df: pd.DataFrame, driver: str, override=None) -> float:
         if driver in (getattr(study, "cx_items", []) or []) and "cx_items" in ranges:
             return float(ranges["cx_items"][1])
     return float(pd.to_numeric(df[driver], errors="coerce").max())
+
+
+#: Parameter draws x rows evaluated at once by DriverModelResult.scenario (about 16 MB per array).
+_SCENARIO_CELLS = 2_000_000
 
 
 @dataclass(repr=False)
@@ -240,14 +246,15 @@ class DriverModelResult(Result):
 
     def _group_shares(self, params: np.ndarray, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Promoter and detractor probability per respondent for each parameter row. Shapes (S, n)."""
-        from scipy import stats
+        from scipy import special
 
         if self.kind == "ols":
             eta = params[:, :1] + params[:, 1:] @ X.T
             sigma = float(np.sqrt(self.fit.scale))
             det_max, prom_min = self._cutoffs
-            prom = stats.norm.sf((prom_min - 0.5 - eta) / sigma)
-            det = stats.norm.cdf((det_max + 0.5 - eta) / sigma)
+            # special.ndtr is what stats.norm.sf / cdf evaluate (the same numbers), without their overhead
+            prom = special.ndtr(-((prom_min - 0.5 - eta) / sigma))
+            det = special.ndtr((det_max + 0.5 - eta) / sigma)
             return prom, det
         if self.kind == "logit":
             eta = params[:, :1] + params[:, 1:] @ X.T
@@ -314,9 +321,18 @@ class DriverModelResult(Result):
             det_max, prom_min = self._cutoffs
             observed = 100 * float(w @ ((yv >= prom_min).astype(float) - (yv <= det_max)))
 
-        def value(params, X):
+        def block(params, X, wb):
             prom, det = self._group_shares(params, X)
-            return 100 * ((prom - det) @ w) if self.kind != "logit" else 100 * (prom @ w)
+            return (prom - det) @ wb if self.kind != "logit" else prom @ wb
+
+        def value(params, X):
+            # in blocks of rows (memory stays at a few arrays of S x rows, whatever n is), two at a time; the
+            # blocks are fixed and summed in order, so the numbers do not depend on the threads
+            rows = max(1, _SCENARIO_CELLS // len(params))
+            starts = range(0, len(X), rows)
+            with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+                parts = list(pool.map(lambda i: block(params, X[i:i + rows], w[i:i + rows]), starts))
+            return 100 * np.sum(parts, axis=0)
 
         base = value(P, X0)
         rows = []
