@@ -53,12 +53,15 @@ DEFAULT_CONTROLS = ("survey_type", "channel", "product")
 _RIDGE = 1.0  # precision of the N(0, 1/ridge) prior on each slope: penalty ridge/2 * beta^2
 
 
-def fit_multinomial(X: np.ndarray, y: np.ndarray, *, ridge: float = _RIDGE, start: np.ndarray | None = None,
-                    max_iter: int = 50, tol: float = 1e-9) -> np.ndarray:
+def fit_multinomial(X: np.ndarray, y: np.ndarray | None = None, *, ridge: float = _RIDGE,
+                    start: np.ndarray | None = None, max_iter: int = 50, tol: float = 1e-9,
+                    counts: np.ndarray | None = None) -> np.ndarray:
     """Penalised maximum likelihood of a baseline-category logit with classes 0, 1, 2 (class 1 the base).
 
     ``X`` has the intercept in column 0 (not penalised). Returns ``B`` of shape ``(p, 2)``: the log-odds of
-    class 0 and of class 2 against class 1.
+    class 0 and of class 2 against class 1. Instead of one class ``y`` per row, ``counts`` (rows x 3) gives how
+    many observations of each class share that row of ``X`` (grouped data: the same likelihood, so the same
+    estimates as the rows written out).
 
     Examples
     --------
@@ -71,7 +74,12 @@ def fit_multinomial(X: np.ndarray, y: np.ndarray, *, ridge: float = _RIDGE, star
     [[-0.5, 0.3], [-1.0, 1.0]]
     """
     n, p = X.shape
-    Y = np.column_stack([(y == 0), (y == 2)]).astype(float)
+    if counts is None:
+        Y = np.column_stack([(y == 0), (y == 2)]).astype(float)
+        m = np.ones(n)
+    else:
+        counts = np.asarray(counts, float)
+        Y, m = counts[:, [0, 2]], counts.sum(axis=1)
     B = np.zeros((p, 2)) if start is None else start.copy()
     pen = np.full(p, ridge)
     pen[0] = 0.0
@@ -80,16 +88,16 @@ def fit_multinomial(X: np.ndarray, y: np.ndarray, *, ridge: float = _RIDGE, star
     def objective(B: np.ndarray) -> tuple[float, np.ndarray]:
         eta = X @ B
         lse = np.logaddexp(0.0, np.logaddexp(eta[:, 0], eta[:, 1]))
-        ll = float(np.sum(Y * eta) - np.sum(lse)) - 0.5 * float(np.sum(pen[:, None] * B**2))
+        ll = float(np.sum(Y * eta) - np.sum(m * lse)) - 0.5 * float(np.sum(pen[:, None] * B**2))
         return ll, np.exp(eta - lse[:, None])
 
     ll, P = objective(B)
     for _ in range(max_iter):
-        G = X.T @ (Y - P) - pen[:, None] * B
+        G = X.T @ (Y - m[:, None] * P) - pen[:, None] * B
         g = np.concatenate([G[:, 0], G[:, 1]])
-        w00 = P[:, 0] * (1 - P[:, 0])
-        w11 = P[:, 1] * (1 - P[:, 1])
-        w01 = -P[:, 0] * P[:, 1]
+        w00 = m * P[:, 0] * (1 - P[:, 0])
+        w11 = m * P[:, 1] * (1 - P[:, 1])
+        w01 = -m * P[:, 0] * P[:, 1]
         H = np.block([[(X * w00[:, None]).T @ X, (X * w01[:, None]).T @ X],
                       [(X * w01[:, None]).T @ X, (X * w11[:, None]).T @ X]]) + np.diag(pen2) + 1e-10 * np.eye(2 * p)
         try:
@@ -208,33 +216,44 @@ def theme_impact(data: Any, *, frame: Any, text: str = "reason", ltr: str = "ltr
     X = np.column_stack([np.ones(n), own_m[:, used].astype(float), C])
     pos_of = {themes[i]: 1 + k for k, i in enumerate(used)}
 
-    def impacts(Xb: np.ndarray, yb: np.ndarray, rolled_b: np.ndarray, start: np.ndarray | None = None):
-        B = fit_multinomial(Xb, yb, start=start)
-        P = _probabilities(Xb, B)
-        fit_det, fit_pro = P[:, 0].mean(), P[:, 1].mean()
+    # the design has 0/1 themes and control dummies only, so many answers share a row of it: the model is
+    # fitted on the distinct rows with their class counts (the same likelihood), and a bootstrap resample
+    # is its counts per row (the same resamples as drawing the rows)
+    patterns, row_pattern = np.unique(X, axis=0, return_inverse=True)
+    row_pattern = np.asarray(row_pattern).ravel()
+    cell = row_pattern * 3 + y
+
+    def class_counts(times: np.ndarray) -> np.ndarray:
+        return np.bincount(cell, weights=times, minlength=3 * len(patterns)).reshape(-1, 3)
+
+    def impacts(counts: np.ndarray, start: np.ndarray | None = None):
+        B = fit_multinomial(patterns, counts=counts, start=start)
+        m = counts.sum(axis=1) / counts.sum()
+        fit_det, fit_pro = m @ _probabilities(patterns, B)
         res = np.full((len(themes), 3), np.nan)
         for th in themes:
             cols = [pos_of[t] for t in (th, *frame.children(th)) if t in pos_of]
             if not cols:
                 continue
-            Xc = Xb.copy()
+            Xc = patterns.copy()
             Xc[:, cols] = 0.0
-            Pc = _probabilities(Xc, B)
-            d_pro = 100 * (Pc[:, 1].mean() - fit_pro)
-            d_det = 100 * (Pc[:, 0].mean() - fit_det)
+            det_c, pro_c = m @ _probabilities(Xc, B)
+            d_pro = 100 * (pro_c - fit_pro)
+            d_det = 100 * (det_c - fit_det)
             res[col[th]] = (d_pro - d_det, d_pro, d_det)
         return res, B
 
-    point, B_hat = impacts(X, y, rolled)
+    point, B_hat = impacts(class_counts(np.ones(n)))
     level = (1 - confidence) / 2
     boot = np.full((bootstrap, len(themes)), np.nan)
     boot_eff = np.full((bootstrap, len(themes)), np.nan)
     rng = np.random.Generator(np.random.PCG64(seed))
+    rolled_f = rolled.astype(float)
     for b in range(bootstrap):
-        idx = rng.integers(0, n, n)
-        res, _ = impacts(X[idx], y[idx], rolled[idx], start=B_hat)
+        times = np.bincount(rng.integers(0, n, n), minlength=n).astype(float)
+        res, _ = impacts(class_counts(times), start=B_hat)
         boot[b] = res[:, 0]
-        share_b = rolled[idx].mean(axis=0)
+        share_b = (times @ rolled_f) / n
         with np.errstate(invalid="ignore", divide="ignore"):
             boot_eff[b] = res[:, 0] / share_b
     nps_all = 100 * (np.mean(y == 2) - np.mean(y == 0))

@@ -73,3 +73,16 @@ def test_the_multinomial_fit_matches_statsmodels():
 def test_few_respondents_are_refused():
     with pytest.raises(ValueError, match="at least 30"):
         theme_impact(pd.DataFrame({"reason": ["te duur"] * 5, "ltr": [1] * 5}), frame="energy")
+
+
+def test_grouped_counts_give_the_fit_of_the_rows_written_out():
+    """theme_impact fits the distinct design rows with their class counts: the same estimates as the rows."""
+    rng = np.random.default_rng(8)
+    X = np.column_stack([np.ones(3000), rng.random((3000, 3)) < 0.4]).astype(float)
+    y = rng.integers(0, 3, 3000)
+    rows = fit_multinomial(X, y)
+    patterns, inverse = np.unique(X, axis=0, return_inverse=True)
+    counts = np.zeros((len(patterns), 3))
+    np.add.at(counts, (np.asarray(inverse).ravel(), y), 1)
+    assert len(patterns) <= 8  # three 0/1 columns: at most eight distinct rows
+    np.testing.assert_allclose(fit_multinomial(patterns, counts=counts), rows, atol=1e-8)
