@@ -159,16 +159,6 @@ def survey_eligibility(candidates: Any, *, history: pd.DataFrame | None = None, 
     return out
 
 
-def _day_group(days: float) -> str:
-    if not np.isfinite(days):
-        return "none"
-    edges = DAY_BINS
-    for lo, hi in zip(edges, edges[1:]):
-        if lo <= days < hi:
-            return f"{lo}-{hi - 1}"
-    return f"{edges[-1]}+"
-
-
 def response_fatigue(invitations: Any, *, customer: str = "customer_id", date: str = "date",
                      invited: str = "invited", responded: str = "responded", max_earlier: int = 4,
                      min_gap: int = 0, earlier_only: int | None = None, confidence: float = 0.95) -> pd.DataFrame:
@@ -199,17 +189,22 @@ def response_fatigue(invitations: Any, *, customer: str = "customer_id", date: s
         inv = inv.loc[pd.to_numeric(inv[invited]) == 1]
     d = pd.DataFrame({"c": inv[customer].to_numpy(object), "d": _days(inv[date]),
                       "r": pd.to_numeric(inv[responded]).to_numpy(float)}).sort_values(["c", "d"], kind="stable")
-    earlier = np.zeros(len(d), dtype=np.int64)
-    since = np.full(len(d), np.nan)
-    for _, idx in d.groupby("c", sort=False).indices.items():
-        days = d["d"].to_numpy()[idx]
-        lo = np.searchsorted(days, days - 365, side="right")
-        first_same = np.searchsorted(days, days, side="left")
-        earlier[idx] = first_same - lo
-        prev = np.where(first_same > 0, days[np.maximum(first_same - 1, 0)], np.nan)
-        since[idx] = np.where(first_same > 0, days - prev, np.nan)
-    d["earlier"] = [str(min(e, max_earlier)) + ("+" if e >= max_earlier else "") for e in earlier]
-    d["since"] = [_day_group(s) for s in since]
+    # all customers at once: sorted by customer and day, a key that keeps each customer's days apart
+    codes = pd.factorize(d["c"].to_numpy(), sort=False)[0].astype(np.int64)
+    days = d["d"].to_numpy(np.int64)
+    days = days - (days.min() if len(days) else 0)
+    key = codes * (int(days.max(initial=0)) + 1000) + days
+    start = np.searchsorted(codes, codes, side="left")  # first row of the customer
+    lo = np.searchsorted(key, key - 365, side="right")
+    first_same = np.searchsorted(key, key, side="left")
+    earlier = first_same - lo
+    has_prev = first_same > start
+    since = np.where(has_prev, days - days[np.maximum(first_same - 1, 0)], np.nan)
+    names = np.array([str(k) for k in range(max_earlier)] + [f"{max_earlier}+"], dtype=object)
+    d["earlier"] = names[np.minimum(earlier, max_earlier)]
+    bins = np.array([f"{a}-{b - 1}" for a, b in zip(DAY_BINS, DAY_BINS[1:])] + [f"{DAY_BINS[-1]}+"], dtype=object)
+    d["since"] = np.where(np.isnan(since), "none",
+                          bins[np.clip(np.searchsorted(DAY_BINS, np.nan_to_num(since), side="right") - 1, 0, None)])
     keep = np.ones(len(d), dtype=bool)
     if min_gap:
         keep &= ~(since < min_gap)
