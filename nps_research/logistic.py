@@ -24,7 +24,7 @@ __all__ = ["logistic_fit"]
 
 
 def logistic_fit(X: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None, *, max_iter: int = 100,
-                 tol: float = 1e-10) -> tuple[np.ndarray, float]:
+                 tol: float = 1e-10, start: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """Maximum-likelihood logistic regression by Newton-Raphson with step halving.
 
     Parameters
@@ -37,6 +37,9 @@ def logistic_fit(X: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None
         Frequency or survey weights (the weighted log-likelihood is maximised).
     max_iter, tol : int, float
         Iteration cap and relative convergence tolerance on the log-likelihood and the step.
+    start : array (p,), optional
+        Starting values (default: the intercept at the logit of the mean, the rest 0); a nearby fit's
+        coefficients (a bootstrap resample's full-sample fit) save iterations.
 
     Returns
     -------
@@ -53,6 +56,8 @@ def logistic_fit(X: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None
     beta = np.zeros(p_dim)
     ybar = float(np.clip(np.sum(w * y) / np.sum(w), 1e-12, 1 - 1e-12))
     beta[0] = np.log(ybar / (1 - ybar))
+    if start is not None and len(start) == p_dim and np.all(np.isfinite(start)):
+        beta = np.array(start, float)
 
     def loglik(b: np.ndarray) -> float:
         eta = X @ b

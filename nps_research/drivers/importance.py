@@ -268,17 +268,20 @@ def johnson_weights(corr: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------------------
 
 
-def _collapse(X: np.ndarray, y: np.ndarray, w: np.ndarray):
-    """Identical (x, y) rows merged into one row with summed weight (exact for the likelihood)."""
+def _collapse(X: np.ndarray, y: np.ndarray, w: np.ndarray, index: bool = False):
+    """Identical (x, y) rows merged into one row with summed weight (exact for the likelihood). With
+    ``index``, also the merged row of every row (None when nothing was merged)."""
     M = np.column_stack([X, y])
     uniq, inv = np.unique(M, axis=0, return_inverse=True)
     if len(uniq) > 0.8 * len(M):
-        return X, y, w
-    ww = np.bincount(inv.ravel(), weights=w, minlength=len(uniq))
-    return uniq[:, :-1], uniq[:, -1], ww
+        return (X, y, w, None) if index else (X, y, w)
+    inv = inv.ravel()
+    ww = np.bincount(inv, weights=w, minlength=len(uniq))
+    return (uniq[:, :-1], uniq[:, -1], ww, inv) if index else (uniq[:, :-1], uniq[:, -1], ww)
 
 
-def all_subsets_mcfadden(X: np.ndarray, y: np.ndarray, w: np.ndarray | None = None) -> np.ndarray:
+def all_subsets_mcfadden(X: np.ndarray, y: np.ndarray, w: np.ndarray | None = None, *,
+                         collapse: bool = True, starts: list | None = None, betas: list | None = None) -> np.ndarray:
     """McFadden pseudo R-squared (``1 - LL / LL_null``) of the logit of y on every subset of X's columns.
 
     Same subset indexing as :func:`all_subsets_r2`. Every subset is a separate
@@ -296,14 +299,19 @@ def all_subsets_mcfadden(X: np.ndarray, y: np.ndarray, w: np.ndarray | None = No
     X = np.asarray(X, float)
     y = np.asarray(y, float)
     w = np.ones(len(y)) if w is None else np.asarray(w, float)
-    X, y, w = _collapse(X, y, w)
+    if collapse:  # (the bootstrap of relative_importance merges once and passes collapse=False)
+        X, y, w = _collapse(X, y, w)
     n, p = X.shape
     ones = np.ones((n, 1))
     _, ll0 = logistic_fit(ones, y, w)
     out = np.zeros(2**p)
+    if betas is not None:  # the coefficients of every subset's fit, to start a nearby fit from (bootstrap)
+        betas[:] = [None] * 2**p
     for s in range(1, 2**p):
         cols = [j for j in range(p) if (s >> j) & 1]
-        _, ll = logistic_fit(np.hstack([ones, X[:, cols]]), y, w)
+        beta, ll = logistic_fit(np.hstack([ones, X[:, cols]]), y, w, start=starts[s] if starts else None)
+        if betas is not None:
+            betas[s] = beta
         out[s] = 1.0 - ll / ll0
     return out
 
@@ -663,7 +671,8 @@ def _std_betas(R: np.ndarray) -> np.ndarray:
 
 
 def _importance_once(method, family, *, R=None, X=None, y=None, w=None, max_exact=MAX_EXACT_LINEAR,
-                     n_permutations=2000, seed=None, keep_subsets=False):
+                     n_permutations=2000, seed=None, keep_subsets=False, collapse=True, starts=None,
+                     betas=None):
     """One decomposition. Returns dict(values, r2, cond, subsets, exact, error_bound, fallback)."""
     p = (R.shape[0] - 1) if R is not None else X.shape[1]
     out: dict[str, Any] = {"cond": None, "subsets": None, "exact": True, "error_bound": 0.0, "fallback": None,
@@ -693,7 +702,7 @@ def _importance_once(method, family, *, R=None, X=None, y=None, w=None, max_exac
         vals, r2 = logistic_relative_weights(X, y, w)
         out.update(values=vals, r2=r2, method="johnson")
         return out
-    r2s = all_subsets_mcfadden(X, y, w)
+    r2s = all_subsets_mcfadden(X, y, w, collapse=collapse, starts=starts, betas=betas)
     vals, cond = _dominance_from_subsets(r2s, p)
     out.update(values=vals, r2=float(r2s[-1]), cond=cond, subsets=r2s if keep_subsets else None)
     return out
@@ -847,8 +856,9 @@ def relative_importance(
     if max_exact is None:
         max_exact = MAX_EXACT_LINEAR if fam == "linear" else MAX_EXACT_LOGISTIC
 
+    fits: list = []  # the subset fits of a logistic outcome: the bootstrap starts from them
     main = _importance_once(method, fam, R=R, X=X, y=y, w=w, max_exact=max_exact,
-                            n_permutations=n_permutations, seed=rng, keep_subsets=True)
+                            n_permutations=n_permutations, seed=rng, keep_subsets=True, betas=fits)
     if main["fallback"]:
         warnings.warn(f"relative_importance: {main['fallback']}", FallbackWarning, stacklevel=2)
     values = main["values"]
@@ -870,6 +880,8 @@ def relative_importance(
         nrow = len(y)
         base_w = np.ones(nrow) if w is None else w
         used_method = main["method"]
+        if fam != "linear":  # identical rows merged once; a resample is then a weight per merged row
+            Xm, ym, _, merged = _collapse(X, y, base_w, index=True)
         for b in range(bootstrap):
             counts = np.bincount(rng.integers(0, nrow, nrow), minlength=nrow).astype(float)
             wb = base_w * counts
@@ -879,8 +891,12 @@ def relative_importance(
                 ob = _importance_once(used_method, fam, R=Rb, max_exact=max_exact,
                                       n_permutations=n_permutations, seed=rng)
             else:
-                ob = _importance_once(used_method, fam, X=X[keep], y=y[keep], w=wb[keep], max_exact=max_exact,
-                                      n_permutations=n_permutations, seed=rng)
+                if merged is not None:
+                    wb = np.bincount(merged, weights=wb, minlength=len(ym))
+                    keep = wb > 0
+                ob = _importance_once(used_method, fam, X=Xm[keep], y=ym[keep], w=wb[keep], max_exact=max_exact,
+                                      n_permutations=n_permutations, seed=rng, collapse=False,
+                                      starts=fits or None)
             boot[b] = ob["values"]
         a = (1 - confidence) / 2
         q = [a, 1 - a]
