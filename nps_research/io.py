@@ -201,7 +201,7 @@ def _read_csv(path: Path, *, table: str, sep: str | None, encoding: str | None, 
     for record in reader:
         start = last_line + 1
         last_line = reader.line_num
-        if not record or all(not v.strip() for v in record):
+        if not record or (not record[0].strip() and not "".join(record).strip()):
             continue  # blank line
         if len(record) != len(header):
             ragged.append(start)
@@ -213,7 +213,10 @@ def _read_csv(path: Path, *, table: str, sep: str | None, encoding: str | None, 
             table, f"rows with a different number of fields than the header ({len(header)}, separator {sep!r})",
             rows=tuple(ragged))])
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(line_numbers, name="row"), dtype=object)
-    frame = frame.apply(lambda s: s.str.strip()).replace({"": pd.NA})
+    if len(frame):  # stripped by pyarrow, column by column, back to plain Python strings
+        frame = frame.apply(lambda s: s.astype("string[pyarrow]").str.strip().astype(object)
+                            .where(lambda v: v.notna(), None))
+    frame = frame.replace({"": pd.NA})
     return RawTable(frame, path, "csv", sep=sep, encoding=used, decimal=decimal)
 
 

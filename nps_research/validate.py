@@ -56,6 +56,8 @@ class ParseResult:
 
 def _as_text(s: pd.Series) -> pd.Series:
     """Values as stripped strings (NA stays NA); numbers keep a plain repr (7.0 -> '7.0')."""
+    if pd.api.types.infer_dtype(s, skipna=True) in ("string", "empty"):  # text already (a CSV): vectorised
+        return s.astype("string").str.strip()
     return s.map(lambda v: v if v is pd.NA or (isinstance(v, float) and np.isnan(v)) else str(v).strip(),
                  na_action="ignore").astype("string")
 
