@@ -1029,11 +1029,15 @@ def _signal_sentence(r: Any, language: str, labels: dict | None) -> str:
 # ------------------------------------------------------------------------------------ agent agreement
 
 
+def _table(a: np.ndarray, b: np.ndarray, k: int) -> np.ndarray:
+    """Shares of the k x k cross table of two integer ratings in 0..k-1."""
+    obs = np.bincount(np.asarray(a, np.int64) * k + np.asarray(b, np.int64), minlength=k * k).reshape(k, k)
+    return obs / obs.sum()
+
+
 def _kappa(a: np.ndarray, b: np.ndarray, k: int, weights: str | None) -> float:
     """Cohen's kappa of two integer ratings in 0..k-1 (``weights``: None, "linear" or "quadratic")."""
-    obs = np.zeros((k, k))
-    np.add.at(obs, (a, b), 1)
-    obs /= obs.sum()
+    obs = _table(a, b, k)
     E = np.outer(obs.sum(axis=1), obs.sum(axis=0))
     i, j = np.indices((k, k))
     if weights is None:
@@ -1049,9 +1053,7 @@ def _gwet_ac2(a: np.ndarray, b: np.ndarray, k: int, weights: str = "quadratic") 
     """Gwet's AC2 (AC1 with weights) for two raters, categories 0..k-1 (Gwet 2014, ch. 3)."""
     i, j = np.indices((k, k))
     W = 1 - ((i - j) / (k - 1)) ** 2 if weights == "quadratic" else (i == j).astype(float)
-    obs = np.zeros((k, k))
-    np.add.at(obs, (a, b), 1)
-    obs /= obs.sum()
+    obs = _table(a, b, k)
     pa = (W * obs).sum()
     pi = (obs.sum(axis=1) + obs.sum(axis=0)) / 2
     tw = W.sum()
