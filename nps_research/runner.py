@@ -480,6 +480,10 @@ def _portable(parameters: dict[str, Any], base: Path | None) -> dict[str, Any]:
     return out
 
 
+#: Thread counts of the numerical libraries (OpenMP, OpenBLAS, MKL, Accelerate, numexpr) in the kernels.
+_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS",
+                     "NUMEXPR_NUM_THREADS")
+
 #: Arguments for the kernel: its own log at ERROR, so its "running over TCP without encryption" warning
 #: does not reach the user (only for this run's kernels; nothing global changes).
 _KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
@@ -534,6 +538,12 @@ def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = 
     if jobs is None:
         jobs = int(os.environ.get("NPS_RESEARCH_JOBS", 0)) or os.cpu_count() or 1
     jobs = max(1, min(int(jobs), len(plan.notebooks) or 1))
+    # the kernels share the cores: each one's numerical libraries get its part of them (their own default,
+    # every core per kernel, oversubscribes the machine: at 100,000 customers 132 s instead of 101 s on 2
+    # cores); a setting of the user's wins
+    threads_before = {v: os.environ.get(v) for v in _THREAD_VARIABLES}
+    for v in _THREAD_VARIABLES:
+        os.environ.setdefault(v, str(max(1, (os.cpu_count() or 1) // jobs)))
     if manifest is None:
         manifest = _new_manifest(plan, folder.name)
     manifest["jobs"] = jobs
@@ -597,6 +607,11 @@ def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = 
             os.environ.pop(PERSONAL_DATA_VARIABLE, None)
         else:
             os.environ[PERSONAL_DATA_VARIABLE] = previous
+        for v, before in threads_before.items():
+            if before is None:
+                os.environ.pop(v, None)
+            else:
+                os.environ[v] = before
     manifest["status"] = "failed" if failures else "ok"
     manifest["finished"] = _now()
     write_manifest(folder, plan, manifest)

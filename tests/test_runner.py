@@ -280,3 +280,24 @@ def test_notebooks_run_in_parallel_kernels_with_the_same_outputs(study):
         a = (serial.folder / f"{name}.html").read_text()
         b = (parallel.folder / f"{name}.html").read_text()
         assert "done nl" in a and "done nl" in b
+
+
+def test_kernels_running_side_by_side_share_the_cores(study, monkeypatch):
+    """With two notebooks at a time each kernel's numerical libraries get half the cores (not all of them, which
+    oversubscribes the machine); a thread setting of the user's is kept; the runner's own environment is
+    restored afterwards."""
+    import os
+
+    for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        monkeypatch.delenv(v, raising=False)
+    monkeypatch.setenv("NUMEXPR_NUM_THREADS", "3")
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    _notebook(study.parent / "nbs" / "01_ok.ipynb", "import os\nprint('threads', os.environ.get('OMP_NUM_THREADS'), "
+              "os.environ.get('OPENBLAS_NUM_THREADS'), os.environ.get('NUMEXPR_NUM_THREADS'))")
+    _notebook(study.parent / "nbs" / "03_after.ipynb", "print('second')")
+    _set(study, analyses=[{"notebook": "01_ok"}, {"notebook": "03_after"}])
+    result = run_study(study, run_id="threads", progress=False, jobs=2)
+    nb = nbformat.read(result.folder / "01_ok.ipynb", as_version=4)
+    printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
+    assert "threads 2 2 3" in printed  # 4 cores, 2 kernels: 2 threads each; the user's 3 kept
+    assert "OMP_NUM_THREADS" not in os.environ and os.environ["NUMEXPR_NUM_THREADS"] == "3"

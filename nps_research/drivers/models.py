@@ -330,7 +330,8 @@ class DriverModelResult(Result):
             # blocks are fixed and summed in order, so the numbers do not depend on the threads
             rows = max(1, _SCENARIO_CELLS // len(params))
             starts = range(0, len(X), rows)
-            with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+            threads = int(os.environ.get("OMP_NUM_THREADS") or 0) or min(2, os.cpu_count() or 1)
+            with ThreadPoolExecutor(max_workers=threads) as pool:
                 parts = list(pool.map(lambda i: block(params, X[i:i + rows], w[i:i + rows]), starts))
             return 100 * np.sum(parts, axis=0)
 
