@@ -698,6 +698,10 @@ def run_study(
 
     # the data were read and checked once above; the notebooks load that study instead of the export again
     cache_dir = tempfile.mkdtemp(prefix="nps-research-run-")
+    if not cfg.report.allow_personal_data:  # once here instead of in every kernel (the same key, the same ids)
+        from .privacy import protect
+
+        protect(study)
     cached = str(cache_study(study, cache_dir))
     original = cfg.data_parameters()
     for nb in plan.notebooks:

@@ -262,11 +262,10 @@ STUDY_CACHE_SUFFIX = ".study.pkl"
 
 
 def cache_study(study: Study, folder: str | Path) -> Path:
-    """Store a loaded (not yet protected) study for the notebooks of one run; returns the file."""
+    """Store a loaded study for the notebooks of one run (protected once by the runner when the study allows
+    no personal data, so that no notebook repeats it); returns the file."""
     import pickle
 
-    if getattr(study, "protected", False):
-        raise ValueError("store the study before protecting it: each notebook protects it as the run says")
     path = Path(folder) / f"{study.name}{STUDY_CACHE_SUFFIX}"
     with open(path, "wb") as f:
         pickle.dump(study, f, protocol=pickle.HIGHEST_PROTOCOL)
