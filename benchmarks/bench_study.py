@@ -75,6 +75,10 @@ def main() -> None:
     t0 = time.perf_counter()
     study, checked = check_study(cfg)
     cache_dir = Path(tempfile.mkdtemp(prefix="bench-cache-"))
+    if not cfg.report.allow_personal_data:  # as the runner does: protected once, before the notebooks load it
+        from nps_research.privacy import protect
+
+        protect(study)
     cached = str(cache_study(study, cache_dir))  # as the runner does: the notebooks load the checked study
     t_check = time.perf_counter() - t0
     plan = plan_run(cfg, study_file=study_file, parameters=checked.parameters)
