@@ -237,7 +237,29 @@ def check_analyses(config: Any, study: Any = None, nb_dir: str | Path | None = N
             out.problems.extend(bad)
             params[name] = value
         out.parameters[a.notebook] = params
+        if study is not None:
+            out.problems.extend(_missing_inputs(a.notebook, declared, params, study, language))
     return out
+
+
+#: What the workbench's notebooks cannot do without: tables of the study, and driver scores.
+NOTEBOOK_NEEDS: dict[str, dict[str, Any]] = {
+    "04_drivers": {"drivers": True},
+    "05_journeys": {"tables": ("journey_events",)},
+    "06_nps_vs_cx": {"tables": ("outcomes",)},
+}
+
+
+def _missing_inputs(nb: str, declared: dict, params: dict, study: Any, language: str) -> list[str]:
+    """An analysis whose data the study does not have: said before anything runs, with what to add."""
+    needs = NOTEBOOK_NEEDS.get(nb, {})
+    bad = [t("check.needs_table", language, where=f"analyses.{nb}", table=table)
+           for table in needs.get("tables", ()) if getattr(study, table, None) is None]
+    if needs.get("drivers") and "drivers" in declared:
+        drivers = params.get("drivers", declared["drivers"].default)
+        if not drivers and not list(getattr(study, "attributes", []) or []):
+            bad.append(t("check.needs_drivers", language, where=f"analyses.{nb}"))
+    return bad
 
 
 def check_study(config: Any, *, nb_dir: str | Path | None = None) -> tuple[Any, AnalysisCheck]:

@@ -138,6 +138,17 @@ def test_validate_names_a_baseline_outside_the_data_and_a_scale_item_the_model_c
         check_study(load_config(path))
     assert re.search(r"analyses\.02_nps\.parameters\.baseline_period: '2021-01-01' valt buiten de datums van de "
                      r"antwoorden \(\d+ jan 2024 tot en met \d+ jun 2025\)", str(info.value))
+    # analyses whose data the study lacks: said before anything runs, all at once, in Dutch
+    path = insurer_study(tmp_path, [{"notebook": "04_drivers"}, {"notebook": "05_journeys"},
+                                    {"notebook": "04_drivers", "parameters": {"drivers": ["Tevredenheid"]}}])
+    with pytest.raises(nr.StudyConfigError) as info:
+        check_study(load_config(path))
+    assert str(info.value).splitlines() == [
+        "2 problemen in de analyses van het onderzoek:",
+        "  - analyses.04_drivers: heeft drivers nodig (scores op onderdelen van de dienst): wijs attribuutkolommen "
+        "aan (data.responses.attributes) of noem ze in de parameter drivers",
+        "  - analyses.05_journeys: heeft de tabel 'journey_events' nodig, die niet in het onderdeel data van het "
+        "onderzoek staat (voeg die toe, of laat deze analyse weg)"]
     # the client's question names as items of a scale: said when the study file is read, with the way out
     study = yaml.safe_load(path.read_text(encoding="utf-8"))
     study["analyses"] = [{"notebook": "01_data_overview"}]

@@ -5,6 +5,18 @@ from __future__ import annotations
 TEXTS: dict[str, dict] = {
     "check.table_responses": {"en": "the responses", "nl": "de antwoorden"},
     "check.table_outcomes": {"en": "the outcomes table", "nl": "de uitkomstentabel"},
+    "check.needs_table": {
+        "en": "{where}: needs the table '{table}', which the study's data section does not have (add it, or leave "
+              "this analysis out)",
+        "nl": "{where}: heeft de tabel '{table}' nodig, die niet in het onderdeel data van het onderzoek staat (voeg "
+              "die toe, of laat deze analyse weg)",
+    },
+    "check.needs_drivers": {
+        "en": "{where}: needs driver scores: map attribute columns (data.responses.attributes) or name them in the "
+              "parameter drivers",
+        "nl": "{where}: heeft drivers nodig (scores op onderdelen van de dienst): wijs attribuutkolommen aan "
+              "(data.responses.attributes) of noem ze in de parameter drivers",
+    },
     "check.notebook": {
         "en": "analyses: notebook {name} does not exist (available: {available})",
         "nl": "analyses: notebook {name} bestaat niet (beschikbaar: {available})",
