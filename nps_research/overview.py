@@ -31,6 +31,7 @@ from .text import Label, Words, has_text, t
 
 __all__ = [
     "describe_headline_nps",
+    "describe_reductions",
     "duplicate_report",
     "headline_nps",
     "ltr_distribution",
@@ -70,6 +71,28 @@ def table_overview(study: Study) -> pd.DataFrame:
             "last_date": dates.max().date().isoformat() if dates is not None and len(df) else None,
         })
     return pd.DataFrame(rows)
+
+
+def describe_reductions(study: Any, language: str = "en") -> list[str]:
+    """One sentence per table whose repeated keys were reduced to one row by the study's ``aggregate`` rule: how
+    many rows, how many keys repeated and how many of them had conflicting values.
+
+    Examples
+    --------
+    >>> s = Study(responses=pd.DataFrame({"ltr": [9]}), notes={"outcomes": {"aggregated": {
+    ...     "rows": 660, "reduced": 48, "keys": 44, "conflicting": 9, "by": "customer_id", "rule": "last"}}})
+    >>> describe_reductions(s, "nl")[0]
+    'De tabel outcomes had rijen met dezelfde klant: voor 44 waarden van klant stonden er meerdere rijen, samen 48 rijen te veel; die zijn samengevoegd tot één rij per klant (regel: de laatste rij). Bij 9 daarvan verschilden de waarden.'
+    """
+    out = []
+    labels = labels_of(study)
+    for table, note in (getattr(study, "notes", {}) or {}).items():
+        agg = (note or {}).get("aggregated")
+        if agg and agg.get("reduced"):
+            out.append(t("overview.aggregated", language, table=table, rows=int(agg["reduced"]),
+                         keys=int(agg["keys"]), by=Label(agg["by"], labels),
+                         rule=t(f"overview.rule.{agg['rule']}", language), conflicting=int(agg["conflicting"])))
+    return out
 
 
 def report_table_overview(overview: pd.DataFrame, *, language: str = "en", **kwargs: Any) -> ReportTable:

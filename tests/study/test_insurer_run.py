@@ -83,9 +83,11 @@ def _text(html: str) -> str:
 def test_the_insurer_export_runs_with_its_own_scale(tmp_path, language):
     from nps_research.runner import run_study
 
-    make_insurer(tmp_path)
+    planted = make_insurer(tmp_path)
     _add_scale(tmp_path)
     raw = {p.name: p.read_bytes() for p in tmp_path.glob("*.csv")}
+    keep = pd.read_csv(tmp_path / "klant_behoud.csv", sep=";", encoding="cp1252", decimal=",")
+    conflicting = int((keep.groupby("Klantnummer")[["Behouden", "Omzet"]].nunique() > 1).any(axis=1).sum())
     path = _study(tmp_path, language)
     result = run_study(path, run_id="r", progress=False)
     assert result.ok, result.statuses
@@ -119,6 +121,12 @@ def test_the_insurer_export_runs_with_its_own_scale(tmp_path, language):
     top = "Voor ‘Behouden’ telt Zorg het zwaarst" if nl else "For ‘Behouden’, Care matters most"
     assert top in compare
     # the NPS page: one survey type, so the relational / transactional comparison is one line saying why
+    # page 01 says how the retention file's repeated customers were reduced
+    reduced = (f"samen {planted['reduced']} rijen te veel; die zijn samengevoegd tot één rij per Klantnummer "
+               f"(regel: de laatste rij). Bij {conflicting} daarvan verschilden de waarden.") if nl else \
+        (f"{planted['keys']} values of Klantnummer had more than one row, {planted['reduced']} rows too many; they "
+         f"were reduced to one row per Klantnummer (rule: the last row). For {conflicting} of them the values differed.")
+    assert reduced in pages["01_data_overview"]
     nps = pages["02_nps"]
     one_type = ("Alle antwoorden zijn transactioneel: een vergelijking van relationele en transactionele NPS is "
                 "niet mogelijk.") if nl else "All answers are transactional: relational and transactional NPS cannot"

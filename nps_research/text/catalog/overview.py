@@ -29,6 +29,19 @@ TEXTS: dict[str, dict] = {
         "nl": "Intervalmethode: {method}.",
     },
     # the overview page
+    "overview.aggregated": {
+        "en": "The table {table} had rows with the same {by}: {keys} values of {by} had more than one row, {rows} "
+              "rows too many; they were reduced to one row per {by} (rule: {rule}). For {conflicting} of them the "
+              "values differed.",
+        "nl": "De tabel {table} had rijen met dezelfde {by}: voor {keys} waarden van {by} stonden er meerdere rijen, "
+              "samen {rows} rijen te veel; die zijn samengevoegd tot één rij per {by} (regel: {rule}). Bij "
+              "{conflicting} daarvan verschilden de waarden.",
+    },
+    "overview.rule.first": {"en": "the first row", "nl": "de eerste rij"},
+    "overview.rule.last": {"en": "the last row", "nl": "de laatste rij"},
+    "overview.rule.min": {"en": "the smallest value", "nl": "de kleinste waarde"},
+    "overview.rule.max": {"en": "the largest value", "nl": "de grootste waarde"},
+    "overview.rule.mean": {"en": "the mean", "nl": "het gemiddelde"},
     "overview.intro": {
         "en": "What the data of the study {study} contain, how complete they are, and how customers answered the "
               "recommendation question. Every figure is computed from the data files listed in the run's "
