@@ -48,6 +48,7 @@ __all__ = [
     "normalize_freq",
     "require_columns",
     "row_numbers",
+    "survey_type_of",
 ]
 
 #: Category names (plural, as in count columns) in order detractor, passive, promoter.
@@ -255,3 +256,28 @@ def require_columns(
             )
     if problems:
         raise StudyDataError(problems)
+
+
+def survey_type_of(data: Any, survey_type: str | None = "auto", *, prefer: str = "relational") -> str | None:
+    """The survey type an analysis uses: ``survey_type`` as given, or for ``"auto"`` the preferred type when the
+    answers hold it, else the one type they hold, else None (all answers; also without a survey_type column).
+
+    Relational and transactional NPS measure different things, so an analysis of one of them never pools them;
+    ``"auto"`` lets a notebook's default fit an export that holds only one of the two.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"ltr": [9, 3], "survey_type": ["transactional", "transactional"]})
+    >>> survey_type_of(df), survey_type_of(df, prefer="transactional"), survey_type_of(df, "relational")
+    ('transactional', 'transactional', 'relational')
+    >>> survey_type_of(pd.DataFrame({"ltr": [9]}))
+    """
+    if survey_type != "auto":
+        return survey_type
+    frame = data.responses if _is_study(data) else data
+    if "survey_type" not in frame.columns:
+        return None
+    present = set(frame["survey_type"].dropna().unique())
+    if prefer in present:
+        return prefer
+    return next(iter(present)) if len(present) == 1 else None

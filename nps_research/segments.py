@@ -65,6 +65,7 @@ __all__ = [
     "report_summary",
     "segment_value",
     "summary_findings",
+    "present_segments",
     "skipped_sections",
     "stats_from_counts",
     "touchpoint_nps",
@@ -465,6 +466,24 @@ def touchpoint_nps(
     if survey_type is not None:
         where[survey_type] = transactional
     return nps_summary(data, by=touchpoint, where=where, **kwargs)
+
+
+def present_segments(data: Any, columns: Sequence[str], language: str = "en") -> tuple[list[str], list[str]]:
+    """The segment columns the answers have (with at least one value), and one line naming those they lack
+    (none when all are there), so that a default such as region, product and channel fits any export.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"ltr": [9, 3], "channel": ["web", "app"]})
+    >>> present_segments(df, ["region", "channel"], "nl")
+    (['channel'], ['Niet in de gegevens en dus niet vergeleken: regio.'])
+    """
+    frame = data.responses if hasattr(data, "responses") else data
+    have = [c for c in columns if c in frame.columns and frame[c].notna().any()]
+    lack = [c for c in columns if c not in have]
+    if not lack:
+        return have, []
+    return have, [t("segments.absent", language, names=Words([Label(c, labels_of(data)) for c in lack]))]
 
 
 def skipped_sections(data: Any, language: str = "en", *, survey_type: str = "survey_type",

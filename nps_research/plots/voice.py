@@ -52,7 +52,8 @@ def theme_shares_plot(data: pd.DataFrame | None = None, *, language: str = "en",
         err = np.vstack([share - 100 * rows["share_low"].to_numpy(float),
                          100 * rows["share_high"].to_numpy(float) - share])
         ax.barh(y + (j - 1) * height, np.nan_to_num(share), height=height, color=CATEGORY_COLOR_MAP[cat],
-                xerr=np.nan_to_num(err), error_kw={"elinewidth": 0.8, "capsize": 2, "ecolor": "#444444"},
+                xerr=np.clip(np.nan_to_num(err), 0, None),  # an interval end equal to the share up to rounding
+                error_kw={"elinewidth": 0.8, "capsize": 2, "ecolor": "#444444"},
                 label=category(cat, language, plural=True, capital=True))
     ax.set_yticks(y)
     ax.set_yticklabels([wrap(_theme_label(data, th, language), 28) for th in themes])

@@ -165,3 +165,23 @@ def test_validate_names_a_baseline_outside_the_data_and_a_scale_item_the_model_c
     with pytest.raises(nr.StudyConfigError, match=r"'Vraag 5a', 'Vraag 5b' cannot be used in a measurement model.*"
                                                   r"cx_items: \{v5a: 'Vraag 5a'\}"):
         load_config(path)
+
+
+@pytest.mark.slow
+def test_the_notebooks_defaults_fit_an_export_with_one_survey_type(tmp_path):
+    """No survey type in the study file, no parameters: the NPS, drivers, people and voice pages follow the one
+    survey type the export holds and leave out the default segment columns it lacks, with one line."""
+    from nps_research.runner import run_study
+
+    make_insurer(tmp_path)
+    path = insurer_study(tmp_path, [{"notebook": "02_nps"}, {"notebook": "04_drivers",
+                                                              "parameters": {"drivers": ["Tevredenheid"]}},
+                                    {"notebook": "07_people"}, {"notebook": "08_voice"}])
+    study = yaml.safe_load(path.read_text(encoding="utf-8"))
+    study.pop("survey_type")
+    path.write_text(yaml.safe_dump(study, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_study(path, run_id="r", progress=False)
+    assert result.ok, result.statuses
+    nps = _text((result.folder / "02_nps.html").read_text(encoding="utf-8"))
+    assert "Niet in de gegevens en dus niet vergeleken: regio." in nps
+    assert "transactionele antwoorden" in nps and "relationele antwoorden" not in nps

@@ -114,6 +114,8 @@ TEXTS: dict[str, dict] = {
     "nps.test.samples": {"en": "samples", "nl": "steekproeven"},
     "nps.test.waves": {"en": "measurements of the same respondents", "nl": "metingen bij dezelfde respondenten"},
     # ------------------------------------------------------------------ segments
+    "segments.absent": {"en": "Not in the data and therefore not compared: {names}.",
+                        "nl": "Niet in de gegevens en dus niet vergeleken: {names}."},
     "segments.skip.one_type": {
         "en": "All answers are {type}: relational and transactional NPS cannot be compared.",
         "nl": "Alle antwoorden zijn {type}: een vergelijking van relationele en transactionele NPS is niet mogelijk.",
