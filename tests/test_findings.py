@@ -40,3 +40,24 @@ def test_order_and_summary():
     assert [f.key for f in summary_findings(fs[2:3], top=3)] == ["k2"]  # importance 0 only when nothing else
     text = dump_findings(fs)
     assert text == dump_findings(list(reversed(fs)))  # the same findings give the same bytes
+
+
+def test_no_key_finding_that_says_nothing():
+    """A single driver 'explains 100 %' by definition, and 'no reason is uncoded' is not news: neither is a key
+    finding; with two drivers and an uncoded reason both are."""
+    import numpy as np
+    import pandas as pd
+
+    from nps_research.drivers import relative_importance
+    from nps_research.voice import code_themes
+    from nps_research.voice.report import voice_findings
+
+    rng = np.random.default_rng(2)
+    d = pd.DataFrame({"a": rng.normal(size=300), "b": rng.normal(size=300)})
+    d["ltr"] = np.clip(np.round(6 + d["a"] + 0.3 * d["b"] + rng.normal(size=300)), 0, 10)
+    assert relative_importance(d, outcome="ltr", drivers=["a"]).findings() == []
+    assert len(relative_importance(d, outcome="ltr", drivers=["a", "b"]).findings()) == 1
+    coded = code_themes(pd.DataFrame({"reason": ["te duur", "lang gewacht"], "ltr": [3, 4]}), frame="energy")
+    assert not coded["uncoded"].any() and voice_findings(coded=coded) == []
+    some = code_themes(pd.DataFrame({"reason": ["te duur", "de kat van de buren"], "ltr": [3, 4]}), frame="energy")
+    assert some["uncoded"].any() and [f.key for f in voice_findings(coded=some)] == ["voice.uncoded"]

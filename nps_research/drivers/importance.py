@@ -631,8 +631,12 @@ class RelativeImportanceResult(Result):
         return report_table(df, language=language, **kwargs)
 
     def findings(self) -> list:
-        """The key finding: the most important driver, its share and whether the bootstrap confirms its rank."""
+        """The key finding: the most important driver, its share and whether the bootstrap confirms its rank
+        (none with a single driver: it explains all of the explained part by definition)."""
         from ..findings import IMPORTANCE, Finding
+
+        if len(self.importance) < 2:
+            return []
 
         imp = self.importance.sort_values(["rank", "driver"], kind="stable")
         first = imp.iloc[0]

@@ -368,7 +368,7 @@ def voice_findings(impact: pd.DataFrame | None = None, coded: pd.DataFrame | Non
     if coded is not None and len(coded):
         has = coded["language"].notna()
         k = int(has.sum())
-        if k:
+        if k and coded["uncoded"].any():  # every reason coded: nothing to report
             share = 100 * float(coded["uncoded"].sum()) / k
             n_found = 0 if found is None else len(found)
             out.append(Finding.make("voice", "voice.uncoded", "voice.finding_uncoded",
