@@ -231,6 +231,8 @@ def describe_discovery(found: pd.DataFrame, language: str = "en", *, examples: b
 
     n = int(sum(found.attrs.get("n_uncoded", {}).values()))
     if found.empty:
+        if n == 0:
+            return [t("voice.discovery_all_coded", language)]
         return [t("voice.discovery_none", language, n=Int(n), min_n=Int(min_comments))]
     out = [t("voice.discovery", language, n=Int(n), k=Int(len(found)))]
     for r in found.itertuples():

@@ -50,3 +50,16 @@ def test_nothing_to_discover_gives_an_empty_table(comments):
     df, _ = comments(300, 2)
     found = discover_themes(df, frame="energy", min_comments=50)
     assert found.empty and list(found.columns)[:3] == ["language", "candidate", "terms"]
+
+
+def test_discovery_says_so_when_every_reason_is_coded():
+    import pandas as pd
+
+    from nps_research.voice import code_themes, discover_themes, load_frame
+    from nps_research.voice.report import describe_discovery
+
+    df = pd.DataFrame({"reason": ["te duur", "lang gewacht"] * 10, "ltr": [3, 4] * 10})
+    frame = load_frame("energy")
+    found = discover_themes(df, frame=frame, coded=code_themes(df, frame=frame))
+    assert describe_discovery(found, "nl") == [
+        "Elke reden past in een thema van het codeerschema: er blijft niets over om nieuwe thema's in te zoeken."]

@@ -91,6 +91,10 @@ TEXTS: dict[str, dict] = {
         "nl": "In de {n} ongecodeerde redenen vallen {k} mogelijke thema's op; bekijk ze en voeg wat nieuw is toe aan "
               "het codeerschema:",
     },
+    "voice.discovery_all_coded": {
+        "en": "Every reason fits a theme of the code frame: there is nothing left to search for new themes.",
+        "nl": "Elke reden past in een thema van het codeerschema: er blijft niets over om nieuwe thema's in te zoeken.",
+    },
     "voice.discovery_none": {
         "en": "The {n} uncoded reasons show no candidate theme of at least {min_n} comments.",
         "nl": "De {n} ongecodeerde redenen laten geen mogelijk thema van minstens {min_n} opmerkingen zien.",
