@@ -78,6 +78,10 @@ def describe_shares(shares: pd.DataFrame, language: str = "en", *, top: int = 3)
         items = [t("voice.theme_share", language, theme=_label(shares, r.theme, language), share=Pct(100 * r.share))
                  for r in part.itertuples()]
         out.append(t("voice.top_themes", language, category=Category(cat, plural=True), themes=Words(items)))
+    everyone = shares.loc[(shares["category"] == "all") & shares["segment"].isna()]
+    never = [_label(shares, th, language) for th in everyone.loc[everyone["mentions"] == 0, "theme"]]
+    if never:
+        out.append(t("voice.never_mentioned", language, themes=Words(never), k=len(never)))
     return out
 
 
@@ -94,6 +98,7 @@ def shares_table(shares: pd.DataFrame, language: str = "en", *, leaf_only: bool 
     out = pd.DataFrame({"theme": [_label(shares, th, language) for th in order], "mentions": mentions.to_numpy()})
     for cat in (*_CATS, "all"):
         out[f"{cat}_share"] = wide[cat].to_numpy() if cat in wide else np.nan
+    out = out.loc[out["mentions"].fillna(0).to_numpy() > 0]  # themes nobody mentioned: one sentence instead
     return report_table(out, language=language, caption=t("voice.shares_caption", language))
 
 

@@ -63,3 +63,20 @@ def test_discovery_says_so_when_every_reason_is_coded():
     found = discover_themes(df, frame=frame, coded=code_themes(df, frame=frame))
     assert describe_discovery(found, "nl") == [
         "Elke reden past in een thema van het codeerschema: er blijft niets over om nieuwe thema's in te zoeken."]
+
+
+def test_themes_nobody_mentioned_are_one_sentence_not_rows_of_zeros():
+    import pandas as pd
+
+    from nps_research.voice import load_frame, theme_shares
+    from nps_research.voice.report import describe_shares, shares_table
+
+    df = pd.DataFrame({"reason": ["te duur", "lang gewacht", "te duur"] * 10, "ltr": [3, 4, 9] * 10})
+    frame = load_frame("energy")
+    shares = theme_shares(df, frame=frame)
+    table = shares_table(shares, "nl").formatted()
+    mentioned = shares.loc[(shares["category"] == "all") & shares["segment"].isna() & (shares["mentions"] > 0)]
+    assert len(table) == len(mentioned) >= 2
+    never = shares.loc[(shares["category"] == "all") & shares["segment"].isna() & (shares["mentions"] == 0)]
+    sentence = describe_shares(shares, "nl")[-1]
+    assert sentence.startswith(f"In geen enkele reden genoemd ({len(never)} thema's van het codeerschema")

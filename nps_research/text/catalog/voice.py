@@ -91,6 +91,10 @@ TEXTS: dict[str, dict] = {
         "nl": "In de {n} ongecodeerde redenen vallen {k} mogelijke thema's op; bekijk ze en voeg wat nieuw is toe aan "
               "het codeerschema:",
     },
+    "voice.never_mentioned": {
+        "en": "Not mentioned in any reason ({k} themes of the code frame, left out of the table): {themes}.",
+        "nl": "In geen enkele reden genoemd ({k} thema's van het codeerschema, niet in de tabel): {themes}.",
+    },
     "voice.discovery_all_coded": {
         "en": "Every reason fits a theme of the code frame: there is nothing left to search for new themes.",
         "nl": "Elke reden past in een thema van het codeerschema: er blijft niets over om nieuwe thema's in te zoeken.",
