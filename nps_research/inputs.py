@@ -46,6 +46,7 @@ __all__ = [
     "category_bounds",
     "check_breaks",
     "normalize_freq",
+    "present_columns",
     "require_columns",
     "row_numbers",
     "survey_type_of",
@@ -256,6 +257,21 @@ def require_columns(
             )
     if problems:
         raise StudyDataError(problems)
+
+
+def present_columns(data: Any, columns: Sequence[str] | None) -> tuple[list[str], list[str]]:
+    """The columns of ``columns`` that ``data`` (a DataFrame, or a Study's responses) has with at least one value,
+    and those it lacks, each in the given order: defaults such as a notebook's segment or outcome columns then fit
+    any export.
+
+    Examples
+    --------
+    >>> present_columns(pd.DataFrame({"retained": [1, 0], "spend": [None, None]}), ["retained", "spend", "x"])
+    (['retained'], ['spend', 'x'])
+    """
+    frame = data.responses if _is_study(data) else data
+    have = [c for c in columns or [] if c in frame.columns and frame[c].notna().any()]
+    return have, [c for c in columns or [] if c not in have]
 
 
 def survey_type_of(data: Any, survey_type: str | None = "auto", *, prefer: str = "relational") -> str | None:

@@ -532,18 +532,18 @@ def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = 
     from .privacy import PERSONAL_DATA_VARIABLE
 
     cfg = plan.config
-    # the kernels inherit it: load_data protects personal data in every notebook of a study that allows none
-    previous = os.environ.get(PERSONAL_DATA_VARIABLE)
-    os.environ[PERSONAL_DATA_VARIABLE] = "1" if cfg.report.allow_personal_data else "0"
     if jobs is None:
         jobs = int(os.environ.get("NPS_RESEARCH_JOBS", 0)) or os.cpu_count() or 1
     jobs = max(1, min(int(jobs), len(plan.notebooks) or 1))
-    # the kernels share the cores: each one's numerical libraries get its part of them (their own default,
+    # what the kernels inherit: load_data protects personal data in every notebook of a study that allows none;
+    # the kernels share the cores, so each one's numerical libraries get its part of them (their own default,
     # every core per kernel, oversubscribes the machine: at 100,000 customers 132 s instead of 101 s on 2
-    # cores); a setting of the user's wins
-    threads_before = {v: os.environ.get(v) for v in _THREAD_VARIABLES}
-    for v in _THREAD_VARIABLES:
-        os.environ.setdefault(v, str(max(1, (os.cpu_count() or 1) // jobs)))
+    # cores), unless the user set them
+    environment = {PERSONAL_DATA_VARIABLE: "1" if cfg.report.allow_personal_data else "0"}
+    environment.update({v: os.environ.get(v) or str(max(1, (os.cpu_count() or 1) // jobs))
+                        for v in _THREAD_VARIABLES})
+    before = {v: os.environ.get(v) for v in environment}
+    os.environ.update(environment)
     if manifest is None:
         manifest = _new_manifest(plan, folder.name)
     manifest["jobs"] = jobs
@@ -603,15 +603,11 @@ def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = 
         bar.close()
         for lg, level in zip(quiet, levels):
             lg.setLevel(level)
-        if previous is None:
-            os.environ.pop(PERSONAL_DATA_VARIABLE, None)
-        else:
-            os.environ[PERSONAL_DATA_VARIABLE] = previous
-        for v, before in threads_before.items():
-            if before is None:
+        for v, value in before.items():
+            if value is None:
                 os.environ.pop(v, None)
             else:
-                os.environ[v] = before
+                os.environ[v] = value
     manifest["status"] = "failed" if failures else "ok"
     manifest["finished"] = _now()
     write_manifest(folder, plan, manifest)

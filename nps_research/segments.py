@@ -37,7 +37,7 @@ import pandas as pd
 from scipy import stats
 
 from .engines import CATEGORIES, count_groups
-from .inputs import labels_of
+from .inputs import labels_of, present_columns
 from .nps import (
     NPSInterval,
     SmallSampleWarning,
@@ -478,9 +478,7 @@ def present_segments(data: Any, columns: Sequence[str], language: str = "en") ->
     >>> present_segments(df, ["region", "channel"], "nl")
     (['channel'], ['Niet in de gegevens en dus niet vergeleken: regio.'])
     """
-    frame = data.responses if hasattr(data, "responses") else data
-    have = [c for c in columns if c in frame.columns and frame[c].notna().any()]
-    lack = [c for c in columns if c not in have]
+    have, lack = present_columns(data, columns)
     if not lack:
         return have, []
     return have, [t("segments.absent", language, names=Words([Label(c, labels_of(data)) for c in lack]))]

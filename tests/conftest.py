@@ -4,6 +4,8 @@
   once per session (per worker) for each argument set. Treat it as read-only: copy a table before changing it.
 - ``plot_language_check``: ``check(ax, language="nl", data_values=())`` fails when a visible text of the
   figure is neither a number written for the language, a data value, nor a text of the text layer.
+- ``demo_study``: ``demo_study(data, folder)`` returns studies/demo.yml as a dict with its tables read from the
+  folder ``data`` (written by ``write_demo``) and its reports written under ``folder``; change it, then write it.
 """
 
 from __future__ import annotations
@@ -105,3 +107,24 @@ def check_plot_language(ax, language: str = "nl", data_values=()) -> list[str]:
 def plot_language_check():
     """``check(ax, language="nl", data_values=())``: see :func:`check_plot_language`."""
     return check_plot_language
+
+
+def _demo_study(data, folder) -> dict:
+    from pathlib import Path
+
+    import yaml
+
+    study = yaml.safe_load((Path(__file__).resolve().parents[1] / "studies" / "demo.yml").read_text(encoding="utf-8"))
+    for table, spec in study["data"].items():
+        if isinstance(spec, str):
+            study["data"][table] = str(Path(data) / Path(spec).name)
+        else:
+            spec["path"] = str(Path(data) / Path(spec["path"]).name)
+    study["output"] = str(Path(folder) / "reports")
+    return study
+
+
+@pytest.fixture
+def demo_study():
+    """``demo_study(data, folder)``: the demo study file as a dict, on the tables in ``data``."""
+    return _demo_study

@@ -12,22 +12,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
 
-
-def _study(tmp: Path) -> Path:
+def _study(tmp: Path, demo_study) -> Path:
     from nps_research.synthetic import write_demo
 
-    data = tmp / "data"
-    write_demo(data, n_customers=1200, seed=3)
-    study = yaml.safe_load((ROOT / "studies" / "demo.yml").read_text(encoding="utf-8"))
-    for table, spec in study["data"].items():
-        if isinstance(spec, str):
-            study["data"][table] = str(data / Path(spec).name)
-        else:
-            spec["path"] = str(data / Path(spec["path"]).name)
+    write_demo(tmp / "data", n_customers=1200, seed=3)
+    study = demo_study(tmp / "data", tmp)
     study["language"] = "nl"
-    study["output"] = str(tmp / "reports")
     path = tmp / "study.yml"
     path.write_text(yaml.safe_dump(study, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -50,10 +41,10 @@ def _page(path: Path) -> str:
 
 
 @pytest.mark.slow
-def test_two_runs_on_the_same_inputs_write_the_same_numbers(tmp_path):
+def test_two_runs_on_the_same_inputs_write_the_same_numbers(tmp_path, demo_study):
     from nps_research.runner import run_study
 
-    path = _study(tmp_path)
+    path = _study(tmp_path, demo_study)
     a = run_study(path, run_id="a", progress=False)
     b = run_study(path, run_id="b", progress=False)
     assert a.ok and b.ok

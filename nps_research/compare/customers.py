@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataProblem, StudyDataError
-from ..inputs import _is_study, as_frame, labels_of, row_numbers
+from ..inputs import _is_study, as_frame, labels_of, present_columns, row_numbers
 from ..nps import categorize
 from ..text import LANGUAGES, t
 from ._common import CATEGORIES, _require_columns
@@ -270,9 +270,7 @@ def customer_frame(
             frame[name] = scores[name].to_numpy()
         frame["cx"] = scores.iloc[:, len(dimensions)].to_numpy()
         if chosen is not None and not _is_builtin(chosen):
-            for d in dimensions:  # the client's own dimension labels (the built-in ones are in the catalogue)
-                if d in chosen.labels and not labels.get(d):
-                    labels[d] = chosen.label_value(d)
+            labels = {**scale_labels(chosen), **labels}
             # the CX measure sets are named after the study's scale, not after EXQ
             name = chosen.label_value(chosen.name)
             labels.setdefault("measure:cx", ScaleLabel({lang: f"CX ({name.format(lang)})" for lang in LANGUAGES}))
@@ -292,10 +290,7 @@ def present_outcomes(data: pd.DataFrame, outcomes: Sequence[str] | None) -> tupl
     >>> present_outcomes(pd.DataFrame({"retained": [1, 0], "spend": [None, None]}), ["retained", "spend", "x"])
     (['retained'], ['spend', 'x'])
     """
-    have, lack = [], []
-    for o in outcomes or []:
-        (have if o in data.columns and data[o].notna().any() else lack).append(o)
-    return have, lack
+    return present_columns(data, outcomes)
 
 
 def describe_absent_outcomes(absent: Sequence[str], language: str = "en",
@@ -314,6 +309,14 @@ def describe_absent_outcomes(absent: Sequence[str], language: str = "en",
         return []
     return [t("compare.absent_outcomes", language,
               names=Words([variable_label(o, language, labels) for o in absent]))]
+
+
+def scale_labels(scale: Any) -> dict[str, Any]:
+    """The client's own dimension labels of a study's scale (dimension -> label in every language); none for a
+    built-in scale, whose dimension names the catalogue has (``compare.var.<dimension>``)."""
+    if scale is None or _is_builtin(scale):
+        return {}
+    return {d: scale.label_value(d) for d in scale.dimensions if d in scale.labels}
 
 
 def _is_builtin(scale: Any) -> bool:

@@ -45,6 +45,7 @@ def hypotheses(language: str = "en", *, claimed_ratio: float = 3.0, dimension: s
     """
     from ..cx.scales import EXQ
     from ..text import Words
+    from .customers import scale_labels
 
     scale = EXQ if scale is None else scale
     exq = scale is EXQ or getattr(scale, "name", "").lower() == "exq"
@@ -55,9 +56,8 @@ def hypotheses(language: str = "en", *, claimed_ratio: float = 3.0, dimension: s
     else:
         doing = t("compare.hyp.doing", language,
                   outcomes=Words([variable_label(o, language, labels) for o in outcomes]))
-    dims = Words([variable_label(d, language, {**{d: scale.label_value(d) for d in scale.dimensions
-                                                  if d in scale.labels and not exq}, **dict(labels or {})})
-                  for d in scale.dimensions])
+    names = {**scale_labels(scale), **dict(labels or {})}
+    dims = Words([variable_label(d, language, names) for d in scale.dimensions])
     measure = t("compare.hyp.measure", language, scale=scale.label_value(scale.name), dimensions=dims)
     which = (t("compare.hyp.which", language, dimension=variable_label(dimension, language, labels))
              if dimension else t("compare.hyp.which_open", language))

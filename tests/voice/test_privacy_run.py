@@ -13,10 +13,8 @@ import pandas as pd
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
 
-
-def _planted_study(tmp_path: Path, n: int = 300) -> tuple[Path, dict[str, list[str]]]:
+def _planted_study(tmp_path: Path, demo_study, n: int = 300) -> tuple[Path, dict[str, list[str]]]:
     from nps_research.synthetic import write_demo
 
     data = tmp_path / "data"
@@ -38,14 +36,8 @@ def _planted_study(tmp_path: Path, n: int = 300) -> tuple[Path, dict[str, list[s
         planted["id"].append(cid)
     resp.to_csv(data / "responses.csv", index=False)
     planted["id"] = sorted(set(resp["customer_id"]))  # no customer id of the study may appear anywhere
-    study = yaml.safe_load((ROOT / "studies" / "demo.yml").read_text(encoding="utf-8"))
-    for table, spec in study["data"].items():
-        if isinstance(spec, str):
-            study["data"][table] = str(data / Path(spec).name)
-        else:
-            spec["path"] = str(data / Path(spec["path"]).name)
+    study = demo_study(data, tmp_path)
     study["language"] = "nl"
-    study["output"] = str(tmp_path / "reports")
     study["analyses"] = [a for a in study["analyses"] if a["notebook"] == "08_voice"]
     study["analyses"][0]["parameters"]["bootstrap"] = 30
     study["report"] = {"allow_personal_data": False}
@@ -68,10 +60,10 @@ def _texts(folder: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_no_personal_data_in_any_file_of_a_run(tmp_path):
+def test_no_personal_data_in_any_file_of_a_run(tmp_path, demo_study):
     from nps_research.runner import run_study
 
-    path, planted = _planted_study(tmp_path)
+    path, planted = _planted_study(tmp_path, demo_study)
     source = (tmp_path / "data" / "responses.csv").read_text(encoding="utf-8")
     assert all(v in source for kind in ("email", "phone", "iban") for v in planted[kind])  # the scan can find them
     result = run_study(path, progress=False, run_id="private")
