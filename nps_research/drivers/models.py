@@ -10,15 +10,14 @@ available to Python users (:meth:`DriverModelResult.model_summary`).
 
 from __future__ import annotations
 
-import os
 import warnings
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
+from ..engines import thread_map
 from ..errors import DataProblem, SmallSampleWarning, StudyDataError
 from ..inputs import DEFAULT_BREAKS, check_breaks, row_numbers
 from ..results import Result
@@ -330,9 +329,7 @@ class DriverModelResult(Result):
             # blocks are fixed and summed in order, so the numbers do not depend on the threads
             rows = max(1, _SCENARIO_CELLS // len(params))
             starts = range(0, len(X), rows)
-            threads = int(os.environ.get("OMP_NUM_THREADS") or 0) or min(2, os.cpu_count() or 1)
-            with ThreadPoolExecutor(max_workers=threads) as pool:
-                parts = list(pool.map(lambda i: block(params, X[i:i + rows], w[i:i + rows]), starts))
+            parts = thread_map(lambda i: block(params, X[i:i + rows], w[i:i + rows]), starts)
             return 100 * np.sum(parts, axis=0)
 
         base = value(P, X0)

@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-from .catalog import COLUMNS, SIGNED_VALUES, TEXTS, has_text, placeholders, t
+from .catalog import COLUMNS, SIGNED_VALUES, TEXTS, has_text, placeholders, t, t_rows
 from .formatters import (
     NA,
     fmt_count,
@@ -90,5 +90,6 @@ __all__ = [
     "placeholders",
     "render",
     "t",
+    "t_rows",
     "value_word",
 ]

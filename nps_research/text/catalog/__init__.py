@@ -24,7 +24,7 @@ from typing import Any
 from ..language import LANGUAGES, check_language
 from ..render import render
 
-__all__ = ["COLUMNS", "SIGNED_VALUES", "TEXTS", "has_text", "t"]
+__all__ = ["COLUMNS", "SIGNED_VALUES", "TEXTS", "has_text", "t", "t_rows"]
 
 #: Floats under these names are written with a sign when passed untyped.
 SIGNED_VALUES = ("nps", "low", "high", "difference", "diff")
@@ -84,6 +84,36 @@ def t(key: str, language: str = "en", **values: Any) -> str:
         text = text["one"] if count is not None and abs(float(count)) == 1 else text["other"]
     out = {k: render(v, language, sign=k in SIGNED_VALUES) for k, v in values.items()}
     return text.format(**out)
+
+
+def t_rows(key: str, language: str = "en", **columns: Any) -> list[str]:
+    """:func:`t` for many rows at once: each value is a sequence (one entry per row), written as :func:`t`
+    writes it, each distinct entry once (a table of thousands of rows with a sentence each).
+
+    Examples
+    --------
+    >>> rows = t_rows("small_n", "nl", n=[12, 1500], min_n=[30, 30])
+    >>> rows[1] == t("small_n", "nl", n=1500, min_n=30), rows[1][:20]
+    (True, 'Let op: n = 1.500 is')
+    """
+    check_language(language)
+    if key not in TEXTS:
+        raise KeyError(f"no text {key!r}")
+    text = TEXTS[key][language]
+    if isinstance(text, dict):
+        raise ValueError(f"text {key!r} has plural forms; use t() per row")
+    written: dict[str, list[str]] = {}
+    for name, entries in columns.items():
+        entries = entries.tolist() if hasattr(entries, "tolist") else entries  # Series / arrays: Python values
+        memo: dict[Any, str] = {}
+        sign = name in SIGNED_VALUES
+        written[name] = [memo[v] if v in memo else memo.setdefault(v, render(v, language, sign=sign))
+                         for v in entries]
+    lengths = {len(v) for v in written.values()}
+    if len(lengths) > 1:
+        raise ValueError(f"t_rows: the columns for {key!r} differ in length: {sorted(lengths)}")
+    names = list(written)
+    return [text.format(**dict(zip(names, row))) for row in zip(*written.values())]
 
 
 def placeholders(key: str) -> set[str]:
