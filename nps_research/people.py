@@ -107,28 +107,25 @@ def unit_counts(data: Any, *, unit: str, ltr: str = "ltr", where: dict[str, Any]
         tab = tab.assign(_count=tab[[f"n_{c}" for c in CATS]].sum(axis=1))[[unit, ltr, "_count"]]
     tab = tab.loc[tab[unit].notna() & tab[ltr].notna()]
     codes, names = pd.factorize(tab[unit].astype(object), sort=False)
-    hist = np.zeros((len(names), 11), dtype=np.int64)
-    np.add.at(hist, (codes, tab[ltr].to_numpy(float).astype(np.int64)), tab["_count"].to_numpy(np.int64))
-    out = pd.DataFrame(hist, columns=[f"s{k}" for k in range(11)])
-    out.insert(0, "unit", np.asarray(names, dtype=object))
+    names = np.asarray(names, dtype=object)
+    order = np.argsort(np.array([str(x) for x in names]), kind="stable")  # units sorted by name as text
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    scores = tab[ltr].to_numpy(float).astype(np.int64)
+    hist = np.bincount(rank[codes] * 11 + scores, weights=tab["_count"].to_numpy(np.int64),
+                       minlength=11 * len(names)).reshape(len(names), 11).astype(np.int64)
     bounds = category_bounds(breaks)
-    for cat in CATS:
-        lo, hi = bounds[cat]
-        out[cat] = out[[f"s{k}" for k in range(lo, hi + 1)]].sum(axis=1)
-    out.insert(1, "n", out[list(CATS)].sum(axis=1))
-    out["unit"] = out["unit"].astype(object)
-    return out.sort_values("unit", key=lambda s: s.astype(str)).reset_index(drop=True)
+    cats = {cat: hist[:, bounds[cat][0]:bounds[cat][1] + 1].sum(axis=1) for cat in CATS}
+    return pd.DataFrame({"unit": pd.Series(names[order], dtype=object), "n": hist.sum(axis=1), **{f"s{k}": hist[:, k] for k in range(11)},
+                         **cats})
 
 
 def _duckdb_histogram(path: Any, unit: str, ltr: str, where: dict[str, Any] | None) -> pd.DataFrame:
     """``unit, ltr, _count`` from one DuckDB ``GROUP BY``; invalid LTR values raise from the result."""
-    import duckdb
-
-    from .engines import _q, _resolve_files, _source_sql, _where_sql
+    from .engines import _q, _resolve_files, _source_sql, _where_sql, duckdb_cursor
 
     files, kind = _resolve_files(path)
-    con = duckdb.connect()
-    try:
+    with duckdb_cursor() as con:
         src = _source_sql(files, kind)
         columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()]
         missing = [c for c in (unit, ltr, *(where or {})) if c not in columns]
@@ -137,8 +134,6 @@ def _duckdb_histogram(path: Any, unit: str, ltr: str, where: dict[str, Any] | No
                                   for c in missing])
         tab = con.execute(f"SELECT {_q(unit)}, {_q(ltr)}, count(*) AS _count FROM {src}{_where_sql(where)} "
                           "GROUP BY ALL").df()
-    finally:
-        con.close()
     values = pd.to_numeric(tab[ltr], errors="coerce")
     bad = tab[ltr].notna() & ~(values.between(0, 10) & (values == values.round()))
     if bad.any():
@@ -179,6 +174,19 @@ def _dm_loglik(alpha: np.ndarray, counts: np.ndarray) -> float:
     a0 = alpha.sum()
     return float(np.sum(special.gammaln(a0) - special.gammaln(a0 + n))
                  + np.sum(special.gammaln(alpha[None, :] + counts) - special.gammaln(alpha)[None, :]))
+
+
+def _trigamma(x: np.ndarray) -> np.ndarray:
+    """psi'(x): the asymptotic series from x = 10 on (relative error below 1e-11), scipy below; scipy's
+    ``polygamma(1, x)`` goes through the Hurwitz zeta function and costs ten times a digamma."""
+    x = np.asarray(x, float)
+    out = np.empty_like(x)
+    big = x >= 10
+    z = 1 / x[big]
+    z2 = z * z
+    out[big] = z + z2 / 2 + z * z2 * (1 / 6 - z2 * (1 / 30 - z2 * (1 / 42 - z2 / 30)))
+    out[~big] = special.polygamma(1, x[~big])
+    return out
 
 
 def fit_dirichlet_multinomial(counts: np.ndarray, *, max_weight: float = 1e6) -> DirichletPrior:
@@ -224,9 +232,9 @@ def fit_dirichlet_multinomial(counts: np.ndarray, *, max_weight: float = 1e6) ->
             alpha = np.exp(theta)
             a0 = alpha.sum()
             grad_a = -g / alpha
-            h_a = (np.sum(special.polygamma(1, a0) - special.polygamma(1, a0 + n_u))
-                   + np.diag(np.sum(special.polygamma(1, alpha[None, :] + counts), axis=0)
-                             - len(counts) * special.polygamma(1, alpha)))
+            h_a = (np.sum(_trigamma(a0) - _trigamma(a0 + n_u))
+                   + np.diag(np.sum(_trigamma(alpha[None, :] + counts), axis=0)
+                             - len(counts) * _trigamma(alpha)))
             hess = -(alpha[:, None] * h_a * alpha[None, :] + np.diag(alpha * grad_a))
             try:
                 step = np.linalg.solve(hess, -g)
@@ -306,27 +314,45 @@ def dirichlet_difference_quantiles(alpha: np.ndarray, probs: Sequence[float], *,
         return out
     a_d, a_p, a_r = alpha[:, 0], alpha[:, 1], alpha[:, 2]
     u = (np.arange(nodes) + 0.5) / nodes
-    t = stats.beta.ppf(u[None, :], a_p[:, None], (a_d + a_r)[:, None])  # (units, nodes)
-    t = np.nan_to_num(t, nan=0.0)
+    t = special.betaincinv(a_p[:, None], (a_d + a_r)[:, None], u[None, :])  # (units, nodes): Beta quantiles
+    t = np.nan_to_num(t, nan=0.0)[:, None, :]
+    target = np.asarray(probs, float)[None, :]
 
-    def cdf(x: np.ndarray) -> np.ndarray:  # x: (units,)
-        c = np.clip((1 - x[:, None] / np.maximum(1 - t, 1e-300)) / 2, 0.0, 1.0)
-        return 1 - special.betainc(a_d[:, None], a_r[:, None], c).mean(axis=1)
+    def cdf(x: np.ndarray) -> np.ndarray:  # x: (units, probs)
+        c = np.clip((1 - x[:, :, None] / np.maximum(1 - t, 1e-300)) / 2, 0.0, 1.0)
+        return 1 - special.betainc(a_d[:, None, None], a_r[:, None, None], c).mean(axis=2)
 
-    out = np.empty((len(alpha), len(probs)))
-    for j, p in enumerate(probs):
-        lo, hi = np.full(len(alpha), -1.0), np.full(len(alpha), 1.0)
-        for _ in range(50):
-            mid = (lo + hi) / 2
-            below = cdf(mid) < p
-            lo = np.where(below, mid, lo)
-            hi = np.where(below, hi, mid)
-        out[:, j] = 100 * (lo + hi) / 2
-    return out
+    # all quantiles at once by regula falsi with the Illinois modification, from the bracket [-1, 1] (where
+    # the CDF is 0 and 1) narrowed by the CDF at the Cornish-Fisher estimate +- a quarter standard deviation,
+    # until no estimate moves by more than 1e-9 (1e-7 points)
+    lo, hi = np.full((len(alpha), target.shape[1]), -1.0), np.ones((len(alpha), target.shape[1]))
+    f_lo, f_hi = -target + 0 * lo, 1 - target + 0 * hi
+    _, sd, _ = _difference_moments(alpha)
+    guess = _cornish_fisher(alpha, probs) / 100
+    for probe in (guess - sd[:, None] / 4, guess + sd[:, None] / 4):
+        probe = np.clip(probe, -1 + 1e-12, 1 - 1e-12)
+        f = cdf(probe) - target
+        up = (f < 0) & (probe > lo)
+        down = (f >= 0) & (probe < hi)
+        lo, f_lo = np.where(up, probe, lo), np.where(up, f, f_lo)
+        hi, f_hi = np.where(down, probe, hi), np.where(down, f, f_hi)
+    side, x = np.zeros(lo.shape), np.full(lo.shape, np.inf)
+    for _ in range(200):
+        x_old, x = x, np.clip((lo * f_hi - hi * f_lo) / (f_hi - f_lo), lo, hi)
+        if np.all(np.abs(x - x_old) < 1e-9):
+            break
+        f = cdf(x) - target
+        left = f < 0
+        lo, f_lo = np.where(left, x, lo), np.where(left, f, f_lo)
+        hi, f_hi = np.where(left, hi, x), np.where(left, f_hi, f)
+        f_hi = np.where(left & (side < 0), f_hi / 2, f_hi)  # the same end moved twice: halve the other's value
+        f_lo = np.where(~left & (side > 0), f_lo / 2, f_lo)
+        side = np.where(left, -1.0, 1.0)
+    return 100 * x
 
 
-def _cornish_fisher(alpha: np.ndarray, probs: Sequence[float]) -> np.ndarray:
-    """Quantiles (points) of theta_r - theta_d from its exact mean, variance and skewness under Dirichlet."""
+def _difference_moments(alpha: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Exact mean, standard deviation and skewness of theta_r - theta_d under Dirichlet(alpha), per row."""
     a_d, a_r = alpha[:, 0], alpha[:, 2]
     A = alpha.sum(axis=1)
     r1, r2, r3 = A, A * (A + 1), A * (A + 1) * (A + 2)
@@ -334,10 +360,13 @@ def _cornish_fisher(alpha: np.ndarray, probs: Sequence[float]) -> np.ndarray:
     e2 = (a_r * (a_r + 1) - 2 * a_r * a_d + a_d * (a_d + 1)) / r2
     e3 = (a_r * (a_r + 1) * (a_r + 2) - 3 * a_r * (a_r + 1) * a_d + 3 * a_r * a_d * (a_d + 1)
           - a_d * (a_d + 1) * (a_d + 2)) / r3
-    var = e2 - m1**2
-    mu3 = e3 - 3 * m1 * e2 + 2 * m1**3
-    sd = np.sqrt(var)
-    gamma = mu3 / sd**3
+    sd = np.sqrt(e2 - m1**2)
+    return m1, sd, (e3 - 3 * m1 * e2 + 2 * m1**3) / sd**3
+
+
+def _cornish_fisher(alpha: np.ndarray, probs: Sequence[float]) -> np.ndarray:
+    """Quantiles (points) of theta_r - theta_d from its exact mean, variance and skewness under Dirichlet."""
+    m1, sd, gamma = _difference_moments(alpha)
     z = stats.norm.ppf(np.asarray(probs, float))[None, :]
     return 100 * (m1[:, None] + sd[:, None] * (z + (z**2 - 1) * gamma[:, None] / 6))
 
@@ -513,22 +542,18 @@ def unit_nps(
     lim = funnel_limits(n, p_plus=expected[:, 2], p_minus=expected[:, 0], phi=phi, tau2=tau2)
     z = (raw - target) / np.sqrt(phi * var + tau2)
 
-    out = counts[["unit", "n", *CATS]].copy()
-    out["nps"] = raw
-    out["nps_shrunk"] = shrunk
-    out["ci_low"], out["ci_high"] = ci[:, 0], ci[:, 1]
-    out["expected_nps"] = target
-    out["nps_adjusted"] = overall + shrunk - target if adjust_for else shrunk
-    out["funnel_low_95"], out["funnel_high_95"] = lim[0.95]
-    out["funnel_low_998"], out["funnel_high_998"] = lim[0.998]
-    out["outside_95"] = (raw < lim[0.95][0]) | (raw > lim[0.95][1])
-    out["outside_998"] = (raw < lim[0.998][0]) | (raw > lim[0.998][1])
-    out["z"] = z
-    ranks = _rank_intervals(post[shown], confidence, rank_draws, seed)
-    out["rank_low"] = pd.array([pd.NA] * len(out), dtype="Int64")
-    out["rank_high"] = pd.array([pd.NA] * len(out), dtype="Int64")
-    out.loc[shown, "rank_low"] = ranks[:, 0]
-    out.loc[shown, "rank_high"] = ranks[:, 1]
+    ranks = np.zeros((len(counts), 2), dtype=np.int64)
+    ranks[shown] = _rank_intervals(post[shown], confidence, rank_draws, seed)
+    out = pd.DataFrame({
+        **{c: counts[c] for c in ("unit", "n", *CATS)}, "nps": raw, "nps_shrunk": shrunk,
+        "ci_low": ci[:, 0], "ci_high": ci[:, 1], "expected_nps": target,
+        "nps_adjusted": overall + shrunk - target if adjust_for else shrunk,
+        "funnel_low_95": lim[0.95][0], "funnel_high_95": lim[0.95][1],
+        "funnel_low_998": lim[0.998][0], "funnel_high_998": lim[0.998][1],
+        "outside_95": (raw < lim[0.95][0]) | (raw > lim[0.95][1]),
+        "outside_998": (raw < lim[0.998][0]) | (raw > lim[0.998][1]), "z": z,
+        "rank_low": pd.array(ranks[:, 0], dtype="Int64"), "rank_high": pd.array(ranks[:, 1], dtype="Int64")})
+    out.loc[~shown, ["rank_low", "rank_high"]] = pd.NA
     out["shown"] = shown
     if (~shown).any():
         warnings.warn(f"{int((~shown).sum())} unit(s) have fewer than {min_n} answers; they are not shown "
@@ -555,31 +580,47 @@ def _fit_weight_only(C: np.ndarray, expected: np.ndarray, max_weight: float = 1e
     return DirichletPrior(w * expected.mean(axis=0), -float(res.fun), len(C))
 
 
+#: The rank intervals' posterior draws come in this many fixed blocks (seeded from the one seed and run on
+#: :func:`nps_research.engines.compute_threads` threads), so the ranks do not depend on the machine.
+_RANK_BLOCKS = 4
+
+
 def _rank_intervals(post: np.ndarray, confidence: float, draws: int, seed: int) -> np.ndarray:
     """Equal-tailed intervals of each unit's rank (1 = highest NPS) under the posterior."""
-    if len(post) == 0:
+    from .engines import thread_map
+
+    k = len(post)
+    if k == 0:
         return np.zeros((0, 2), dtype=np.int64)
-    rng = np.random.Generator(np.random.PCG64(seed))
-    large = post.min(axis=1) >= 150
-    score = np.empty((draws, len(post)), dtype=np.float64)
-    if (~large).any():
-        g = rng.standard_gamma(post[None, ~large, :], size=(draws, int((~large).sum()), 3))
-        theta = g / g.sum(axis=2, keepdims=True)
-        score[:, ~large] = theta[:, :, 2] - theta[:, :, 0]
-    if large.any():  # all but normal: draw the difference from its exact mean and variance
-        a = post[large]
-        A = a.sum(axis=1)
-        m = (a[:, 2] - a[:, 0]) / A
-        var = ((a[:, 2] * (A - a[:, 2]) + a[:, 0] * (A - a[:, 0]) + 2 * a[:, 2] * a[:, 0])
-               / (A**2 * (A + 1)))
-        score[:, large] = m + np.sqrt(var) * rng.standard_normal((draws, int(large.sum())))
-    order = (-score).argsort(axis=1)
-    ranks = np.empty_like(order)
-    np.put_along_axis(ranks, order, np.broadcast_to(np.arange(1, score.shape[1] + 1), order.shape), axis=1)
+    # minus each unit's NPS share difference: all but normal when every parameter is large (drawn from its
+    # exact mean and variance, in single precision: only the order counts), else from the Dirichlet
+    small = np.flatnonzero(post.min(axis=1) < 150)
+    A = post.sum(axis=1)
+    mean = ((post[:, 2] - post[:, 0]) / A).astype(np.float32)
+    sd = np.sqrt((post[:, 2] * (A - post[:, 2]) + post[:, 0] * (A - post[:, 0]) + 2 * post[:, 2] * post[:, 0])
+                 / (A**2 * (A + 1))).astype(np.float32)
+
+    def block(job: tuple[np.random.SeedSequence, int]) -> np.ndarray:
+        """The (unit, rank) counts of ``size`` draws: minus each draw's NPS, sorted per draw, binned."""
+        seq, size = job
+        rng = np.random.Generator(np.random.PCG64(seq))
+        neg = rng.standard_normal((size, k), dtype=np.float32)
+        neg *= -sd
+        neg -= mean
+        if len(small):
+            g = rng.standard_gamma(post[None, small, :], size=(size, len(small), 3))
+            neg[:, small] = (g[:, :, 0] - g[:, :, 2]) / g.sum(axis=2)
+        order = neg.argsort(axis=1)  # order[d, r]: the unit at rank r + 1 in draw d
+        return np.bincount((order * k + np.arange(k)).ravel(), minlength=k * k)
+
+    sizes = np.diff(np.linspace(0, draws, _RANK_BLOCKS + 1).round().astype(int))
+    jobs = [(seq, int(m)) for seq, m in zip(np.random.SeedSequence(seed).spawn(_RANK_BLOCKS), sizes) if m > 0]
+    # each unit's rank histogram; the equal-tailed quantiles ("lower" / "higher" order statistics, as
+    # np.quantile) are read off its cumulative counts
+    cum = np.sum(thread_map(block, jobs), axis=0).reshape(k, k).cumsum(axis=1)
     level = (1 - confidence) / 2
-    lo = np.floor(np.quantile(ranks, level, axis=0, method="lower")).astype(np.int64)
-    hi = np.ceil(np.quantile(ranks, 1 - level, axis=0, method="higher")).astype(np.int64)
-    return np.column_stack([lo, hi])
+    i_lo, i_hi = math.floor(level * (draws - 1)), math.ceil((1 - level) * (draws - 1))
+    return np.column_stack([(cum <= i_lo).sum(axis=1) + 1, (cum <= i_hi).sum(axis=1) + 1])
 
 
 # --------------------------------------------------------------------------------------------- signals
@@ -621,7 +662,7 @@ def _bb_tail(k: np.ndarray, n: np.ndarray, a: float, b: float, lower: bool) -> n
     ok = ~np.isnan(k) & (n > 0)
     if not ok.any():
         return out
-    big = ok & (n > 2000) & (min(a, b) >= 1.0)  # the mixture integral needs a bounded beta density
+    big = ok & (n > 500)
     if big.any():
         out[big] = _bb_tail_large(k[big], n[big], a, b, lower)
         ok = ok & ~big
@@ -653,26 +694,106 @@ def _bb_tail(k: np.ndarray, n: np.ndarray, a: float, b: float, lower: bool) -> n
     return out
 
 
-_GL_X, _GL_W = np.polynomial.legendre.leggauss(32)
+_GL_X, _GL_W = np.polynomial.legendre.leggauss(28)
+
+
+def _jacobi(alpha: float, beta: float, points: int = 64) -> tuple[np.ndarray, np.ndarray]:
+    """Gauss-Jacobi nodes and log weights for ``(1 - t)^alpha (1 + t)^beta`` on [-1, 1] by Golub-Welsch
+    (eigenvalues of the recurrence's tridiagonal matrix; scipy's ``roots_jacobi`` polishes them and costs
+    ten times as much). Log weights, as ``2^(alpha + beta + 1)`` overflows for the weight of a tight prior."""
+    from scipy import linalg
+
+    k = np.arange(points, dtype=float)
+    s = 2 * k + alpha + beta
+    with np.errstate(divide="ignore", invalid="ignore"):
+        diag = (beta**2 - alpha**2) / (s * (s + 2))
+    diag[0] = (beta - alpha) / (alpha + beta + 2)
+    m = k[1:]
+    sm = s[1:]
+    off = np.sqrt(4 * m * (m + alpha) * (m + beta) * (m + alpha + beta) / (sm**2 * (sm + 1) * (sm - 1)))
+    nodes, vectors = linalg.eigh_tridiagonal(diag, off)
+    log_mu0 = (alpha + beta + 1) * math.log(2) + special.betaln(alpha + 1, beta + 1)
+    return nodes, log_mu0 + 2 * np.log(np.abs(vectors[0]))
 
 
 def _bb_tail_large(k: np.ndarray, n: np.ndarray, a: float, b: float, lower: bool) -> np.ndarray:
     """Beta-binomial tail for large n as the beta mixture of binomial tails: the binomial tail is a step of
-    width ~ sqrt(p(1 - p) / n) around k / n, so the beta mass outside +-10 widths is added exactly and the
-    window is integrated by 32-point Gauss-Legendre (within 2e-6 of the exact sum from n = 2,000 on)."""
-    p0 = (k + 0.5) / n
-    w = 10 * np.sqrt(np.clip(p0 * (1 - p0), 0.25 / n, None) / n) + 2 / n
+    width ~ sqrt(p(1 - p) / n) around k / n, so the beta mass outside +-10 widths (and outside the prior's
+    bulk) is added exactly and the window is integrated by Gauss quadrature: 28-point Legendre (four panels
+    where the window is wide against the prior's spread); where the beta density is not smooth at 0 (a < 3)
+    or 1 (b < 3), a window closer to that end than its width is stretched to it and integrated by 64-point
+    Jacobi with the density's own weight ``x^(a-1)`` or ``(1-x)^(b-1)``. Within 1e-7 of the exact sum from
+    n = 500 on, whatever a and b (``tests/people/test_signals.py``)."""
+    # the window: +-10 widths of the step; near 0 or 1 (k or n - k small) the step is Poisson-like and wider
+    # than sqrt(p(1 - p) / n): the variance is floored at 4 / n^2, so the window reaches 20 / n from k / n
+    p0 = (k + 0.5) / (n + 1)
+    w = 10 * np.sqrt(np.maximum(p0 * (1 - p0), 4 / n) / n) + 2 / n
     lo, hi = np.clip(p0 - w, 0, 1), np.clip(p0 + w, 0, 1)
-    half = (hi - lo) / 2
-    x = lo[:, None] + half[:, None] * (_GL_X[None, :] + 1)
-    dens = stats.beta.pdf(x, a, b)
-    if lower:  # P(K <= k) = F_beta(lo) + int_lo^hi P(Bin(n, p) <= k) f(p) dp
-        inner = special.bdtr(k[:, None], n[:, None], x)
-        outside = stats.beta.cdf(lo, a, b)
-    else:  # P(K >= k) = (1 - F_beta(hi)) + int_lo^hi P(Bin(n, p) >= k) f(p) dp
-        inner = np.where(k[:, None] > 0, special.bdtrc(k[:, None] - 1, n[:, None], x), 1.0)
-        outside = stats.beta.sf(hi, a, b)
-    return np.clip(outside + half * (inner * dens * _GL_W[None, :]).sum(axis=1), 0.0, 1.0)
+    # nor wider than the prior's own bulk (its mass outside the 1e-13 and 1 - 1e-13 quantiles is negligible)
+    bulk_lo, bulk_hi = special.betaincinv(a, b, [1e-13, 1 - 1e-13])
+    lo, hi = np.maximum(lo, bulk_lo), np.minimum(hi, bulk_hi)
+    hi = np.maximum(hi, lo)
+    at0 = (lo < hi - lo) & (a < 3)
+    at1 = (1 - hi < hi - lo) & (b < 3) & ~at0
+    lo, hi = np.where(at0, 0.0, lo), np.where(at1, 1.0, hi)
+    log_beta = special.betaln(a, b)
+
+    def binomial_tail(rows: np.ndarray, x: np.ndarray) -> np.ndarray:
+        """P(Bin(n, x) <= k) (lower) or P(Bin(n, x) >= k) as regularised incomplete beta functions (scipy's
+        betainc; its betaincc is slower), computed only where the Chernoff bound leaves the tail between
+        1e-11 and 1 - 1e-11 (elsewhere it is 0 or 1 to that precision)."""
+        kk, nn = np.broadcast_arrays(k[rows, None], n[rows, None], x)[:2]
+        # P(Bin <= j) <= exp(-n KL(j/n || x)) for x > j/n, P(Bin >= j) <= exp(-n KL(j/n || x)) for x < j/n
+        lo_j, hi_j = (kk, kk + 1) if lower else (kk - 1, kk)  # the tail is P(Bin <= lo_j) = 1 - P(Bin >= hi_j)
+        below = (x > lo_j / nn) & (_binomial_chernoff(lo_j, nn, x) < 1e-11)  # P(Bin <= lo_j) ~ 0
+        above = (x < hi_j / nn) & (_binomial_chernoff(hi_j, nn, x) < 1e-11)  # P(Bin >= hi_j) ~ 0
+        out = np.where(above, 1.0, 0.0) if lower else np.where(below, 1.0, 0.0)
+        todo = ~(below | above) & ((kk < nn) if lower else (kk > 0))
+        kt, nt, xt = kk[todo], nn[todo], x[todo]
+        if lower:  # I_(1-x)(n - k, k + 1)
+            out[todo] = special.betainc(nt - kt, kt + 1, 1 - xt)
+            out[kk >= nn] = 1.0
+        else:  # I_x(k, n - k + 1)
+            out[todo] = special.betainc(kt, nt - kt + 1, xt)
+            out[kk <= 0] = 1.0
+        return out
+
+    total = np.zeros(len(k))
+    # inside (0, 1): one Legendre panel, four where the window is wide against the prior's spread (the
+    # beta peak and the binomial step both inside it)
+    prior_sd = math.sqrt(a * b / ((a + b) ** 2 * (a + b + 1)))
+    wide = (hi - lo > 6 * prior_sd) & ~at0 & ~at1
+    for rows, panels in ((~at0 & ~at1 & ~wide, 1), (wide, 4)):
+        if not rows.any():
+            continue
+        edges = lo[rows, None] + (hi[rows] - lo[rows])[:, None] * np.linspace(0, 1, panels + 1)[None, :]
+        half = (edges[:, 1:] - edges[:, :-1])[:, :, None] / 2  # (rows, panels, 1)
+        x = (edges[:, :-1, None] + half * (_GL_X[None, None, :] + 1)).reshape(len(edges), -1)
+        weight = (half * _GL_W[None, None, :]).reshape(len(edges), -1)
+        dens = np.exp((a - 1) * np.log(x) + (b - 1) * np.log1p(-x) - log_beta)
+        total[rows] = (binomial_tail(rows, x) * weight * dens).sum(axis=1)
+    if at0.any():  # x = hi (1 + t) / 2: int_0^hi g x^(a-1) (1-x)^(b-1) / B dx = (hi/2)^a / B int (1+t)^(a-1) ...
+        t, log_wt = _jacobi(0.0, a - 1)
+        x = hi[at0, None] * (t[None, :] + 1) / 2
+        weight = np.exp(log_wt[None, :] + a * np.log(hi[at0, None] / 2) + (b - 1) * np.log1p(-x) - log_beta)
+        total[at0] = (binomial_tail(at0, x) * weight).sum(axis=1)
+    if at1.any():  # x = lo + (1 - lo) (1 + t) / 2, 1 - x = (1 - lo) (1 - t) / 2
+        t, log_wt = _jacobi(b - 1, 0.0)
+        x = lo[at1, None] + (1 - lo[at1, None]) * (t[None, :] + 1) / 2
+        weight = np.exp(log_wt[None, :] + b * np.log((1 - lo[at1, None]) / 2) + (a - 1) * np.log(x) - log_beta)
+        total[at1] = (binomial_tail(at1, x) * weight).sum(axis=1)
+    # the beta mass outside the window: below it for the lower tail, above it for the upper tail
+    outside = special.betainc(a, b, lo) if lower else special.betainc(b, a, 1 - hi)
+    return np.clip(outside + total, 0.0, 1.0)
+
+
+def _binomial_chernoff(j: np.ndarray, n: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """``exp(-n KL(j/n || x))``: the Chernoff bound on the binomial tail beyond j (``P(Bin(n, x) <= j)`` for
+    x above j/n, ``P(Bin(n, x) >= j)`` for x below); 1 where j is outside 0..n."""
+    q = np.clip(j / n, 0.0, 1.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        kl = special.xlogy(q, q / x) + special.xlogy(1 - q, (1 - q) / (1 - x))
+    return np.where((j < 0) | (j > n), 1.0, np.exp(-n * np.nan_to_num(kl, nan=0.0, posinf=np.inf)))
 
 
 def _bb_lower(k: np.ndarray, n: np.ndarray, a: float, b: float) -> np.ndarray:
@@ -792,50 +913,48 @@ def signals(
         ``reason`` says in plain words what was seen and how unlikely it is (for rows not flagged: that it is
         not unusual).
     """
-    frames = []
     counts = unit_counts(data, unit=unit, ltr=ltr, where=where, breaks=breaks)
     C = counts[list(CATS)].to_numpy(float)
     n = C.sum(axis=1)
     big = n >= min_n
-    prior = fit_dirichlet_multinomial(C)
-    a_d, a_p, a_r = prior.alpha
     d, p_, r = C[:, 0], C[:, 1], C[:, 2]
-    # no detractors / few detractors: detractor share ~ Beta(a_d, a_p + a_r)
-    frames.append(pd.DataFrame({
-        "unit": counts["unit"], "signal": "no_detractors", "n": n.astype(np.int64), "statistic": 100 * d / n,
-        "expected": 100 * a_d / prior.weight, "p_value": _bb_lower(d, n, a_d, a_p + a_r), "count": d}))
-    # truncation: no answer below the unit's lowest score m; the share below m ~ Beta(a_<m, a_>=m) under a
-    # Dirichlet-multinomial on the 0-10 scores fitted across units (aggregation property)
     H = counts[[f"s{k}" for k in range(11)]].to_numpy(float)
+    top = counts[f"s{category_bounds(breaks)['promoters'][1]}"].to_numpy(float)
+    # the priors across units: Dirichlet-multinomials on the categories and on the 0-10 scores, a beta for
+    # the 10s among the 9-10s
+    prior, prior11 = fit_dirichlet_multinomial(C), fit_dirichlet_multinomial(H)
+    a10, b10 = fit_beta_binomial(top[r > 0], r[r > 0])
+    a_d, a_p, a_r = prior.alpha
+    m = p_ + r  # the non-detractors
+    # truncation: no answer below the unit's lowest score; the share below it ~ Beta(a_<m, a_>=m) under the
+    # 0-10 prior (aggregation property)
     lowest = (H > 0).argmax(axis=1)
-    prior11 = fit_dirichlet_multinomial(H)
-    cum = np.concatenate([[0.0], np.cumsum(prior11.alpha)])
-    a_below = cum[lowest]
-    a_rest = prior11.weight - a_below
-    p_trunc = np.where(lowest > 0, stats.betabinom.pmf(0, n.astype(np.int64), np.maximum(a_below, 1e-12), a_rest),
-                       1.0)
-    frames.append(pd.DataFrame({
-        "unit": counts["unit"], "signal": "truncated", "n": n.astype(np.int64), "statistic": lowest.astype(float),
-        "expected": 100 * a_below / prior11.weight, "p_value": p_trunc, "count": 0.0,
-        "lowest_score": lowest}))
-    # passive gap among non-detractors: passive share ~ Beta(a_p, a_r)
-    m = p_ + r
-    frames.append(pd.DataFrame({
-        "unit": counts["unit"], "signal": "passive_gap", "n": n.astype(np.int64),
-        "statistic": np.where(m > 0, 100 * p_ / np.maximum(m, 1), np.nan), "expected": 100 * a_p / (a_p + a_r),
-        "p_value": np.where(m > 0, _bb_lower(p_, m, a_p, a_r), np.nan), "count": p_}))
-    # tens among promoters
-    bounds = category_bounds(breaks)
-    top = counts[f"s{bounds['promoters'][1]}"].to_numpy(float)
-    prom = r
-    a10, b10 = fit_beta_binomial(top[prom > 0], prom[prom > 0])
-    frames.append(pd.DataFrame({
-        "unit": counts["unit"], "signal": "tens_excess", "n": n.astype(np.int64),
-        "statistic": np.where(prom > 0, 100 * top / np.maximum(prom, 1), np.nan), "expected": 100 * a10 / (a10 + b10),
-        "p_value": np.where(prom > 0, _bb_upper(top, prom, a10, b10), np.nan), "count": top}))
-    keep_units = set(counts.loc[big, "unit"])
-    out = pd.concat(frames, ignore_index=True)
-    out = out.loc[out["unit"].isin(keep_units)]
+    a_below = np.concatenate([[0.0], np.cumsum(prior11.alpha)])[lowest]
+    p_truncated = np.where(lowest > 0, stats.betabinom.pmf(0, n.astype(np.int64), np.maximum(a_below, 1e-12),
+                                                           prior11.weight - a_below), 1.0)
+    p_detractors = _bb_lower(d, n, a_d, a_p + a_r)  # detractor share ~ Beta(a_d, a_p + a_r)
+    p_passives = np.where(m > 0, _bb_lower(p_, m, a_p, a_r), np.nan)  # passives among the non-detractors
+    p_tens = np.where(r > 0, _bb_upper(top, r, a10, b10), np.nan)  # 10s among the 9-10s
+    parts = [
+        {"signal": "no_detractors", "statistic": 100 * d / n, "expected": 100 * a_d / prior.weight,
+         "p_value": p_detractors, "count": d},
+        {"signal": "truncated", "statistic": lowest.astype(float), "expected": 100 * a_below / prior11.weight,
+         "p_value": p_truncated, "count": 0.0, "lowest_score": lowest},
+        {"signal": "passive_gap", "statistic": np.where(m > 0, 100 * p_ / np.maximum(m, 1), np.nan),
+         "expected": 100 * a_p / (a_p + a_r), "p_value": p_passives, "count": p_},
+        {"signal": "tens_excess", "statistic": np.where(r > 0, 100 * top / np.maximum(r, 1), np.nan),
+         "expected": 100 * a10 / (a10 + b10), "p_value": p_tens, "count": top}]
+    # the rows of units with at least min_n answers, assembled column by column
+    units = counts["unit"].to_numpy(object)[big]
+    k = len(units)
+    column = {"unit": pd.Series(np.tile(units, len(parts)), dtype=object),
+              "n": np.tile(n[big].astype(np.int64), len(parts)),
+              "signal": pd.Series(np.repeat([part["signal"] for part in parts], k), dtype="str")}
+    for key in ("statistic", "expected", "p_value", "count", "lowest_score"):
+        column[key] = np.concatenate([np.broadcast_to(np.asarray(part.get(key, np.nan), float), len(C))[big]
+                                      for part in parts])
+    out = pd.DataFrame(column)
+    keep_units = set(units)
 
     extra = []
     if drivers or since is not None:
@@ -866,12 +985,33 @@ def signals(
     out["q_value"] = benjamini_hochberg(out["p_value"].to_numpy(float))
     out["flagged"] = out["q_value"] < fdr
     cols = ["unit", "signal", "kind", "n", "statistic", "expected", "p_value", "q_value", "flagged"]
-    out = out[cols + [c for c in out.columns if c not in cols]]
-    out = out.sort_values(["q_value", "unit", "signal"], key=None, na_position="last").reset_index(drop=True)
+    # rows by q-value (missing last), unit and signal
+    order = np.lexsort((out["signal"].to_numpy(str), out["unit"].astype(str).to_numpy(str),
+                        out["q_value"].to_numpy(float)))
+    out = out[cols + [c for c in out.columns if c not in cols]].take(order).reset_index(drop=True)
     out.attrs.update({"unit": unit, "fdr": fdr, "min_n": min_n, "labels": labels_of(data),
                       "prior": prior, "n_units": int(big.sum())})
-    out["reason"] = [_signal_sentence(r, language, out.attrs["labels"]) for r in out.itertuples()]
+    out["reason"] = _signal_reasons(out, language)
     return out
+
+
+def _signal_reasons(table: pd.DataFrame, language: str) -> list[str]:
+    """The ``reason`` of every row: a flagged row's own sentence; the rest (most rows) from one template."""
+    from .text import P, Word, t_rows
+
+    quiet = ~table["flagged"].to_numpy(bool)
+    reasons = np.empty(len(table), dtype=object)
+    words = {s: Word(f"value.{s}").format(language) for s in SIGNALS}
+    q_text: dict[float, str] = {}  # written once per distinct q-value (many are equal)
+    reasons[quiet] = t_rows("people.signal_not_unusual", language,
+                            name=[str(u) for u in table["unit"].to_numpy(object)[quiet]],
+                            signal=[words[s] for s in table["signal"].to_numpy(object)[quiet]],
+                            q=[q_text[q] if q in q_text else q_text.setdefault(q, P(q, "q").format(language))
+                               for q in table["q_value"].to_numpy(float)[quiet].tolist()])
+    if not quiet.all():
+        reasons[~quiet] = [_signal_sentence(r, language, table.attrs["labels"])
+                           for r in table.loc[~quiet].itertuples()]
+    return reasons.tolist()
 
 
 def _driver_signals(df: pd.DataFrame, unit: str, ltr: str, drivers: list[str]) -> list[pd.DataFrame]:

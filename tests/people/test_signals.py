@@ -126,3 +126,20 @@ def test_invitations_table_problems_name_the_column():
         people.signals(df, unit="unit", invitations=pd.DataFrame({"unit": ["a"]}))
     with pytest.raises(people.StudyDataError, match="must be 0 or 1"):
         people.signals(df, unit="unit", invitations=pd.DataFrame({"unit": ["a", "b"], "invited": [1, 2]}))
+
+
+@pytest.mark.parametrize("a, b", [(7.5, 21.0), (1.2, 40.0), (0.3, 400.0), (30.0, 0.7), (1.0, 1.0), (200.0, 300.0),
+                                  (2.5, 30.0)])
+def test_beta_binomial_tails_for_large_units_match_scipy(a, b):
+    # above 500 answers the tails are a quadrature of the beta mixture of binomial tails; scipy sums the
+    # pmf. The priors include densities that are not smooth at 0 or 1 (a or b below 3, not whole), where
+    # the window of the quadrature reaches an end of (0, 1), and a prior narrower than the window
+    from scipy import stats
+
+    rng = np.random.default_rng(5)
+    n = np.concatenate([rng.integers(501, 60_000, 60), rng.integers(501, 2000, 60)]).astype(float)
+    k = np.round(n * rng.beta(a, b, len(n)))
+    k[:3] = [0.0, n[1], 1.0]  # the edges: none, all, one
+    for lower, want in ((True, stats.betabinom.cdf(k, n, a, b)), (False, stats.betabinom.sf(k - 1, n, a, b))):
+        np.testing.assert_allclose(people._bb_tail(k, n, a, b, lower=lower), want, atol=1e-7, rtol=0)
+    assert (n > 500).all()  # the large-n route

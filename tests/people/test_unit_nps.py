@@ -185,3 +185,34 @@ def test_small_units_are_not_shown_and_bad_input_is_named():
         unit_nps(df, unit="team")
     with pytest.raises(ValueError, match="at least two units"):
         unit_nps(df.query("unit == 'a'"), unit="unit")
+
+
+def test_rank_intervals_match_an_independent_monte_carlo_and_do_not_depend_on_threads(monkeypatch):
+    # posteriors of units small (exact Dirichlet draws) and large (normal draws); the reference ranks 40,000
+    # Dirichlet draws per unit with scipy's rankdata and takes np.quantile's lower / higher order statistics
+    from scipy.stats import rankdata
+
+    from nps_research.people import _rank_intervals
+
+    rng = np.random.default_rng(4)
+    shares = rng.dirichlet([6.0, 5.0, 9.0], size=24)
+    n = np.r_[rng.integers(20, 120, 12), rng.integers(800, 3000, 12)]
+    post = np.array([[1.5, 1.2, 2.3] + rng.multinomial(k, p) for k, p in zip(n, shares)])
+    got = _rank_intervals(post, 0.9, 4000, seed=1)
+    draws = np.stack([rng.dirichlet(a, size=40_000) for a in post], axis=1)  # (draws, units, 3)
+    ranks = rankdata(-(draws[:, :, 2] - draws[:, :, 0]), axis=1).astype(int)
+    want = np.column_stack([np.quantile(ranks, 0.05, axis=0, method="lower"),
+                            np.quantile(ranks, 0.95, axis=0, method="higher")])
+    assert np.abs(got - want).max() <= 1
+    assert (got == want).mean() >= 0.8
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    np.testing.assert_array_equal(_rank_intervals(post, 0.9, 4000, seed=1), got)
+
+
+def test_fast_trigamma_matches_scipy():
+    from scipy import special
+
+    from nps_research.people import _trigamma
+
+    x = np.r_[np.linspace(0.01, 30, 20_000), np.logspace(1, 9, 500), 10.0]
+    np.testing.assert_allclose(_trigamma(x), special.polygamma(1, x), rtol=1e-11, atol=0)
