@@ -85,7 +85,9 @@ class DataProblem:
         rule = self.rule.say(language) if isinstance(self.rule, Rule) else self.rule
         msg = f"{where}: {rule}"
         n = self.n_rows if self.n_rows is not None else len(self.rows)
-        if n:
+        if n and not self.rows:  # counted where the data live (a database, Parquet files): no row numbers
+            msg += t("data.n_rows", language, count=n, k=n)
+        elif n:
             shown = ", ".join(str(r) for r in self.rows[:MAX_ROWS_SHOWN])
             more = ", ..." if n > MAX_ROWS_SHOWN else ""
             msg += t("data.rows", language, count=n, k=n, shown=shown + more)

@@ -158,3 +158,14 @@ def test_unknown_alias_rejected_everywhere(responses):
         responses_over_time(responses, freq="H", by=None)
     with pytest.raises(ValueError, match="not a supported period frequency"):
         nps_trend(responses, freq="H")
+
+
+def test_a_problem_counted_in_the_engine_says_how_many_rows_without_an_empty_row_list(tmp_path):
+    # DuckDB counts Parquet files without row numbers: the message gives the count, not "(1 row: )"
+    from nps_research import people
+
+    pd.DataFrame({"u": ["a", "b", "b"], "ltr": [1, 12, 12]}).to_parquet(tmp_path / "r.parquet")
+    with pytest.raises(StudyDataError) as err:
+        people.unit_counts(str(tmp_path / "r.parquet"), unit="u")
+    assert "(2 rows); values: '12'" in str(err.value)
+    assert "(2 rijen)" in err.value.message("nl")

@@ -15,6 +15,8 @@ TEXTS: dict[str, dict] = {
     "data.where_role": {"en": " (role '{role}')", "nl": " (rol '{role}')"},
     "data.rows": {"en": {"one": " (1 row: {shown})", "other": " ({k} rows: {shown})"},
                   "nl": {"one": " (1 rij: {shown})", "other": " ({k} rijen: {shown})"}},
+    "data.n_rows": {"en": {"one": " (1 row)", "other": " ({k} rows)"},
+                    "nl": {"one": " (1 rij)", "other": " ({k} rijen)"}},
     "data.values": {"en": "; values: {values}", "nl": "; waarden: {values}"},
     # rules
     "data.whole_text": {"en": "must be a whole number {low}-{high}, found text",
