@@ -6,7 +6,7 @@ signals from the counts. The reference is a hand-written DuckDB count of the sam
 (``SELECT unit, ltr, count(*) ... GROUP BY ALL``); the issue asks for at most 1.5 times its time.
 The Parquet file is generated once into a cache folder (not committed).
 
-Run: ``.venv/bin/python benchmarks/bench_people.py [--rows 10000000] [--units 500] [--repeat 3] [--cache DIR]``
+Run: ``.venv/bin/python benchmarks/bench_people.py [--rows 10000000] [--units 500] [--repeat 30] [--cache DIR]``
 """
 
 from __future__ import annotations

@@ -241,11 +241,18 @@ def fit_dirichlet_multinomial(counts: np.ndarray, *, max_weight: float = 1e6) ->
                    + np.diag(np.sum(_trigamma(alpha[None, :] + counts), axis=0)
                              - len(counts) * _trigamma(alpha)))
             hess = -(alpha[:, None] * h_a * alpha[None, :] + np.diag(alpha * grad_a))
+            # where the Hessian is not positive definite (far from the optimum, along the weight at high
+            # weights) its eigenvalues are shifted up (Levenberg-Marquardt) so the step still descends; a bare
+            # Newton step there crawled at step lengths of 1e-4 and stopped short of the optimum
+            evals = np.linalg.eigvalsh(hess)
+            floor = 1e-8 * max(1.0, abs(evals[-1]))
+            if evals[0] < floor:
+                hess = hess + (floor - evals[0] + 1e-3 * np.abs(g).max()) * np.eye(len(g))
             try:
                 step = np.linalg.solve(hess, -g)
             except np.linalg.LinAlgError:
                 step = -g
-            if g @ step >= 0:  # not a descent direction (Hessian not positive definite): gradient step
+            if g @ step >= 0:  # not a descent direction: gradient step
                 step = -g / max(1.0, np.abs(g).max())
             t = 1.0
             while t > 1e-8:
