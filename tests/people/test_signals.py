@@ -112,6 +112,12 @@ def test_signal_sentences_describe_never_accuse(synthetic, language):
     assert set(flagged["reason"]) <= set(people.describe_signals(reasons, language))
     quiet = reasons.loc[~reasons["flagged"], "reason"]
     assert quiet.str.contains("niet ongewoon" if language == "nl" else "not unusual").all()
+    # the quiet rows are written from one template: each as t() writes it on its own
+    from nps_research.text import P, Word, t
+
+    for r in reasons.loc[~reasons["flagged"]].iloc[::25].itertuples():
+        assert r.reason == t("people.signal_not_unusual", language, name=str(r.unit),
+                             signal=Word(f"value.{r.signal}"), q=P(r.q_value, "q"))
     assert study.truth.gaming_employee in text and study.truth.cherry_picking_employee in text
     assert not re.search(r"cheat|fraud|manipulat|bedrog|fraude|vals|manipul|liegt|lied", text, re.I)
     if language == "nl":

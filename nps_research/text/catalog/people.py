@@ -81,8 +81,8 @@ TEXTS: dict[str, dict] = {
               "discovery rate van {q}.",
     },
     "people.signal_not_unusual": {
-        "en": "{name}: {signal} not unusual ({q}).",
-        "nl": "{name}: {signal} niet ongewoon ({q}).",
+        "en": "{name}: {signal}: not unusual ({q}).",
+        "nl": "{name}: {signal}: niet ongewoon ({q}).",
     },
     "people.signals_intro": {
         "en": "Signals are patterns worth a conversation; each says what was seen and how unlikely it is if these "
