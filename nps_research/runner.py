@@ -618,6 +618,25 @@ def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = 
     return result
 
 
+def _release_memory() -> None:
+    """Give freed memory back to the system (collected objects; Arrow's pool; glibc's heap), so the data the
+    runner read and checked do not stay resident beside the kernels that load their own copy."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        import pyarrow as pa
+
+        pa.default_memory_pool().release_unused()
+    except Exception:  # pragma: no cover - pyarrow is a dependency; its pool may not support release
+        pass
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (macOS, musl): the memory stays with the process
+        pass
+
+
 def run_study(
     study_file: str | Path,
     *,
@@ -699,6 +718,8 @@ def run_study(
 
         protect(study)
     cached = str(cache_study(study, cache_dir))
+    del study  # the notebooks load the cached copy: the runner does not hold the data while they run
+    _release_memory()
     original = cfg.data_parameters()
     for nb in plan.notebooks:
         if nb.parameters.get("data") == original:

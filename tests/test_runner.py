@@ -301,3 +301,29 @@ def test_kernels_running_side_by_side_share_the_cores(study, monkeypatch):
     printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
     assert "threads 2 2 3" in printed  # 4 cores, 2 kernels: 2 threads each; the user's 3 kept
     assert "OMP_NUM_THREADS" not in os.environ and os.environ["NUMEXPR_NUM_THREADS"] == "3"
+
+
+def test_the_runner_lets_go_of_the_data_before_the_notebooks_run(study, monkeypatch):
+    # the notebooks load the cached copy; the study the runner read and checked must be freed before they
+    # start (at a million customers it is gigabytes beside every kernel)
+    import weakref
+
+    import nps_research.runner as runner
+    import nps_research.study as study_module
+
+    seen = {}
+    cache = study_module.cache_study
+
+    def remember(data, folder):
+        seen["study"] = weakref.ref(data)
+        return cache(data, folder)
+
+    def stop(plan, folder, manifest, **kwargs):
+        seen["alive_when_notebooks_start"] = seen["study"]() is not None
+        raise RuntimeError("stop before the notebooks")
+
+    monkeypatch.setattr(study_module, "cache_study", remember)
+    monkeypatch.setattr(runner, "execute_plan", stop)
+    with pytest.raises(RuntimeError, match="stop before"):
+        run_study(study, run_id="mem", progress=False)
+    assert seen["alive_when_notebooks_start"] is False
