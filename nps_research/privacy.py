@@ -22,7 +22,9 @@ import hmac
 import os
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 __all__ = ["ID_ROLES", "PERSONAL_DATA_VARIABLE", "SECRET_VARIABLE", "TEXT_ROLES", "personal_data_allowed", "protect",
            "pseudonym", "pseudonymise", "study_key"]
@@ -98,7 +100,7 @@ def pseudonymise(values: pd.Series, *, key: bytes, prefix: str = "ID-", length: 
     """Replace every non-missing id by its keyed pseudonym: ``length`` hex digits, more (two at a time) when two
     different ids of this column would otherwise get the same pseudonym. The result is a text column (pandas'
     ``str``, stored by Arrow: a quarter of the memory of Python strings, which matters at millions of rows)."""
-    uniq = pd.unique(values.dropna())
+    codes, uniq = pd.factorize(values)  # each distinct id once (missing: code -1), in order of appearance
     # one HMAC per id (hmac.digest: the same bytes as pseudonym(), in one C call), then as few digits as
     # keep the ids apart
     full = [hmac.digest(key, str(v).encode("utf-8"), "sha256").hex() for v in uniq]
@@ -107,8 +109,6 @@ def pseudonymise(values: pd.Series, *, key: bytes, prefix: str = "ID-", length: 
         if len(set(short)) == len(short) or length >= 64:
             break
         length += 2
-    mapping = dict(zip(uniq, short))
-    out = values.astype(object).copy()
-    mask = values.notna()
-    out[mask] = values[mask].map(mapping)
-    return out.astype("str")
+    # taken by code in Arrow (a missing id, code -1, takes the trailing null), without a Python string per row
+    out = pa.array(short + [None], type=pa.large_string()).take(pa.array(np.where(codes < 0, len(short), codes)))
+    return pd.Series(out, index=values.index, name=values.name, dtype="str")
