@@ -122,9 +122,9 @@ def unit_counts(data: Any, *, unit: str, ltr: str = "ltr", where: dict[str, Any]
 
 def _duckdb_histogram(path: Any, unit: str, ltr: str, where: dict[str, Any] | None) -> pd.DataFrame:
     """``unit, ltr, _count`` from one DuckDB ``GROUP BY``; invalid LTR values raise from the result."""
-    from .engines import _q, _resolve_files, _source_sql, _where_sql, duckdb_cursor
-
     import duckdb
+
+    from .engines import _q, _resolve_files, _source_sql, _where_sql, duckdb_cursor
 
     files, kind = _resolve_files(path)
     with duckdb_cursor() as con:
