@@ -188,6 +188,9 @@ def _read_csv(path: Path, *, table: str, sep: str | None, encoding: str | None, 
     first_line = text.lstrip("\ufeff").splitlines()[0] if text else ""
     sep = sep or ("\t" if path.suffix.lower() == ".tsv" else sniff_separator(first_line))
     decimal = decimal or ("," if sep == ";" else ".")
+    fast = _read_csv_arrow(data if used == "utf-8" else None, text, sep)
+    if fast is not None:
+        return RawTable(fast, path, "csv", sep=sep, encoding=used, decimal=decimal)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     try:
         header = next(reader)
@@ -218,6 +221,68 @@ def _read_csv(path: Path, *, table: str, sep: str | None, encoding: str | None, 
                             .where(lambda v: v.notna(), None))
     frame = frame.replace({"": pd.NA})
     return RawTable(frame, path, "csv", sep=sep, encoding=used, decimal=decimal)
+
+
+def _read_csv_arrow(data: bytes | None, text: str, sep: str) -> pd.DataFrame | None:
+    """The CSV values as Arrow text by pyarrow's reader (no Python string per cell), or None when the file is
+    one that only the line-by-line reader describes exactly: a quoted value spanning lines, bare carriage
+    returns as line ends, rows with a different number of fields (their error names the lines), or anything
+    pyarrow reads differently. The result equals the line-by-line reader's: the same stripped values, missing
+    for empty cells, blank lines skipped, the file's line numbers as the index."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    if data is None:
+        data = text.encode("utf-8")
+    elif data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    b = np.frombuffer(data, dtype=np.uint8)
+    newlines = np.flatnonzero(b == 10)
+    returns = np.flatnonzero(b == 13)
+    if len(returns) and (len(returns) > len(newlines) or not np.isin(returns + 1, newlines).all()):
+        return None  # bare carriage returns end lines for the csv module only
+    if (b == 34).any():  # a quoted value spanning lines: an odd number of quotes before a line end
+        quotes = np.cumsum(b == 34)
+        if (quotes[newlines] % 2).any():
+            return None
+    # physical lines: start and length without the line end; the header is line 1
+    starts = np.concatenate([[0], newlines + 1])
+    ends = np.concatenate([newlines, [len(b)]])
+    lengths = ends - starts - np.isin(ends - 1, returns)
+    if not len(lengths) or lengths[0] == 0:
+        return None
+    header = next(csv.reader(io.StringIO(data[:ends[0]].decode("utf-8"), newline=""), delimiter=sep))
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    line_numbers = np.flatnonzero(lengths[1:] > 0) + 2  # blank lines are no rows
+    names = [f"c{i}" for i in range(len(header))]
+    try:
+        table = pacsv.read_csv(
+            pa.py_buffer(data),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, use_threads=True),
+            parse_options=pacsv.ParseOptions(delimiter=sep, quote_char='"', double_quote=True, escape_char=False,
+                                             newlines_in_values=False, ignore_empty_lines=True),
+            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, ValueError):
+        return None
+    if table.num_rows != len(line_numbers):
+        return None
+    import pyarrow.compute as pc
+
+    columns = {}
+    blank = None
+    for name, col in zip(header, table.columns):
+        col = pc.utf8_trim_whitespace(col)
+        empty = pc.equal(pc.binary_length(col), 0)
+        blank = empty if blank is None else pc.and_(blank, empty)
+        columns[name] = pc.if_else(empty, pa.scalar(None, pa.string()), col)
+    keep = None if blank is None or not pc.any(blank).as_py() else pc.invert(blank)
+    frame = pd.DataFrame({name: pd.Series(col if keep is None else col.filter(keep), dtype="str", copy=False)
+                          for name, col in columns.items()}, columns=header)
+    index = line_numbers if keep is None else line_numbers[keep.to_numpy(zero_copy_only=False)]
+    frame.index = pd.Index(index, name="row")
+    return frame
 
 
 def _read_excel(path: Path, *, table: str, sheet: str | int | None) -> RawTable:

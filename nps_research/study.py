@@ -137,14 +137,26 @@ def relabel_values(df: pd.DataFrame, labels: dict[str, dict[str, str]], *, table
             problems.append(DataProblem(table, "values: labels are given for a column that the table does not "
                                         "have", column=role, file=Path(source).name if source else None))
             continue
-        present = set(df[role].dropna().astype(str))
-        new = {mapping.get(v, v) for v in present}
-        if len(new) < len(present):
+        col = df[role]
+        codes, uniq = pd.factorize(col)  # each distinct value once: millions of rows, a handful of labels
+        present = [str(v) for v in uniq]
+        labels_of = [mapping.get(v, v) for v in present]
+        if len(set(labels_of)) < len(set(present)):
             problems.append(DataProblem(table, "values: two values get the same label (they would be merged)",
                                         column=role, file=Path(source).name if source else None))
             continue
-        mask = df[role].notna()
-        df[role] = df[role].where(~mask, df[role].astype(str).map(lambda v, m=mapping: m.get(v, v)))
+        if isinstance(col.dtype, pd.StringDtype) and col.dtype.storage == "pyarrow":
+            import numpy as np
+            import pyarrow as pa
+
+            taken = pa.array([*labels_of, None], type=pa.large_string()).take(
+                pa.array(np.where(codes < 0, len(labels_of), codes)))
+            df[role] = pd.Series(taken, index=df.index, name=role, dtype=col.dtype)
+        else:
+            import numpy as np
+
+            mapped = pd.Series(np.asarray([*labels_of, None], dtype=object)[codes], index=df.index)
+            df[role] = col.where(codes < 0, mapped)
     if problems:
         raise StudyDataError(problems)
     return df

@@ -62,6 +62,31 @@ def _as_text(s: pd.Series) -> pd.Series:
                  na_action="ignore").astype("string")
 
 
+def _is_text(s: pd.Series) -> bool:
+    """A column of text only (such as a CSV's, read by Arrow): no value can be a number, date or float."""
+    return isinstance(s.dtype, pd.StringDtype)
+
+
+def _to_float(txt: pd.Series) -> pd.Series:
+    """Numbers written with a decimal point (already checked), missing elsewhere: Arrow's cast for Arrow text
+    (millions of cells without a Python object each), else pandas' to_numeric."""
+    arr = getattr(txt.array, "_pa_array", None)
+    if arr is not None:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        try:
+            out = pc.cast(arr, pa.float64())
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            pass
+        else:
+            return pd.Series(pd.arrays.FloatingArray(
+                out.to_numpy(zero_copy_only=False).astype(float, copy=False) if out.null_count == 0 else
+                pc.fill_null(out, 0.0).to_numpy(zero_copy_only=False),
+                pc.is_null(out).to_numpy(zero_copy_only=False)), index=txt.index)
+    return pd.to_numeric(txt, errors="coerce").astype("Float64")
+
+
 def parse_number(s: pd.Series, *, decimal: str = ".") -> ParseResult:
     """Parse numbers, accepting a decimal comma ("7,5") and thousands separators ("1.234,56" / "1,234.56").
 
@@ -101,7 +126,7 @@ def parse_score(s: pd.Series, low: float, high: float) -> ParseResult:
     else:
         txt = _as_text(s)
         plain = txt.str.fullmatch(_NUMBER_RE.pattern).fillna(False).astype(bool)
-        num = pd.to_numeric(txt.where(plain).str.replace(",", ".", regex=False), errors="coerce").astype("Float64")
+        num = _to_float(txt.where(plain).str.replace(",", ".", regex=False))
         label = txt.where(~plain).str.extract(_LABEL_RE, expand=False)
         label_num = pd.to_numeric(label, errors="coerce").astype("Float64")
         num = num.fillna(label_num)
@@ -134,8 +159,11 @@ def parse_dates(s: pd.Series, *, date_format: str | None = None, date_only: bool
         if date_format:
             out = pd.to_datetime(txt, format=date_format, errors="coerce")
         else:
-            is_ts = s.map(lambda v: isinstance(v, pd.Timestamp | np.datetime64), na_action="ignore")
-            is_ts = is_ts.fillna(False).astype(bool)
+            if _is_text(s):
+                is_ts = pd.Series(False, index=s.index)
+            else:
+                is_ts = s.map(lambda v: isinstance(v, pd.Timestamp | np.datetime64), na_action="ignore")
+                is_ts = is_ts.fillna(False).astype(bool)
             out = pd.to_datetime(s.where(is_ts), errors="coerce")
             iso = txt.str.match(r"^\d{4}-\d{1,2}-\d{1,2}").fillna(False).astype(bool)
             todo = out.isna() & iso
@@ -190,7 +218,8 @@ def _parse_category(s: pd.Series, role: Role) -> ParseResult:
 
 
 def _parse_id(s: pd.Series) -> ParseResult:
-    if pd.api.types.is_float_dtype(s) or s.map(lambda v: isinstance(v, float), na_action="ignore").any():
+    if not _is_text(s) and (pd.api.types.is_float_dtype(s)
+                            or s.map(lambda v: isinstance(v, float), na_action="ignore").any()):
         # Excel turns ids into floats: 1001.0 -> "1001"
         s = s.map(lambda v: str(int(v)) if isinstance(v, float) and float(v).is_integer() else v,
                   na_action="ignore")

@@ -360,3 +360,58 @@ def test_personal_data_protected_in_one_place(tmp_path, monkeypatch):
     text = " ".join(map(str, closed.responses["reason"].tolist()))
     assert "jan@example.nl" not in text and "06-12345678" not in text
     assert nr.load_data(data, personal_data=True).responses["employee_id"].tolist() == ["E07", "E12"]
+
+
+# --- the Arrow CSV reader gives what the line-by-line reader gives ----------------------------------------
+
+_CSV_CASES = {
+    "semicolons, decimal commas, quotes": 'id;score;comment;weight\r\n1;9;"fijn; snel";1,5\r\n2;;"zei ""top""";0,75\r\n',
+    "blank and whitespace rows, no final newline": "a,b\n1,2\n\n   ,  \n3, 4 \n,\n5,6",
+    "byte-order mark and padding": "\ufeff id , naam \n 7 , Jan \n8,\n",
+    "a quote inside a value (odd quotes on a line: read line by line)": 'a,b\n1,ab"c\n2,"x"\n',
+    "one column": "id\n1\n\n2\n",
+}
+
+
+@pytest.mark.parametrize("name", list(_CSV_CASES))
+def test_the_arrow_csv_reader_gives_the_values_and_line_numbers_of_the_line_by_line_reader(tmp_path, monkeypatch,
+                                                                                            name):
+    import nps_research.io as nio
+
+    path = tmp_path / "t.csv"
+    path.write_bytes(_CSV_CASES[name].encode("utf-8"))
+    calls = []
+    real = nio._read_csv_arrow
+    monkeypatch.setattr(nio, "_read_csv_arrow", lambda *a: calls.append(1) or real(*a))
+    fast = nio.read_raw(path)
+    arrow = real(path.read_bytes(), path.read_text(encoding="utf-8-sig"), fast.sep)
+    assert calls and (arrow is None) == ("line by line" in name)
+    monkeypatch.setattr(nio, "_read_csv_arrow", lambda *a: None)  # the line-by-line reader
+    slow = nio.read_raw(path)
+    assert list(fast.frame.index) == list(slow.frame.index) and list(fast.frame.columns) == list(slow.frame.columns)
+    for col in slow.frame.columns:
+        assert [None if pd.isna(v) else v for v in fast.frame[col]] == [None if pd.isna(v) else v
+                                                                          for v in slow.frame[col]], col
+    assert (fast.sep, fast.decimal, fast.encoding) == (slow.sep, slow.decimal, slow.encoding)
+
+
+def test_files_that_only_the_line_by_line_reader_describes_exactly_are_read_by_it(tmp_path):
+    import nps_research.io as nio
+
+    # a quoted value over two lines: line numbers of the file (row 4 starts on line 4), not of the records
+    path = tmp_path / "multi.csv"
+    path.write_text('id,comment\n1,"eerste regel\ntweede regel"\n2,ok\n', encoding="utf-8")
+    assert nio._read_csv_arrow(path.read_bytes(), path.read_text(encoding="utf-8"), ",") is None
+    raw = nio.read_raw(path)
+    assert list(raw.frame.index) == [2, 4] and raw.frame.loc[2, "comment"] == "eerste regel\ntweede regel"
+    # a row with a field too many: the error names its line
+    path = tmp_path / "ragged.csv"
+    path.write_text("a,b\n1,2\n3,4,5\n6,7\n", encoding="utf-8")
+    assert nio._read_csv_arrow(path.read_bytes(), path.read_text(encoding="utf-8"), ",") is None
+    with pytest.raises(nr.StudyDataError, match=r"different number of fields.*\b3\b"):
+        nio.read_raw(path)
+    # bare carriage returns (old Mac line ends) and Windows-1252 text
+    path = tmp_path / "mac.csv"
+    path.write_bytes("naam;score\rJosé;9\r".encode("cp1252"))
+    raw = nio.read_raw(path)
+    assert raw.frame["naam"].tolist() == ["José"] and raw.encoding == "cp1252"
