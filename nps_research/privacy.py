@@ -55,28 +55,39 @@ def protect(study: Any, *, key: bytes | None = None) -> Any:
     if getattr(study, "protected", False):
         return study
     key = key or study_key(study)
-    ids = {}
-    for _name, df in study.tables().items():
-        for role in ID_ROLES:
-            if role in df.columns:
-                ids.setdefault(role, set()).update(map(str, df[role].dropna().unique()))
-                df[role] = pseudonymise(df[role], key=key)
+    tables = list(study.tables().values())
+    known = []
+    for role in ID_ROLES:
+        frames = [df for df in tables if role in df.columns]
+        if not frames:
+            continue
+        # one id, one pseudonym of one length in every table (the length is chosen over all of the role's ids)
+        values = pd.concat([df[role].astype("str") for df in frames], ignore_index=True)
+        new, ids = _pseudonyms(values, key=key)
+        known.append(ids)
+        start = 0
+        for df in frames:
+            df[role] = pd.Series(new[start:start + len(df)], index=df.index, name=role, dtype="str")
+            start += len(df)
     for role in TEXT_ROLES:
         if role in study.responses.columns:
-            study.responses[role] = _scrub_column(study.responses[role], ids)
+            study.responses[role] = _scrub_column(study.responses[role], known)
     study.protected = True
     return study
 
 
-def _scrub_column(values: pd.Series, ids: dict[str, set[str]]) -> pd.Series:
+def _scrub_column(values: pd.Series, ids: list[Any]) -> pd.Series:
     try:
-        from .voice import scrub
+        from .voice.scrub import scrub_many
     except ImportError:  # no scrubber yet: open text does not reach the report at all
         return pd.Series([None] * len(values), index=values.index, dtype=object)
-    known = sorted({i for group in ids.values() for i in group}, key=len, reverse=True)
-    texts = pd.unique(values[values.map(lambda v: isinstance(v, str))])  # each distinct text scrubbed once
-    scrubbed = {v: scrub(v, ids=known) for v in texts}
-    return values.map(lambda v: scrubbed[v] if isinstance(v, str) else v)
+    codes, texts = pd.factorize(values)  # each distinct text scrubbed once
+    known = pa.chunked_array(ids, type=pa.large_string()) if ids else pa.array([], type=pa.large_string())
+    scrubbed = scrub_many([str(v) for v in texts], ids=known)
+    out = np.asarray([*scrubbed, None], dtype=object)[codes]
+    if isinstance(values.dtype, pd.StringDtype):
+        return pd.Series(out, index=values.index, name=values.name, dtype=values.dtype)
+    return pd.Series(out, index=values.index, name=values.name).where(codes >= 0, values)
 
 
 def study_key(data: Any = None) -> bytes:
@@ -100,10 +111,17 @@ def pseudonymise(values: pd.Series, *, key: bytes, prefix: str = "ID-", length: 
     """Replace every non-missing id by its keyed pseudonym: ``length`` hex digits, more (two at a time) when two
     different ids of this column would otherwise get the same pseudonym. The result is a text column (pandas'
     ``str``, stored by Arrow: a quarter of the memory of Python strings, which matters at millions of rows)."""
+    out, _ = _pseudonyms(values, key=key, prefix=prefix, length=length)
+    return pd.Series(out, index=values.index, name=values.name, dtype="str")
+
+
+def _pseudonyms(values: pd.Series, *, key: bytes, prefix: str = "ID-", length: int = 6) -> tuple[Any, Any]:
+    """The pseudonyms of ``values`` (an Arrow array, null where missing) and the distinct ids (Arrow text)."""
     codes, uniq = pd.factorize(values)  # each distinct id once (missing: code -1), in order of appearance
+    ids = [str(v) for v in uniq]
     # one HMAC per id (hmac.digest: the same bytes as pseudonym(), in one C call), then as few digits as
     # keep the ids apart
-    full = [hmac.digest(key, str(v).encode("utf-8"), "sha256").hex() for v in uniq]
+    full = [hmac.digest(key, v.encode("utf-8"), "sha256").hex() for v in ids]
     while True:
         short = [prefix + h[:length] for h in full]
         if len(set(short)) == len(short) or length >= 64:
@@ -111,4 +129,4 @@ def pseudonymise(values: pd.Series, *, key: bytes, prefix: str = "ID-", length: 
         length += 2
     # taken by code in Arrow (a missing id, code -1, takes the trailing null), without a Python string per row
     out = pa.array(short + [None], type=pa.large_string()).take(pa.array(np.where(codes < 0, len(short), codes)))
-    return pd.Series(out, index=values.index, name=values.name, dtype="str")
+    return out, pa.array(ids, type=pa.large_string())

@@ -28,3 +28,49 @@ def test_pseudonyms_are_arrow_text_a_fraction_of_the_memory_of_python_strings():
     as_python = out.astype(object)
     assert out.memory_usage(deep=True) < 0.4 * as_python.memory_usage(deep=True)
     assert out.iloc[7] == pseudonym("C0000007", b"k", length=len(out.iloc[7]) - 3)  # widened if ids collide
+
+
+def test_one_id_gets_one_pseudonym_in_every_table_even_when_only_one_table_has_a_near_collision():
+    """The pseudonym length is chosen over all of a role's ids: an id whose 6-digit pseudonym collides with
+    another id of the responses only must still join to the invitations that lack that other id."""
+    import hashlib
+    import hmac
+
+    from nps_research.privacy import protect
+    from nps_research.study import Study
+
+    key = b"study secret"
+    ids = [f"C{i:07d}" for i in range(20000)]
+    seen = {}
+    for v in ids:  # a pair of ids whose keyed hashes share the first six hex digits (birthday: ~4,000 ids)
+        h = hmac.new(key, v.encode(), hashlib.sha256).hexdigest()[:6]
+        if h in seen:
+            pair = (seen[h], v)
+            break
+        seen[h] = v
+    responses = pd.DataFrame({"customer_id": ids, "ltr": 9})
+    invitations = pd.DataFrame({"customer_id": [v for v in ids[:5000] if v != pair[1]] + [pair[0]]})
+    study = protect(Study(responses=responses.copy(), invitations=invitations.copy()), key=key)
+    by_id = dict(zip(responses["customer_id"], study.responses["customer_id"]))
+    assert len(set(by_id.values())) == len(ids)  # distinct: longer than six digits because of the pair
+    assert all(len(p) > len("ID-") + 6 for p in by_id.values())
+    assert study.invitations["customer_id"].tolist() == [by_id[v] for v in invitations["customer_id"]]
+    assert study.invitations["customer_id"].tolist() == pseudonymise(
+        pd.concat([responses["customer_id"], invitations["customer_id"]]), key=key).iloc[len(ids):].tolist()
+
+
+def test_protect_scrubs_ids_written_in_comments_as_scrub_does():
+    from nps_research.privacy import protect
+    from nps_research.study import Study
+    from nps_research.voice import scrub
+
+    responses = pd.DataFrame({
+        "customer_id": ["K-88120", "K-88121", "X7", "K-88122"],
+        "employee_id": ["E01", "E02", "E01", None],
+        "reason": ["mijn nummer is K-88121, bel 06-12345678", "x7 wacht nog", None, "medewerker e02 was top"],
+    })
+    ids = ["K-88120", "K-88121", "X7", "K-88122", "E01", "E02"]
+    expected = [None if pd.isna(v) else scrub(v, ids=ids) for v in responses["reason"]]
+    study = protect(Study(responses=responses.copy()), key=b"k")
+    assert [None if pd.isna(v) else v for v in study.responses["reason"]] == expected
+    assert "[#] wacht nog" in expected and "[☎]" in expected[0] and "K-88121" not in expected[0]

@@ -30,7 +30,8 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["ID_ROLES", "KINDS", "find_personal_data", "id_patterns", "scrub", "scrub_series", "study_ids"]
+__all__ = ["ID_ROLES", "KINDS", "find_personal_data", "id_patterns", "scrub", "scrub_many", "scrub_series",
+           "study_ids"]
 
 #: What scrub removes, in the order it looks for it.
 KINDS = ("email", "iban", "phone", "address", "id", "number")
@@ -68,21 +69,45 @@ def id_patterns(ids: Iterable[Any], *, min_share: float = 0.5) -> list[re.Patter
     >>> [p.pattern for p in id_patterns(["C000001", "C123456", "X9"])]
     ['\\\\bC[\\\\-\\\\s]?\\\\d{6}\\\\b']
     """
-    shapes: dict[tuple[str, int], int] = {}
-    n = 0
-    for v in ids:
-        if v is None or (not isinstance(v, str) and pd.isna(v)):
-            continue
-        n += 1
-        m = re.fullmatch(r"([A-Za-z]{0,4})[\-\s]?(\d{4,})", str(v).strip())
-        if m:
-            key = (m.group(1), len(m.group(2)))
-            shapes[key] = shapes.get(key, 0) + 1
+    import pyarrow.compute as pc
+
+    # in Arrow (millions of ids in a second): the letters and the number of digits of every id of that shape
+    values = pc.utf8_trim_whitespace(_id_array(ids))
+    n = len(values) - values.null_count
+    parts = pc.extract_regex(values, r"^(?P<prefix>[A-Za-z]{0,4})[\-\s]?(?P<digits>[0-9]{4,})$")
+    parts = parts.filter(pc.is_valid(parts))
+    counts = _shape_counts(parts)
+    shapes = {(prefix, digits): count for prefix, digits, count in counts}
     out = []
     for (prefix, digits), count in sorted(shapes.items()):
         if n and count / n >= min_share and (prefix or digits >= 6):
             out.append(re.compile(rf"\b{re.escape(prefix)}[\-\s]?\d{{{digits}}}\b", re.IGNORECASE))
     return out
+
+
+def _id_array(ids: Any) -> Any:
+    """Id values as Arrow text, missing ones null (from a list, a Series or an Arrow array)."""
+    import pyarrow as pa
+
+    if isinstance(ids, pa.ChunkedArray):
+        ids = ids.combine_chunks()
+    if isinstance(ids, pa.Array):
+        return ids.cast(pa.large_string())
+    values = [None if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v) for v in ids]
+    return pa.array(values, type=pa.large_string())
+
+
+def _shape_counts(parts: Any) -> list[tuple[str, int, int]]:
+    """(prefix, number of digits, count) of a struct array of ``prefix`` and ``digits`` matches."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not len(parts):
+        return []
+    table = pa.table({"prefix": parts.field("prefix"), "digits": pc.utf8_length(parts.field("digits"))})
+    grouped = table.group_by(["prefix", "digits"]).aggregate([([], "count_all")])
+    return [(p, int(d), int(c)) for p, d, c in zip(grouped["prefix"].to_pylist(), grouped["digits"].to_pylist(),
+                                                   grouped["count_all"].to_pylist())]
 
 
 def _placeholder(kind: str, placeholder: Any) -> str:
@@ -131,6 +156,8 @@ class _Scrubber:
             s = sub(pat, "id", s)
         s = keep_if(_PHONE, "phone", s, _phone_like)
         s = keep_if(_ADDRESS, "address", s, _address_like)
+        if self.id_values is None:  # the tokens that would be looked up among the ids (see scrub_many)
+            return s, [m.group(0).strip().lower() for m in _ID_TOKEN.finditer(s)]
         if self.id_values:
             rep = _placeholder("id", self.placeholder)
 
@@ -211,6 +238,33 @@ def _scrubber(ids: Iterable[Any], placeholder: Any) -> _Scrubber:
     scrubber = _Scrubber(ids, placeholder)
     _LAST[:] = [ids, placeholder, scrubber]
     return scrubber
+
+
+def scrub_many(texts: Iterable[str], *, ids: Any = (), placeholder: Any = None) -> list[str]:
+    """:func:`scrub` of each text with the same ``ids``, for millions of ids (a list, Series or Arrow array):
+    the id shapes are counted in Arrow, and only the ids that occur as a token of some text are looked up,
+    so the result is that of :func:`scrub` on each text without a Python set of every id.
+
+    Examples
+    --------
+    >>> scrub_many(["klantnr C004512", "alles goed", "ref AB12"], ids=["C004512", "AB12", "C999999"])
+    ['klantnr [#]', 'alles goed', 'ref [#]']
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    texts = list(texts)
+    values = pc.utf8_trim_whitespace(_id_array(ids))
+    probe = _Scrubber((), placeholder)
+    probe.id_shapes = id_patterns(values)
+    probe.id_values = None  # collect the tokens that the id lookup would see
+    tokens = {tok for text in texts if isinstance(text, str) for tok in probe(text)[1]}
+    lowered = pc.utf8_lower(values.filter(pc.is_valid(values)))
+    present = lowered.filter(pc.is_in(lowered, value_set=pa.array(sorted(tokens), type=pa.large_string())))
+    scrubber = _Scrubber((), placeholder)
+    scrubber.id_shapes = probe.id_shapes
+    scrubber.id_values = {v for v in present.to_pylist() if v}
+    return [scrubber(text)[0] if isinstance(text, str) else text for text in texts]
 
 
 def scrub_series(texts: pd.Series, *, ids: Iterable[Any] = (), placeholder: Any = None) -> pd.Series:

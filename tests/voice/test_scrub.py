@@ -3,6 +3,7 @@ number is removed; dates, amounts, scores and ordinary words stay."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -57,3 +58,17 @@ def test_study_ids_gathers_every_id_column(synthetic):
     ids = study_ids(study)
     assert set(study.responses["customer_id"]) <= set(ids)
     assert set(study.invitations["transaction_id"]) <= set(ids)
+
+
+def test_scrub_many_is_scrub_of_each_text_with_the_same_ids():
+    from nps_research.voice.scrub import scrub_many
+
+    rng = np.random.default_rng(3)
+    ids = [f"C{v:06d}" for v in rng.integers(0, 999999, 3000)] + ["AB12", "x-77", " Z9 ", None, "OK"]
+    texts = ["klant C004512 belde", "ref ab12 en X-77 graag", "mijn id z9", "ok dan", "Bel 06-12345678 of OK 12",
+             "C 123456 en C-654321", "niets bijzonders", f"nummer {ids[5]} en {ids[6].lower()}", "postcode 1234 AB 5"]
+    got = scrub_many(texts, ids=ids)
+    assert got == [scrub(t, ids=ids) for t in texts]
+    assert "[#]" in got[1] and "X-77" not in got[1] and "[#]" in got[7]
+    assert scrub_many(texts, ids=pd.Series(ids, dtype="str")) == got
+    assert scrub_many(texts) == [scrub(t) for t in texts]
