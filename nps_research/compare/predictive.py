@@ -174,6 +174,11 @@ class PredictiveValidity(Result):
         Measure name -> predictor columns.
     n, n_dropped, cv, repeats, seed
         Rows used (complete cases), rows left out for missing values, folds, repeats and seed.
+    n_cv : int
+        Rows cross-validated: ``n``, or the random sample of ``max_rows`` of them.
+    predictions : DataFrame
+        Out-of-fold predictions of the cross-validated rows: repeat, row (index label of the data), measure,
+        observed, predicted.
     scores : DataFrame
         Per measure and metric: ``mean`` over the ``cv * repeats`` test folds, ``sd``, ``ci_low``,
         ``ci_high`` (corrected resampled t interval) and ``n_folds``.
@@ -191,8 +196,6 @@ class PredictiveValidity(Result):
         (``odds_ratio`` too for a binary outcome), from statsmodels.
     lr_tests : DataFrame
         Likelihood-ratio tests for each pair of nested measures (restricted inside full).
-    predictions : DataFrame
-        Out-of-fold predictions: repeat, row (index label of the data), measure, observed, predicted.
     method : str
         How differences are tested (English; :meth:`describe_method` writes it in a report language).
     labels : dict
@@ -219,6 +222,7 @@ class PredictiveValidity(Result):
     method: str = field(default="")
     confidence: float = 0.95
     labels: dict[str, str] = field(default_factory=dict)
+    n_cv: int | None = None
 
     @property
     def metric(self) -> str:
@@ -340,6 +344,8 @@ class PredictiveValidity(Result):
         """How the measures were compared (and how many customers were left out), in ``language``."""
         key = f"compare.pv.method_{self.kind}"
         out = [t(key, language, cv=Int(self.cv), repeats=Int(self.repeats), df=Int(self.cv * self.repeats - 1))]
+        if self.n_cv is not None and self.n_cv < self.n:
+            out.append(t("compare.pv.sampled", language, sample=Int(self.n_cv), n=Int(self.n)))
         if self.n_dropped:
             out.append(t("compare.pv.dropped", language, count=int(self.n_dropped)))
         return out
@@ -363,6 +369,7 @@ def predictive_validity(
     baseline: str | None = None,
     confidence: float = 0.95,
     alpha: float = 0.05,
+    max_rows: int | None = None,
 ) -> PredictiveValidity:
     """Which measure predicts the outcome best out of sample? Paired repeated k-fold cross-validation.
 
@@ -402,6 +409,12 @@ def predictive_validity(
         Measure the others are compared with; default the first.
     confidence, alpha : float
         Interval level and significance level for ``favours`` and the sentences.
+    max_rows : int, optional
+        With more complete rows than this, the cross-validation runs on a random sample of ``max_rows`` of
+        them (drawn with ``seed``; the same folds as cross-validating that sample by itself) while the
+        whole-sample fits (AIC, coefficients, likelihood-ratio tests) use every row. At hundreds of thousands
+        of customers the fold differences are already estimated to a small fraction of their size; the
+        sample keeps time and memory bounded. Default: no limit.
 
     Returns
     -------
@@ -440,31 +453,36 @@ def predictive_validity(
             raise StudyDataError([DataProblem(
                 table="data", column=outcome,
                 rule=f"the rarer outcome value occurs {minority} times, fewer than the {cv} folds")])
-    folds = repeated_kfold(n, cv=cv, repeats=repeats, seed=seed, strata=y if kind == "binary" else None)
+    rows = _cv_rows(n, max_rows, seed)
+    y_cv, X_cv = (y, X) if rows is None else (y[rows], X[rows])
+    n_cv = len(y_cv)
+    folds = repeated_kfold(n_cv, cv=cv, repeats=repeats, seed=seed, strata=y_cv if kind == "binary" else None)
     metrics = _METRICS[kind]
     n_m = len(names)
     values = np.empty((len(metrics), n_m, repeats, cv))
-    predicted = np.empty((repeats, n_m, n))
+    predicted = np.empty((repeats, n_m, n_cv))
     for r in range(repeats):
         for k in range(cv):
             test = folds[r] == k
             train = ~test
             for j, m in enumerate(names):
                 cols = prep.sets[m]
-                p = predict(kind, X[train][:, cols], y[train], X[test][:, cols])
+                p = predict(kind, X_cv[train][:, cols], y_cv[train], X_cv[test][:, cols])
                 predicted[r, j, test] = p
-                for i, value in enumerate(_scores(kind, y[test], p).values()):
+                for i, value in enumerate(_scores(kind, y_cv[test], p).values()):
                     values[i, j, r, k] = value
     ordered = values.transpose(2, 3, 1, 0)  # repeat, fold, measure, metric
     grid = np.indices(ordered.shape).reshape(4, -1)
     fold_scores = pd.DataFrame({"repeat": grid[0], "fold": grid[1], "measure": np.asarray(names, dtype=object)[grid[2]],
                                 "metric": np.asarray(metrics, dtype=object)[grid[3]], "value": ordered.ravel()})
-    pgrid = np.indices(predicted.shape).reshape(3, -1)
-    predictions = pd.DataFrame({"repeat": pgrid[0], "row": np.asarray(prep.index)[pgrid[2]],
-                                "measure": np.asarray(names, dtype=object)[pgrid[1]], "observed": y[pgrid[2]],
-                                "predicted": predicted.ravel()})
-    n_test = n / cv
-    n_train = n - n_test
+    pgrid = np.indices(predicted.shape, dtype=np.int32 if n_cv < 2**31 else np.int64).reshape(3, -1)
+    index = np.asarray(prep.index) if rows is None else np.asarray(prep.index)[rows]
+    predictions = pd.DataFrame({"repeat": pgrid[0], "row": index[pgrid[2]],
+                                "measure": pd.Categorical.from_codes(pgrid[1], categories=names),
+                                "observed": y_cv[pgrid[2]], "predicted": predicted.ravel()})
+    del pgrid
+    n_test = n_cv / cv
+    n_train = n_cv - n_test
     score_rows = []
     diff_rows = []
     for i, metric in enumerate(metrics):
@@ -499,8 +517,9 @@ def predictive_validity(
                 lr_rows.append({"restricted": a, "full": b, "added": added, "lr": lr, "df": dfree,
                                 "p_value": float(stats.chi2.sf(lr, dfree))})
     method = (f"{cv}-fold cross-validation repeated {repeats} times (same folds for every measure"
-              f"{', stratified by the outcome' if kind == 'binary' else ''}); intervals and p-values from the "
-              "Nadeau & Bengio (2003) corrected resampled t-test (Bouckaert & Frank 2004), "
+              f"{', stratified by the outcome' if kind == 'binary' else ''}"
+              f"{f', on a random sample of {n_cv:,} of the {n:,} rows' if rows is not None else ''}); intervals "
+              "and p-values from the Nadeau & Bengio (2003) corrected resampled t-test (Bouckaert & Frank 2004), "
               f"t with {cv * repeats - 1} df")
     return PredictiveValidity(
         outcome=outcome, kind=kind, baseline=baseline, measures=measures, n=n, n_dropped=prep.n_dropped, cv=cv,
@@ -509,7 +528,18 @@ def predictive_validity(
                                                      "ci_high", "t", "df", "p_value", "favours"]),
         fold_scores=fold_scores, in_sample=in_sample, coefficients=coefficients,
         lr_tests=pd.DataFrame(lr_rows, columns=["restricted", "full", "added", "lr", "df", "p_value"]),
-        predictions=predictions, method=method, confidence=confidence, labels=labels_of(df))
+        predictions=predictions, method=method, confidence=confidence, labels=labels_of(df), n_cv=n_cv)
+
+
+def _cv_rows(n: int, max_rows: int | None, seed: int | None) -> np.ndarray | None:
+    """The rows (positions, sorted) that a cross-validation limited to ``max_rows`` uses; None for all of them."""
+    if max_rows is None or n <= max_rows:
+        return None
+    if max_rows < 2:
+        raise ValueError(f"max_rows must be at least 2, got {max_rows}")
+    # a stream of its own (the folds use default_rng(seed)), so that the folds equal those of the sample alone
+    rng = np.random.default_rng(None if seed is None else [int(seed), 0x5A3])
+    return np.sort(rng.choice(n, size=int(max_rows), replace=False))
 
 
 def _whole_sample(kind: str, prep, names: list[str], confidence: float

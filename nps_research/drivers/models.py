@@ -82,6 +82,9 @@ def _scale_max(study, df: pd.DataFrame, driver: str, override=None) -> float:
 
 #: Parameter draws x rows evaluated at once by DriverModelResult.scenario (about 16 MB per array).
 _SCENARIO_CELLS = 2_000_000
+#: Rows over which the simulated parameter draws of a scenario are averaged (a fixed random sample of the
+#: respondents when there are more; the point estimates always use every row).
+_SCENARIO_SAMPLE = 50_000
 
 
 @dataclass(repr=False)
@@ -294,7 +297,12 @@ class DriverModelResult(Result):
 
         The interval is from simulation: ``n_sim`` draws of all parameters from
         their estimated asymptotic normal distribution (Krinsky-Robb), the
-        percentile interval of the change.
+        percentile interval of the change. With more than 50,000 respondents the
+        draws are averaged over a fixed random sample of 50,000 of them and the
+        interval is centred on the change computed from every respondent (the
+        spread comes from the parameters' uncertainty, which the sample carries
+        to well within a percent of the interval's width); the point estimates
+        always use every row.
 
         Returns
         -------
@@ -324,15 +332,20 @@ class DriverModelResult(Result):
             prom, det = self._group_shares(params, X)
             return (prom - det) @ wb if self.kind != "logit" else prom @ wb
 
-        def value(params, X):
+        def value(params, X, wx=w):
             # in blocks of rows (memory stays at a few arrays of S x rows, whatever n is), two at a time; the
             # blocks are fixed and summed in order, so the numbers do not depend on the threads
             rows = max(1, _SCENARIO_CELLS // len(params))
             starts = range(0, len(X), rows)
-            parts = thread_map(lambda i: block(params, X[i:i + rows], w[i:i + rows]), starts)
+            parts = thread_map(lambda i: block(params, X[i:i + rows], wx[i:i + rows]), starts)
             return 100 * np.sum(parts, axis=0)
 
-        base = value(P, X0)
+        sample = None
+        if len(X0) > _SCENARIO_SAMPLE:  # the draws over a fixed sample of rows, the estimates over all
+            sample = np.sort(np.random.default_rng(rng.integers(2**63)).choice(len(X0), _SCENARIO_SAMPLE,
+                                                                               replace=False))
+        base = value(P if sample is None else P[:1], X0)
+        base_s = None if sample is None else value(P, X0[sample], w[sample] / w[sample].sum())
         rows = []
         a = (1 - conf) / 2
         for d in drivers:
@@ -342,9 +355,16 @@ class DriverModelResult(Result):
             X1 = X0.copy()
             top = self._scale_max[d]
             X1[:, j] = np.minimum(X0[:, j] + delta, np.maximum(top, X0[:, j]))
-            sc = value(P, X1)
-            ch = sc - base
-            lo, hi = np.quantile(ch[1:], [a, 1 - a])
+            if sample is None:
+                sc = value(P, X1)
+                ch = sc - base
+                draws = ch[1:]
+            else:
+                sc = value(P[:1], X1)
+                ch = sc - base
+                ch_s = value(P, X1[sample], w[sample] / w[sample].sum()) - base_s
+                draws = ch_s[1:] - ch_s[0] + ch[0]
+            lo, hi = np.quantile(draws, [a, 1 - a])
             rows.append({"driver": d, "delta": delta, "quantity": quantity,
                          "n_can_improve": int((X0[:, j] < top).sum()), "observed": observed,
                          "baseline": base[0], "scenario": sc[0], "change": ch[0], "ci_low": lo, "ci_high": hi})

@@ -122,6 +122,34 @@ def test_tables_are_identical_with_the_same_seed_and_paired_differences_use_the_
     assert len(a.predictions) == 3 * 3 * 800
 
 
+def test_a_cross_validation_limited_to_max_rows_is_that_of_the_sample_and_the_whole_sample_fits_use_all(sim):
+    df = sim(n=1200, seed=9)
+    kw = dict(outcome="retained", measures={"NPS": ["ltr"], "CX": ["cx"]}, cv=5, repeats=2, seed=21)
+    res = predictive_validity(df, max_rows=500, **kw)
+    assert (res.n, res.n_cv) == (1200, 500)
+    rows = res.predictions["row"].unique()
+    assert len(rows) == 500 and set(rows) <= set(df.index)
+    # the same folds and scores as cross-validating those 500 customers by themselves
+    alone = predictive_validity(df.loc[np.sort(rows)], **kw)
+    pd.testing.assert_frame_equal(res.fold_scores, alone.fold_scores)
+    pd.testing.assert_frame_equal(res.differences, alone.differences)
+    # ... while AIC, coefficients and LR tests come from all 1,200 (statsmodels on every row)
+    fit = sm.Logit(df["retained"], sm.add_constant(df[["cx"]])).fit(disp=0)
+    assert res.in_sample.set_index("measure").loc["CX", "log_likelihood"] == pytest.approx(fit.llf, rel=1e-8)
+    assert res.in_sample.set_index("measure").loc["CX", "log_likelihood"] != pytest.approx(
+        alone.in_sample.set_index("measure").loc["CX", "log_likelihood"], rel=1e-3)
+    # reproducible, and said in the report's method in both languages
+    pd.testing.assert_frame_equal(res.predictions, predictive_validity(df, max_rows=500, **kw).predictions)
+    assert "500 of the 1,200 customers" in " ".join(res.describe_method("en"))
+    assert "500 van de 1.200 klanten" in " ".join(res.describe_method("nl"))
+    assert "aselecte" not in " ".join(alone.describe_method("nl"))
+    # no limit below the data's size: unchanged
+    same = predictive_validity(df, max_rows=5000, **kw)
+    pd.testing.assert_frame_equal(same.fold_scores, predictive_validity(df, **kw).fold_scores)
+    with pytest.raises(ValueError, match="max_rows"):
+        predictive_validity(df, max_rows=1, **kw)
+
+
 def test_in_sample_fits_and_likelihood_ratio_tests_match_statsmodels(sim):
     df = sim(n=600, seed=6)
     measures = {"NPS": ["ltr"], "CX": ["cx"], "CX + NPS": ["cx", "ltr"], "Seg": ["segment"]}

@@ -98,6 +98,14 @@ TEXTS: dict[str, dict] = {
               "deelsteekproef. Intervallen en p-waarden uit de gecorrigeerde resampled t-toets van Nadeau & Bengio "
               "(2003) in de vorm van Bouckaert & Frank (2004), t met {df} vg.",
     },
+    "compare.pv.sampled": {
+        "en": "The cross-validation uses a random sample of {sample} of the {n} customers (at this size the fold "
+              "scores are precise long before all of them are used); the fits on the whole sample (AIC, "
+              "coefficients, likelihood-ratio tests) use all {n}.",
+        "nl": "De kruisvalidatie gebruikt een aselecte steekproef van {sample} van de {n} klanten (bij deze "
+              "omvang zijn de scores per deelsteekproef al lang nauwkeurig voordat iedereen meedoet); de fits op "
+              "de hele steekproef (AIC, coëfficiënten, likelihood-ratiotoetsen) gebruiken alle {n}.",
+    },
     "compare.pv.dropped": {
         "en": {"one": "{count} customer with a missing value is left out.",
                "other": "{count} customers with a missing value are left out."},
