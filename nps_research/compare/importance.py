@@ -13,7 +13,7 @@ import pandas as pd
 from ..inputs import labels_of
 from ..results import Result
 from ..tables import report_table
-from ..text import Level, Pct, Words, has_text, t
+from ..text import Int, Level, Pct, Words, has_text, t
 from ._common import _deprecated, quoted, variable_label
 from .customers import EXQ_DIMENSIONS, frame_of
 
@@ -91,6 +91,9 @@ class DimensionImportance(Result):
                 out.append(t("compare.imp.top_sig", language, beaten=Words(beaten), **common))
             else:
                 out.append(t("compare.imp.top_ns", language, others=Words(tied), **common))
+        sampled = [r for r in self.results.values() if getattr(r, "bootstrap_rows", None)]
+        if sampled:
+            out.append(t("compare.imp.m_of_n", language, m=Int(sampled[0].bootstrap_rows), n=Int(sampled[0].n)))
         return out
 
     def conclusions(self, language: str = "en") -> list[str]:
@@ -109,6 +112,7 @@ def dimension_importance(
     confidence: float = 0.95,
     seed: int | None = None,
     labels: Mapping[str, str] | None = None,
+    bootstrap_rows: int | None = None,
 ) -> DimensionImportance:
     """Which CX dimension matters most for each outcome? Relative importance with bootstrap intervals.
 
@@ -134,6 +138,9 @@ def dimension_importance(
     labels : dict, optional
         Readable dimension names for sentences, tables and plots (default: the study's column labels, else
         the catalogue's EXQ names).
+    bootstrap_rows : int, optional
+        Rows per bootstrap resample above which the m-out-of-n bootstrap is used (see
+        :func:`nps_research.drivers.relative_importance`); default every resample has all rows.
 
     Examples
     --------
@@ -160,7 +167,7 @@ def dimension_importance(
     imps, diffs, results = [], [], {}
     for o in outs:
         res = relative_importance(df, outcome=o, drivers=dims, method=method, bootstrap=bootstrap,
-                                  confidence=confidence, seed=seed)
+                                  confidence=confidence, seed=seed, bootstrap_rows=bootstrap_rows)
         results[o] = res
         imps.append(res.importance.assign(outcome=o, family=res.family, r2=res.r2, n=res.n))
         if res.differences is not None:

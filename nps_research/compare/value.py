@@ -140,14 +140,39 @@ class CategoryValue(Result):
         return self.describe(language, digits)
 
 
+#: Above this many customers in a category, resamples are drawn by value counts (few distinct values: the same
+#: distribution of resampled means) or as m-out-of-n resamples of this many customers, scaled back to n.
+_BOOT_ROWS = 100_000
+
+
 def _boot_means(v: np.ndarray, w: np.ndarray | None, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    """Means of n_boot resamples (with replacement) of v, weighted when w is given; chunked for memory."""
+    """Means of n_boot resamples (with replacement) of v, weighted when w is given; chunked for memory.
+
+    Above ``_BOOT_ROWS`` values: without weights and with at most 1,000 distinct values (0/1 retention, counts
+    of products) the resampled means are drawn exactly by multinomial counts of the distinct values; otherwise
+    resamples of ``_BOOT_ROWS`` values are scaled to ``len(v)`` around the mean, ``mean + sqrt(m / n) *
+    (boot - mean)`` (the m-out-of-n bootstrap, Bickel, Götze & van Zwet 1997)."""
+    n = len(v)
+    if n <= _BOOT_ROWS:
+        return _resampled_means(v, w, n_boot, rng, n)
+    if w is None:
+        values, counts = np.unique(v, return_counts=True)
+        if len(values) <= 1000:
+            return rng.multinomial(n, counts / n, size=n_boot) @ values / n
+    m = _BOOT_ROWS
+    full = float(np.mean(v)) if w is None else float(np.sum(v * w) / np.sum(w))
+    return full + np.sqrt(m / n) * (_resampled_means(v, w, n_boot, rng, m) - full)
+
+
+def _resampled_means(v: np.ndarray, w: np.ndarray | None, n_boot: int, rng: np.random.Generator,
+                     size: int) -> np.ndarray:
+    """Means of n_boot resamples of ``size`` values drawn with replacement from v (weighted when w is given)."""
     n = len(v)
     out = np.empty(n_boot)
-    chunk = max(1, min(n_boot, 2_000_000 // max(n, 1)))
+    chunk = max(1, min(n_boot, 2_000_000 // max(size, 1)))
     for start in range(0, n_boot, chunk):
         b = min(chunk, n_boot - start)
-        idx = rng.integers(0, n, size=(b, n))
+        idx = rng.integers(0, n, size=(b, size))
         if w is None:
             out[start:start + b] = v[idx].mean(axis=1)
         else:

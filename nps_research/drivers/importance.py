@@ -419,6 +419,9 @@ class RelativeImportanceResult(Result):
         Complete rows used (None when computed from ``corr=``).
     labels : dict
         Column -> the client's column name (from the study), for sentences and tables.
+    bootstrap_rows : int or None
+        Rows drawn per bootstrap resample when fewer than ``n`` (an m-out-of-n bootstrap, see
+        :func:`relative_importance`); None when every resample has ``n`` rows.
     """
 
     importance: pd.DataFrame
@@ -440,6 +443,7 @@ class RelativeImportanceResult(Result):
     fallback_kind: str | None = None
     n_permutations: int = 2000
     labels: dict[str, str] = field(default_factory=dict)
+    bootstrap_rows: int | None = None
 
     @property
     def complete_dominance(self) -> pd.DataFrame | None:
@@ -732,6 +736,7 @@ def relative_importance(
     family: Literal["auto", "linear", "logistic"] = "auto",
     max_exact: int | None = None,
     n_permutations: int = 2000,
+    bootstrap_rows: int | None = None,
 ) -> RelativeImportanceResult:
     """Relative importance of correlated drivers: Shapley/LMG dominance or Johnson's weights.
 
@@ -774,6 +779,13 @@ def relative_importance(
         reason in ``result.fallback``.
     n_permutations : int
         Orderings sampled when exact Shapley is out of reach.
+    bootstrap_rows : int, optional
+        With more complete rows than this, each bootstrap resample draws ``bootstrap_rows`` rows (with
+        replacement) instead of ``n``, and the resampled importances are scaled back to ``n`` rows around
+        the full-sample estimate, ``est + sqrt(m / n) * (boot - est)``: the m-out-of-n bootstrap (Bickel,
+        Götze & van Zwet 1997), valid for these smooth statistics and a fraction of the time at hundreds of
+        thousands of rows (intervals within a few percent of the full bootstrap's: see the tests). Default:
+        every resample has ``n`` rows.
 
     Returns
     -------
@@ -879,15 +891,22 @@ def relative_importance(
         "sign_flag": (np.sign(beta) * np.sign(r)) < 0,
     })
     differences = None
+    m_rows = None
     if bootstrap:
         boot = np.empty((bootstrap, p))
         nrow = len(y)
+        draw = nrow
+        if bootstrap_rows is not None and nrow > int(bootstrap_rows):
+            if int(bootstrap_rows) < MIN_ROWS_PER_DRIVER * p:
+                raise ValueError(f"bootstrap_rows must be at least {MIN_ROWS_PER_DRIVER * p} for {p} drivers, "
+                                 f"got {bootstrap_rows}")
+            draw = m_rows = int(bootstrap_rows)
         base_w = np.ones(nrow) if w is None else w
         used_method = main["method"]
         if fam != "linear":  # identical rows merged once; a resample is then a weight per merged row
             Xm, ym, _, merged = _collapse(X, y, base_w, index=True)
         for b in range(bootstrap):
-            counts = np.bincount(rng.integers(0, nrow, nrow), minlength=nrow).astype(float)
+            counts = np.bincount(rng.integers(0, nrow, draw), minlength=nrow).astype(float)
             wb = base_w * counts
             keep = counts > 0
             if fam == "linear":
@@ -902,6 +921,8 @@ def relative_importance(
                                       n_permutations=n_permutations, seed=rng, collapse=False,
                                       starts=fits or None)
             boot[b] = ob["values"]
+        if m_rows is not None:  # m-out-of-n: the spread of m rows scaled to that of n around the estimate
+            boot = values + np.sqrt(m_rows / nrow) * (boot - values)
         a = (1 - confidence) / 2
         q = [a, 1 - a]
         lo, hi = np.quantile(boot, q, axis=0)
@@ -930,7 +951,7 @@ def relative_importance(
         n=n, exact=main["exact"], error_bound=main["error_bound"], fallback=main["fallback"],
         conditional=cond, differences=differences, bootstrap=bootstrap, confidence=confidence,
         subset_r2=main["subsets"], fallback_kind=main["fallback_kind"], n_permutations=n_permutations,
-        labels=_labels(data),
+        labels=_labels(data), bootstrap_rows=m_rows,
     )
 
 

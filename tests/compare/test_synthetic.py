@@ -93,6 +93,15 @@ def test_peace_of_mind_matters_most_for_ltr_as_planted(frames):
         row = d[(d["driver_a"] == other) & (d["driver_b"] == "pom")].iloc[0]
         assert row["significant"] and row["difference"] < 0
     assert res.describe()[0].startswith("For ‘likelihood to recommend’, peace of mind matters most")
+    # the m-out-of-n bootstrap (resamples of 400 rows) reaches the same conclusions and says how it resampled
+    part = dimension_importance(f, outcomes="ltr", bootstrap=100, seed=3, bootstrap_rows=400)
+    assert part.most_important()["ltr"] == "pom"
+    assert part.describe()[:1] == res.describe()[:1] or part.describe()[0].split(" (")[0] == \
+        res.describe()[0].split(" (")[0]
+    n = f[["ltr", *part.results["ltr"].drivers]].dropna().shape[0]
+    assert part.describe()[-1].startswith(f"The intervals come from bootstrap resamples of 400 of the {n:,}")
+    assert part.describe("nl")[-1].startswith("De intervallen komen uit bootstrapsteekproeven van telkens 400 van")
+    assert not any("resamples of" in s for s in res.describe())
 
 
 def test_value_by_category_on_a_study_joins_the_relational_response(frames):

@@ -93,3 +93,29 @@ def test_value_by_category_requires_one_row_per_customer():
     df.loc[5, "customer_id"] = "c1"
     with pytest.raises(StudyDataError, match="join_latest_response"):
         value_by_category(df, value="revenue")
+
+
+def test_resampled_means_of_large_categories_have_the_bootstrap_distribution(monkeypatch):
+    """Above _BOOT_ROWS customers: few distinct values are resampled exactly by multinomial counts, many by
+    an m-out-of-n bootstrap scaled to n. Both give the spread of the full bootstrap: the standard error of a
+    mean, sd / sqrt(n), and (skewed revenue) the full bootstrap's percentiles."""
+    import nps_research.compare.value as value
+
+    rng = np.random.default_rng(8)
+    n = 20000
+    retained = (rng.random(n) < 0.7).astype(float)
+    revenue = rng.lognormal(5, 1.2, n)
+    full = {name: value._boot_means(v, None, 3000, np.random.default_rng(1))
+            for name, v in (("retained", retained), ("revenue", revenue))}
+    monkeypatch.setattr(value, "_BOOT_ROWS", 2500)
+    for name, v in (("retained", retained), ("revenue", revenue)):
+        boot = value._boot_means(v, None, 3000, np.random.default_rng(2))
+        se = v.std() / np.sqrt(n)
+        assert boot.std() == pytest.approx(se, rel=0.08), name
+        assert boot.mean() == pytest.approx(v.mean(), abs=0.1 * se), name
+        np.testing.assert_allclose(np.quantile(boot, [0.025, 0.975]), np.quantile(full[name], [0.025, 0.975]),
+                                   atol=0.25 * se)
+    # weights: the m-out-of-n path, around the weighted mean
+    w = rng.uniform(0.5, 2, n)
+    boot = value._boot_means(revenue, w, 2000, np.random.default_rng(3))
+    assert boot.mean() == pytest.approx(np.sum(w * revenue) / np.sum(w), rel=0.002)

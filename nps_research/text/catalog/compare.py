@@ -98,6 +98,12 @@ TEXTS: dict[str, dict] = {
               "deelsteekproef. Intervallen en p-waarden uit de gecorrigeerde resampled t-toets van Nadeau & Bengio "
               "(2003) in de vorm van Bouckaert & Frank (2004), t met {df} vg.",
     },
+    "compare.imp.m_of_n": {
+        "en": "The intervals come from bootstrap resamples of {m} of the {n} customers each, scaled back to the "
+              "whole sample (the m-out-of-n bootstrap of Bickel, Götze & van Zwet, 1997).",
+        "nl": "De intervallen komen uit bootstrapsteekproeven van telkens {m} van de {n} klanten, teruggeschaald "
+              "naar de hele steekproef (de m-uit-n-bootstrap van Bickel, Götze & Van Zwet, 1997).",
+    },
     "compare.pv.sampled": {
         "en": "The cross-validation uses a random sample of {sample} of the {n} customers (at this size the fold "
               "scores are precise long before all of them are used); the fits on the whole sample (AIC, "
