@@ -8,7 +8,8 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["STUDY_CACHE_SUFFIX", "Study", "cache_study", "load_data", "load_study", "load_table"]
+__all__ = ["STUDY_CACHE_SUFFIX", "StoredStudy", "Study", "cache_study", "load_data", "load_study",
+           "load_table"]
 
 
 @dataclass
@@ -269,18 +270,77 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
 
 
 #: A run's validated study, stored once by the runner so that every notebook loads it in a second instead of
-#: reading and checking the export again (a temporary file outside the report folder).
+#: reading and checking the export again (temporary files outside the report folder: this one holds the
+#: settings, each table has a file of its own next to it, read when a notebook first uses the table).
 STUDY_CACHE_SUFFIX = ".study.pkl"
+_TABLES = ("responses", "outcomes", "journey_events", "invitations")
+
+
+class _Stored:
+    """A table of a stored study: the file it is read from when first used."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+
+    def read(self) -> pd.DataFrame:
+        import pickle
+
+        with open(self.path, "rb") as f:
+            return pickle.load(f)
+
+
+def _deferred(name: str) -> property:
+    key = f"_table_{name}"
+
+    def get(self):
+        value = self.__dict__.get(key)
+        if isinstance(value, _Stored):
+            value = self.__dict__[key] = value.read()
+        return value
+
+    def put(self, value):
+        self.__dict__[key] = value
+
+    return property(get, put, doc=f"The {name} table (read from the run's stored study when first used).")
+
+
+class StoredStudy(Study):
+    """A :class:`Study` stored by the runner for its notebooks: each table is read from its file when first
+    used, so a notebook that needs only the responses never holds the journey events (gigabytes at millions
+    of customers). Otherwise the same as the study that was stored."""
+
+    responses = _deferred("responses")
+    outcomes = _deferred("outcomes")
+    journey_events = _deferred("journey_events")
+    invitations = _deferred("invitations")
+
+    def loaded(self) -> list[str]:
+        """The tables read so far (None tables count as read)."""
+        return [n for n in _TABLES if not isinstance(self.__dict__.get(f"_table_{n}"), _Stored)]
 
 
 def cache_study(study: Study, folder: str | Path) -> Path:
     """Store a loaded study for the notebooks of one run (protected once by the runner when the study allows
-    no personal data, so that no notebook repeats it); returns the file."""
+    no personal data, so that no notebook repeats it): the settings in ``<name>.study.pkl``, each table in a
+    file of its own; returns the settings' file (what :func:`load_data` takes)."""
     import pickle
+    from dataclasses import fields
 
-    path = Path(folder) / f"{study.name}{STUDY_CACHE_SUFFIX}"
+    folder = Path(folder)
+    values = {}
+    for f in fields(Study):
+        value = getattr(study, f.name)
+        if f.name in _TABLES and value is not None:
+            table = folder / f"{study.name}.{f.name}.pkl"
+            with open(table, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            value = _Stored(table)
+        values[f.name] = value
+    path = folder / f"{study.name}{STUDY_CACHE_SUFFIX}"
     with open(path, "wb") as f:
-        pickle.dump(study, f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(values, f, protocol=pickle.HIGHEST_PROTOCOL)
     return path
 
 
@@ -290,7 +350,7 @@ def _load_cached(path: Path, name: str, personal_data: bool | None) -> Study:
     from .privacy import personal_data_allowed, protect
 
     with open(path, "rb") as f:
-        study = pickle.load(f)
+        study = StoredStudy(**pickle.load(f))
     if name != "study":
         study.name = name
     if not personal_data_allowed(personal_data):

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 import yaml
 from typer.testing import CliRunner
@@ -327,3 +328,32 @@ def test_the_runner_lets_go_of_the_data_before_the_notebooks_run(study, monkeypa
     with pytest.raises(RuntimeError, match="stop before"):
         run_study(study, run_id="mem", progress=False)
     assert seen["alive_when_notebooks_start"] is False
+
+
+def test_the_stored_study_is_the_checked_study_and_reads_a_table_only_when_a_notebook_uses_it(tmp_path):
+    import dataclasses
+    import pickle
+
+    from nps_research.study import StoredStudy, cache_study, load_data
+    from nps_research.synthetic import make_study
+
+    original = make_study(n_customers=300, seed=4)
+    path = cache_study(original, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [path.name] + [f"{original.name}.{t}.pkl" for t in original.tables()])
+    stored = load_data(str(path), name=original.name, personal_data=True)
+    assert isinstance(stored, StoredStudy) and stored.loaded() == []
+    assert len(stored.responses) == len(original.responses)
+    assert stored.loaded() == ["responses"]  # the journey events are still on disk
+    for f in dataclasses.fields(original):
+        a, b = getattr(original, f.name), getattr(stored, f.name)
+        if isinstance(a, pd.DataFrame):
+            pd.testing.assert_frame_equal(a, b)
+        elif f.name != "truth":
+            assert a == b, f.name
+    assert set(stored.loaded()) == set(original.tables()) | {"responses"}
+    # a stored study can be stored or copied again like any study
+    again = pickle.loads(pickle.dumps(stored))
+    pd.testing.assert_frame_equal(again.journey_events, original.journey_events)
+    copy = dataclasses.replace(stored, name="copy")
+    pd.testing.assert_frame_equal(copy.invitations, original.invitations)
