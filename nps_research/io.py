@@ -188,9 +188,15 @@ def _read_csv(path: Path, *, table: str, sep: str | None, encoding: str | None, 
     first_line = text.lstrip("\ufeff").splitlines()[0] if text else ""
     sep = sep or ("\t" if path.suffix.lower() == ".tsv" else sniff_separator(first_line))
     decimal = decimal or ("," if sep == ";" else ".")
-    fast = _read_csv_arrow(data if used == "utf-8" else None, text, sep)
+    if used == "utf-8":  # pyarrow reads the file's own bytes: the decoded text is not needed beside them
+        del text
+        fast = _read_csv_arrow(data, None, sep)
+    else:
+        fast = _read_csv_arrow(None, text, sep)
     if fast is not None:
         return RawTable(fast, path, "csv", sep=sep, encoding=used, decimal=decimal)
+    if used == "utf-8":
+        text, used = decode_bytes(data, table=table, encoding=encoding)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     try:
         header = next(reader)
@@ -223,7 +229,7 @@ def _read_csv(path: Path, *, table: str, sep: str | None, encoding: str | None, 
     return RawTable(frame, path, "csv", sep=sep, encoding=used, decimal=decimal)
 
 
-def _read_csv_arrow(data: bytes | None, text: str, sep: str) -> pd.DataFrame | None:
+def _read_csv_arrow(data: bytes | None, text: str | None, sep: str) -> pd.DataFrame | None:
     """The CSV values as Arrow text by pyarrow's reader (no Python string per cell), or None when the file is
     one that only the line-by-line reader describes exactly: a quoted value spanning lines, bare carriage
     returns as line ends, rows with a different number of fields (their error names the lines), or anything
@@ -272,7 +278,9 @@ def _read_csv_arrow(data: bytes | None, text: str, sep: str) -> pd.DataFrame | N
 
     columns = {}
     blank = None
-    for name, col in zip(header, table.columns):
+    for name in header:  # column by column, each read column let go once stripped (half the peak memory)
+        col = table.column(0)
+        table = table.remove_column(0)
         col = pc.utf8_trim_whitespace(col)
         empty = pc.equal(pc.binary_length(col), 0)
         blank = empty if blank is None else pc.and_(blank, empty)

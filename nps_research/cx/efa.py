@@ -71,6 +71,22 @@ def bartlett_sphericity(corr: np.ndarray, n: int) -> dict[str, float]:
     return {"chisq": float(chisq), "df": df, "p": float(stats.chi2.sf(chisq, df))}
 
 
+#: Up to this many cells (n x k) parallel analysis simulates the data themselves; above, their correlation
+#: matrix is drawn directly (the same distribution, without millions of random numbers per simulation).
+_DIRECT_CELLS = 500_000
+
+
+def _wishart_correlation(n: int, k: int, rng: np.random.Generator) -> np.ndarray:
+    """The correlation matrix of ``n`` independent standard normal rows of ``k`` columns, drawn through its
+    scatter matrix, which is Wishart(n - 1, I): ``L @ L.T`` with Bartlett's lower triangle (chi variables on
+    the diagonal, standard normals below)."""
+    L = np.tril(rng.standard_normal((k, k)), -1)
+    L[np.diag_indices(k)] = np.sqrt(rng.chisquare(n - 1 - np.arange(k)))
+    S = L @ L.T
+    d = np.sqrt(np.diag(S))
+    return S / np.outer(d, d)
+
+
 def parallel_analysis(n: int, k: int, eigenvalues: np.ndarray, n_sim: int = 200, quantile: float = 0.95,
                       seed: int = 0) -> pd.DataFrame:
     """Horn's parallel analysis on principal-component eigenvalues.
@@ -87,8 +103,12 @@ def parallel_analysis(n: int, k: int, eigenvalues: np.ndarray, n_sim: int = 200,
     rng = np.random.default_rng(seed)
     sims = np.empty((n_sim, k))
     for i in range(n_sim):
-        x = rng.standard_normal((n, k))
-        sims[i] = np.sort(np.linalg.eigvalsh(np.corrcoef(x, rowvar=False)))[::-1]
+        if n * k <= _DIRECT_CELLS:
+            x = rng.standard_normal((n, k))
+            R = np.corrcoef(x, rowvar=False)
+        else:  # the same distribution without n rows: the scatter matrix is Wishart(n - 1, I) (Bartlett)
+            R = _wishart_correlation(n, k, rng)
+        sims[i] = np.sort(np.linalg.eigvalsh(R))[::-1]
     q = np.quantile(sims, quantile, axis=0)
     above = np.asarray(eigenvalues) > q
     retain = np.cumprod(above).astype(bool)

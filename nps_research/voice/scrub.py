@@ -128,36 +128,34 @@ class _Scrubber:
         self.placeholder = placeholder
 
     def __call__(self, text: str) -> tuple[str, list[str]]:
+        return self.rest(*self.first(text))
+
+    def _sub(self, pattern: re.Pattern, kind: str, s: str, found: list[str],
+             ok: Callable[[re.Match], bool] | None = None) -> str:
+        rep = _placeholder(kind, self.placeholder)
+
+        def f(m: re.Match) -> str:
+            if ok is not None and not ok(m):
+                return m.group(0)
+            found.append(kind)
+            return rep
+
+        return pattern.sub(f, s)
+
+    def first(self, text: str) -> tuple[str, list[str]]:
+        """E-mail addresses, IBANs, ids of a known shape, phone numbers and addresses replaced: the text that
+        the look-up of id values then reads, and what was found."""
         found: list[str] = []
-
-        def sub(pattern: re.Pattern, kind: str, s: str) -> str:
-            rep = _placeholder(kind, self.placeholder)
-
-            def f(m: re.Match) -> str:
-                found.append(kind)
-                return rep
-
-            return pattern.sub(f, s)
-
-        def keep_if(pattern: re.Pattern, kind: str, s: str, ok: Callable[[re.Match], bool]) -> str:
-            rep = _placeholder(kind, self.placeholder)
-
-            def f(m: re.Match) -> str:
-                if not ok(m):
-                    return m.group(0)
-                found.append(kind)
-                return rep
-
-            return pattern.sub(f, s)
-
-        s = sub(_EMAIL, "email", text)
-        s = sub(_IBAN, "iban", s)
+        s = self._sub(_EMAIL, "email", text, found)
+        s = self._sub(_IBAN, "iban", s, found)
         for pat in self.id_shapes:
-            s = sub(pat, "id", s)
-        s = keep_if(_PHONE, "phone", s, _phone_like)
-        s = keep_if(_ADDRESS, "address", s, _address_like)
-        if self.id_values is None:  # the tokens that would be looked up among the ids (see scrub_many)
-            return s, [m.group(0).strip().lower() for m in _ID_TOKEN.finditer(s)]
+            s = self._sub(pat, "id", s, found)
+        s = self._sub(_PHONE, "phone", s, found, _phone_like)
+        s = self._sub(_ADDRESS, "address", s, found, _address_like)
+        return s, found
+
+    def rest(self, s: str, found: list[str]) -> tuple[str, list[str]]:
+        """The id values and long numbers replaced in the text that :meth:`first` left."""
         if self.id_values:
             rep = _placeholder("id", self.placeholder)
 
@@ -168,7 +166,7 @@ class _Scrubber:
                 return m.group(0)
 
             s = _ID_TOKEN.sub(f_id, s)
-        s = keep_if(_NUMBER, "number", s, lambda m: not _DATE.fullmatch(m.group(0)))
+        s = self._sub(_NUMBER, "number", s, found, lambda m: not _DATE.fullmatch(m.group(0)))
         return s, found
 
 
@@ -255,16 +253,15 @@ def scrub_many(texts: Iterable[str], *, ids: Any = (), placeholder: Any = None) 
 
     texts = list(texts)
     values = pc.utf8_trim_whitespace(_id_array(ids))
-    probe = _Scrubber((), placeholder)
-    probe.id_shapes = id_patterns(values)
-    probe.id_values = None  # collect the tokens that the id lookup would see
-    tokens = {tok for text in texts if isinstance(text, str) for tok in probe(text)[1]}
+    scrubber = _Scrubber((), placeholder)
+    scrubber.id_shapes = id_patterns(values)
+    first = [scrubber.first(text) if isinstance(text, str) else None for text in texts]
+    # the tokens that the look-up of id values will read, and which of them are ids
+    tokens = {m.group(0).strip().lower() for done in first if done is not None for m in _ID_TOKEN.finditer(done[0])}
     lowered = pc.utf8_lower(values.filter(pc.is_valid(values)))
     present = lowered.filter(pc.is_in(lowered, value_set=pa.array(sorted(tokens), type=pa.large_string())))
-    scrubber = _Scrubber((), placeholder)
-    scrubber.id_shapes = probe.id_shapes
     scrubber.id_values = {v for v in present.to_pylist() if v}
-    return [scrubber(text)[0] if isinstance(text, str) else text for text in texts]
+    return [text if done is None else scrubber.rest(*done)[0] for text, done in zip(texts, first)]
 
 
 def scrub_series(texts: pd.Series, *, ids: Iterable[Any] = (), placeholder: Any = None) -> pd.Series:

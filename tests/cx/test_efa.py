@@ -126,3 +126,25 @@ def test_bad_input_raises_or_warns():
 def test_dict_of_dimensions_uses_all_items(res):
     by_dim = efa(holzinger39.get_data(), {"a": ITEMS[:3], "b": ITEMS[3:]}, n_factors=3, n_sim=5)
     assert np.allclose(by_dim.loadings.to_numpy(), res.loadings.to_numpy(), atol=1e-6)
+
+
+def test_parallel_analysis_draws_the_random_correlations_directly_with_the_distribution_of_simulated_data():
+    """Above _DIRECT_CELLS the random correlation matrices come from Bartlett's Wishart draw instead of n rows
+    of normal data: the random eigenvalues have the same mean and 95th percentile as simulating the rows."""
+    import importlib
+
+    efa = importlib.import_module("nps_research.cx.efa")
+
+    n, k = 2000, 8
+    ev = np.ones(k)
+    direct = efa.parallel_analysis(n, k, ev, n_sim=1500, seed=1)
+    old = efa._DIRECT_CELLS
+    try:
+        efa._DIRECT_CELLS = 0
+        drawn = efa.parallel_analysis(n, k, ev, n_sim=1500, seed=2)
+    finally:
+        efa._DIRECT_CELLS = old
+    sd = direct["random_mean"].diff().abs().min()  # spacing of the random eigenvalues: the scale of a difference
+    np.testing.assert_allclose(drawn["random_mean"], direct["random_mean"], atol=0.02 * sd + 2e-3)
+    np.testing.assert_allclose(drawn["random_q95"], direct["random_q95"], atol=5e-3)
+    assert drawn["random_mean"].sum() == pytest.approx(k)  # the trace of a correlation matrix
