@@ -443,20 +443,34 @@ def moments_of_truth(events, linked: pd.DataFrame, *, outcome: str = "ltr", bad:
                           labels={**labels_of(events), **labels_of(linked)})
 
 
-def _reml_profile(y: np.ndarray, X: np.ndarray, groups: np.ndarray):
-    """Profiled REML log-likelihood of ``y = X b + u_group + e`` as a function of ``lam = var_u / var_e``.
+def _reml_profile(y: np.ndarray, levels: np.ndarray | None, groups: np.ndarray):
+    """Profiled REML log-likelihood of ``y = X b + u_group + e`` as a function of ``lam = var_u / var_e``,
+    where X is an intercept plus dummies of ``levels`` (integer codes 0 .. L-1, level 0 the reference; None
+    for an intercept only) and ``groups`` are integer codes of the groups.
 
     Uses ``V_i^-1 = I - lam / (1 + n_i lam) J`` per group, so every quantity is a
-    sum over groups of group totals: one evaluation costs O(groups * p**2).
+    sum over groups of group totals: one evaluation costs O(groups * p**2). The totals are counted from the
+    codes (no design matrix of millions of rows).
     """
+    N = len(y)
     codes, inv = np.unique(groups, return_inverse=True)
     G = len(codes)
     ng = np.bincount(inv, minlength=G).astype(float)
-    SX = np.zeros((G, X.shape[1]))
-    np.add.at(SX, inv, X)
     sy = np.bincount(inv, weights=y, minlength=G)
-    XtX, Xty, yty = X.T @ X, X.T @ y, y @ y
-    N, p = X.shape
+    yty = float(y @ y)
+    if levels is None:
+        XtX = np.array([[float(N)]])
+        Xty = np.array([float(y.sum())])
+        SX = ng[:, None]
+    else:
+        L = int(levels.max()) + 1
+        count = np.bincount(levels, minlength=L).astype(float)
+        XtX = np.diag(np.r_[float(N), count[1:]])
+        XtX[0, 1:] = XtX[1:, 0] = count[1:]
+        Xty = np.r_[float(y.sum()), np.bincount(levels, weights=y, minlength=L)[1:]]
+        by_group = np.bincount(inv * L + levels, minlength=G * L).reshape(G, L).astype(float)
+        SX = np.column_stack([ng, by_group[:, 1:]])
+    p = XtX.shape[0]
 
     def parts(lam):
         c = lam / (1.0 + ng * lam)
@@ -522,20 +536,19 @@ def touchpoint_variance(data, *, by: str = "customer_id", fixed: str | None = "t
     missing = [c for c in cols if c not in ev.columns]
     if missing:
         raise StudyDataError([DataProblem("journey_events", "column is missing", column=c) for c in missing])
-    d = pd.DataFrame({"score": pd.to_numeric(ev["score"], errors="coerce").to_numpy(float),
-                      "g": ev[by].astype("string").to_numpy()})
+    # codes instead of text and dummies: millions of events, a few touchpoints
+    score = pd.to_numeric(ev["score"], errors="coerce").to_numpy(float)
+    g_codes, _ = pd.factorize(ev[by])
+    ok = ~np.isnan(score) & (g_codes >= 0)
+    f_codes, names = None, ["intercept"]
     if fixed:
-        d["f"] = ev[fixed].astype("string").to_numpy()
-    d = d.dropna().reset_index(drop=True)
-    if fixed:
-        dummies = pd.get_dummies(d["f"], drop_first=True, dtype=float)
-        X = np.column_stack([np.ones(len(d)), dummies.to_numpy()])
-        names = ["intercept"] + [f"{fixed}[{c}]" for c in dummies.columns]
-    else:
-        X = np.ones((len(d), 1))
-        names = ["intercept"]
-    y = d["score"].to_numpy(float)
-    parts, G = _reml_profile(y, X, d["g"].to_numpy())
+        f_all, f_levels = pd.factorize(ev[fixed].astype("string"), sort=True)
+        ok &= f_all >= 0
+        present = np.unique(f_all[ok])  # levels of the complete rows, in sorted order (as dummies would be)
+        f_codes = np.searchsorted(present, f_all[ok])
+        names += [f"{fixed}[{f_levels[c]}]" for c in present[1:]]
+    y = score[ok]
+    parts, G = _reml_profile(y, f_codes, g_codes[ok])
     if G < 10:
         warnings.warn(f"touchpoint_variance: only {G} customers", SmallSampleWarning, stacklevel=2)
 
@@ -563,7 +576,7 @@ def touchpoint_variance(data, *, by: str = "customer_id", fixed: str | None = "t
     to_icc = lambda t: float(np.exp(t) / (1 + np.exp(t))) if np.isfinite(t) else 0.0  # noqa: E731
     vc = lam * s2
     return TouchpointVariance(var_customer=float(vc), var_residual=float(s2), icc=float(vc / (vc + s2)),
-                              icc_ci_low=to_icc(lo_t), icc_ci_high=to_icc(hi_t), n_events=len(d), n_groups=int(G),
+                              icc_ci_low=to_icc(lo_t), icc_ci_high=to_icc(hi_t), n_events=len(y), n_groups=int(G),
                               fixed_effects=pd.Series(beta, index=names), confidence=float(confidence),
                               by=by, labels=labels_of(data))
 

@@ -239,3 +239,23 @@ def test_false_positive_rate_of_the_paired_cv_comparison_is_near_nominal():
     rate = float(np.mean(rejections))
     # binomial 99% upper limit for a true 5% rate with 150 replicates is about 0.095
     assert rate <= 0.095, rate
+
+
+def test_the_large_sample_logit_gives_the_numbers_of_statsmodels_glm(monkeypatch):
+    """Above _LARGE_LOGIT rows the whole-sample logit is the package's own fit (less memory): coefficients,
+    standard errors, Wald intervals, p-values and log-likelihood as statsmodels' binomial GLM."""
+    import nps_research.compare.models as models
+
+    rng = np.random.default_rng(12)
+    n = 3000
+    X = np.column_stack([np.ones(n), rng.normal(size=n), rng.integers(0, 2, n), rng.normal(size=n)])
+    y = (rng.random(n) < special.expit(X @ np.array([-0.3, 0.8, 0.5, 0.0]))).astype(float)
+    glm = sm.GLM(y, X, family=sm.families.Binomial()).fit(tol=1e-12)
+    monkeypatch.setattr(models, "_LARGE_LOGIT", 1000)
+    own = models.fit_whole_sample("binary", X, y)
+    assert isinstance(own, models.LogitFit)
+    np.testing.assert_allclose(own.params, glm.params, rtol=1e-8)
+    np.testing.assert_allclose(own.bse, glm.bse, rtol=1e-7)
+    np.testing.assert_allclose(own.pvalues, glm.pvalues, rtol=1e-6)
+    np.testing.assert_allclose(own.conf_int(0.1), glm.conf_int(0.1), rtol=1e-7)
+    assert own.llf == pytest.approx(glm.llf, rel=1e-12)
