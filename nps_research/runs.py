@@ -49,8 +49,11 @@ def snapshot(study: Any, *, breaks: tuple[int, int] = (6, 8)) -> dict[str, Any]:
     bounds = category_bounds(breaks)
     cat = np.select([r["ltr"].between(*bounds["detractors"]), r["ltr"].between(*bounds["passives"]),
                      r["ltr"].between(*bounds["promoters"])], [0, 1, 2], -1)
-    r = r.assign(_cat=cat)
-    groups = [("all", r)] + [(str(k), g) for k, g in r.groupby("survey_type", sort=True)]
+    # only the columns counted (not a copy of every answer's every column)
+    r = pd.DataFrame({c: r[c] for c in ("survey_type", *SEGMENT_ROLES) if c in r.columns}, index=r.index)
+    r["_cat"] = cat
+    groups = [("all", r)] + ([(str(k), g) for k, g in r.groupby("survey_type", sort=True)]
+                             if "survey_type" in r.columns else [])
     for stype, part in groups:
         counts = np.bincount(part.loc[part["_cat"] >= 0, "_cat"], minlength=3)
         out["segments"].append({"survey_type": stype, "column": None, "segment": None, "n": counts.tolist()})

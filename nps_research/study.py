@@ -320,6 +320,14 @@ class StoredStudy(Study):
         """The tables read so far (None tables count as read)."""
         return [n for n in _TABLES if not isinstance(self.__dict__.get(f"_table_{n}"), _Stored)]
 
+    def stored_ids(self) -> pd.Series | None:
+        """The distinct values of every id column of every table, as stored by the runner (what
+        :func:`nps_research.voice.study_ids` gives), without reading the tables; None if not stored."""
+        ids = self.__dict__.get("_ids")
+        if isinstance(ids, _Stored):
+            ids = self.__dict__["_ids"] = ids.read()
+        return ids
+
 
 def cache_study(study: Study, folder: str | Path) -> Path:
     """Store a loaded study for the notebooks of one run (protected once by the runner when the study allows
@@ -338,9 +346,14 @@ def cache_study(study: Study, folder: str | Path) -> Path:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
             value = _Stored(table)
         values[f.name] = value
+    from .voice.scrub import study_ids
+
+    ids = folder / f"{study.name}.ids.pkl"  # for scrubbing quotes: a page need not read every table for them
+    with open(ids, "wb") as fh:
+        pickle.dump(study_ids(study), fh, protocol=pickle.HIGHEST_PROTOCOL)
     path = folder / f"{study.name}{STUDY_CACHE_SUFFIX}"
     with open(path, "wb") as f:
-        pickle.dump(values, f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump({"fields": values, "ids": _Stored(ids)}, f, protocol=pickle.HIGHEST_PROTOCOL)
     return path
 
 
@@ -350,7 +363,9 @@ def _load_cached(path: Path, name: str, personal_data: bool | None) -> Study:
     from .privacy import personal_data_allowed, protect
 
     with open(path, "rb") as f:
-        study = StoredStudy(**pickle.load(f))
+        stored = pickle.load(f)
+    study = StoredStudy(**stored["fields"])
+    study.__dict__["_ids"] = stored["ids"]
     if name != "study":
         study.name = name
     if not personal_data_allowed(personal_data):

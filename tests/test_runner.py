@@ -340,9 +340,14 @@ def test_the_stored_study_is_the_checked_study_and_reads_a_table_only_when_a_not
     original = make_study(n_customers=300, seed=4)
     path = cache_study(original, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        [path.name] + [f"{original.name}.{t}.pkl" for t in original.tables()])
+        [path.name, f"{original.name}.ids.pkl"] + [f"{original.name}.{t}.pkl" for t in original.tables()])
     stored = load_data(str(path), name=original.name, personal_data=True)
     assert isinstance(stored, StoredStudy) and stored.loaded() == []
+    # the ids for scrubbing quotes come stored, without reading a table, and equal those of the tables
+    from nps_research.voice import study_ids
+
+    assert study_ids(stored).tolist() == study_ids(original).tolist() and stored.loaded() == []
+    assert len(study_ids(original)) > len(original.responses)  # every table's ids, not only the answers'
     assert len(stored.responses) == len(original.responses)
     assert stored.loaded() == ["responses"]  # the journey events are still on disk
     for f in dataclasses.fields(original):

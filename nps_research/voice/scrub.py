@@ -314,6 +314,9 @@ def study_ids(data: Any, roles: Iterable[str] = ID_ROLES) -> pd.Series:
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    stored = getattr(data, "stored_ids", None)
+    if stored is not None and tuple(roles) == ID_ROLES and stored() is not None:
+        return stored()  # the runner's stored study keeps them: no table needs to be read for them
     tables = data.tables().values() if hasattr(data, "tables") else [data]
     parts = [_id_array(df[role].dropna().unique() if not isinstance(df[role].dtype, pd.StringDtype)
                        else df[role].dropna()) for df in tables if df is not None for role in roles
