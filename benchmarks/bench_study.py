@@ -6,7 +6,12 @@ kernel, as the runner does with ``--jobs 1``) inside a small wrapper process tha
 The issue asks for the whole study within 2 minutes at 100,000 customers and within 10 minutes and 4 GB peak
 at 1,000,000, on 2 cores.
 
-Run: ``.venv/bin/python benchmarks/bench_study.py [--customers 100000] [--cache DIR] [--only 01_data_overview]``
+With ``--run JOBS`` the study is instead run as a user runs it, ``nps-research run --jobs JOBS`` (checks,
+notebooks, workbook and PDF), and the wall time and the peak resident memory of the whole process tree (the
+runner and its kernels together, sampled every 0.25 s) are recorded.
+
+Run: ``.venv/bin/python benchmarks/bench_study.py [--customers 100000] [--cache DIR] [--only 01_data_overview]
+[--run JOBS]``
 """
 
 from __future__ import annotations
@@ -40,11 +45,49 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024, "status": statu
 """
 
 
+def measure_tree(command: list[str], interval: float = 0.25) -> tuple[float, float, float, int]:
+    """Run ``command``; return its wall time, the peak of the summed resident memory of its process tree, the
+    peak of its largest process (MB) and its exit code (Linux: /proc)."""
+
+    def children(pid: int) -> list[int]:
+        out = []
+        try:
+            for tid in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{tid}/children") as f:
+                    out += [int(c) for c in f.read().split()]
+        except OSError:
+            pass
+        return out
+
+    def rss(pid: int) -> float:
+        try:
+            with open(f"/proc/{pid}/statm") as f:
+                return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+        except OSError:
+            return 0.0
+
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(command)
+    peak_sum = peak_one = 0.0
+    while proc.poll() is None:
+        tree, todo = [], [proc.pid]
+        while todo:
+            pid = todo.pop()
+            tree.append(pid)
+            todo += children(pid)
+        sizes = [rss(pid) for pid in tree]
+        peak_sum, peak_one = max(peak_sum, sum(sizes)), max(peak_one, max(sizes))
+        time.sleep(interval)
+    return time.perf_counter() - t0, peak_sum, peak_one, proc.returncode
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--customers", type=int, default=100_000)
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "nps_research_bench"))
     ap.add_argument("--only", action="append", default=None)
+    ap.add_argument("--run", type=int, default=None, metavar="JOBS",
+                    help="run the study with nps-research run --jobs JOBS and measure the whole process tree")
     args = ap.parse_args()
     data = Path(args.cache) / f"demo_{args.customers}"
     if not (data / "responses.csv").exists():
@@ -65,6 +108,13 @@ def main() -> None:
     study["output"] = str(Path(args.cache) / "reports")
     study_file = Path(args.cache) / f"bench_study_{args.customers}.yml"
     study_file.write_text(yaml.safe_dump(study, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    if args.run is not None:
+        cli = [sys.executable, "-m", "nps_research", "run", str(study_file), "--jobs", str(args.run), "--no-progress"]
+        seconds, peak_sum, peak_one, code = measure_tree(cli)
+        print(f"nps-research run --jobs {args.run}: {seconds:.1f} s wall, peak of the process tree {peak_sum:,.0f} MB "
+              f"(largest single process {peak_one:,.0f} MB), exit {code}")
+        return
 
     from nps_research.checks import check_study
     from nps_research.config import load_config

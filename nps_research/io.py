@@ -229,6 +229,14 @@ def _read_csv(path: Path, *, table: str, sep: str | None, encoding: str | None, 
     return RawTable(frame, path, "csv", sep=sep, encoding=used, decimal=decimal)
 
 
+def _positions(b, byte: int, block: int = 1 << 25):
+    """Positions of ``byte`` in the byte array ``b``, found block by block (no array of the file's size)."""
+    import numpy as np
+
+    parts = [np.flatnonzero(b[i:i + block] == byte) + i for i in range(0, len(b), block)]
+    return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
+
+
 def _read_csv_arrow(data: bytes | None, text: str | None, sep: str) -> pd.DataFrame | None:
     """The CSV values as Arrow text by pyarrow's reader (no Python string per cell), or None when the file is
     one that only the line-by-line reader describes exactly: a quoted value spanning lines, bare carriage
@@ -244,14 +252,12 @@ def _read_csv_arrow(data: bytes | None, text: str | None, sep: str) -> pd.DataFr
     elif data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     b = np.frombuffer(data, dtype=np.uint8)
-    newlines = np.flatnonzero(b == 10)
-    returns = np.flatnonzero(b == 13)
+    newlines, returns, quotes = (_positions(b, byte) for byte in (10, 13, 34))
     if len(returns) and (len(returns) > len(newlines) or not np.isin(returns + 1, newlines).all()):
         return None  # bare carriage returns end lines for the csv module only
-    if (b == 34).any():  # a quoted value spanning lines: an odd number of quotes before a line end
-        quotes = np.cumsum(b == 34)
-        if (quotes[newlines] % 2).any():
-            return None
+    # a quoted value spanning lines: an odd number of quotes before a line end
+    if len(quotes) and (np.searchsorted(quotes, newlines) % 2).any():
+        return None
     # physical lines: start and length without the line end; the header is line 1
     starts = np.concatenate([[0], newlines + 1])
     ends = np.concatenate([newlines, [len(b)]])
