@@ -321,7 +321,8 @@ class PredictiveValidity(Result):
         outcome = quoted(self.outcome, language, self.labels)
         base = measure_label(self.baseline, language, self.labels)
         level = Level(self.confidence)
-        cv = t("compare.pv.cv", language, cv=Int(self.cv), count=int(self.repeats), n=Int(self.n))
+        cv = t("compare.pv.cv", language, cv=Int(self.cv), count=int(self.repeats),
+               n=Int(self.n if self.n_cv is None else self.n_cv))
         sc = self.scores[self.scores["metric"] == metric].set_index("measure")
         best = sc["mean"].idxmax() if _HIGHER_IS_BETTER[metric] else sc["mean"].idxmin()
         out = [t("compare.pv.best", language, cv=cv, outcome=outcome, measure=measure_label(best, language, self.labels),

@@ -141,11 +141,13 @@ def test_a_cross_validation_limited_to_max_rows_is_that_of_the_sample_and_the_wh
     # reproducible, and said in the report's method in both languages
     pd.testing.assert_frame_equal(res.predictions, predictive_validity(df, max_rows=500, **kw).predictions)
     assert "500 of the 1,200 customers" in " ".join(res.describe_method("en"))
+    assert "n = 500)" in res.describe("en")[0]  # the headline's n is that of the cross-validated customers
     assert "500 van de 1.200 klanten" in " ".join(res.describe_method("nl"))
     assert "aselecte" not in " ".join(alone.describe_method("nl"))
     # no limit below the data's size: unchanged
     same = predictive_validity(df, max_rows=5000, **kw)
     pd.testing.assert_frame_equal(same.fold_scores, predictive_validity(df, **kw).fold_scores)
+    assert "n = 1,200)" in same.describe("en")[0]
     with pytest.raises(ValueError, match="max_rows"):
         predictive_validity(df, max_rows=1, **kw)
 
