@@ -318,9 +318,10 @@ def study_ids(data: Any, roles: Iterable[str] = ID_ROLES) -> pd.Series:
     if stored is not None and tuple(roles) == ID_ROLES and stored() is not None:
         return stored()  # the runner's stored study keeps them: no table needs to be read for them
     tables = data.tables().values() if hasattr(data, "tables") else [data]
-    parts = [_id_array(df[role].dropna().unique() if not isinstance(df[role].dtype, pd.StringDtype)
-                       else df[role].dropna()) for df in tables if df is not None for role in roles
-             if role in df.columns]
+    # each column's distinct values first (a few million ids, not every row of every table at once)
+    parts = [pc.unique(pc.drop_null(_id_array(df[role].dropna().unique()
+                                              if not isinstance(df[role].dtype, pd.StringDtype) else df[role])))
+             for df in tables if df is not None for role in roles if role in df.columns]
     if not parts:
         return pd.Series([], dtype="str")
     values = pc.unique(pa.chunked_array(parts, type=pa.large_string()).combine_chunks())
