@@ -91,9 +91,10 @@ def _id_array(ids: Any) -> Any:
     import pyarrow as pa
 
     if isinstance(ids, pd.Series | pd.Index):
-        ids = pa.array(ids.astype("str").to_numpy(dtype=object, na_value=None), type=pa.large_string()) \
-            if not isinstance(ids.dtype, pd.StringDtype) else pa.chunked_array(
-                [pa.array(ids.array)]).combine_chunks()
+        if isinstance(ids.dtype, pd.StringDtype):
+            ids = pa.array(ids.array)  # Arrow text already: no copy through Python strings
+        else:
+            ids = pa.array(ids.astype("str").to_numpy(dtype=object, na_value=None), type=pa.large_string())
     if isinstance(ids, pa.ChunkedArray):
         ids = ids.combine_chunks()
     if isinstance(ids, pa.Array):
@@ -314,9 +315,9 @@ def study_ids(data: Any, roles: Iterable[str] = ID_ROLES) -> pd.Series:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    stored = getattr(data, "stored_ids", None)
-    if stored is not None and tuple(roles) == ID_ROLES and stored() is not None:
-        return stored()  # the runner's stored study keeps them: no table needs to be read for them
+    stored = data.stored_ids() if hasattr(data, "stored_ids") and tuple(roles) == ID_ROLES else None
+    if stored is not None:
+        return stored  # the runner's stored study keeps them: no table needs to be read for them
     tables = data.tables().values() if hasattr(data, "tables") else [data]
     # each column's distinct values first (a few million ids, not every row of every table at once)
     parts = [pc.unique(pc.drop_null(_id_array(df[role].dropna().unique()
