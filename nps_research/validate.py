@@ -70,20 +70,18 @@ def _is_text(s: pd.Series) -> bool:
 def _to_float(txt: pd.Series) -> pd.Series:
     """Numbers written with a decimal point (already checked), missing elsewhere: Arrow's cast for Arrow text
     (millions of cells without a Python object each), else pandas' to_numeric."""
-    arr = getattr(txt.array, "_pa_array", None)
-    if arr is not None:
+    if isinstance(txt.dtype, pd.StringDtype) and txt.dtype.storage == "pyarrow":
         import pyarrow as pa
         import pyarrow.compute as pc
 
         try:
-            out = pc.cast(arr, pa.float64())
+            out = pc.cast(pa.array(txt.array), pa.float64())
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             pass
         else:
-            return pd.Series(pd.arrays.FloatingArray(
-                out.to_numpy(zero_copy_only=False).astype(float, copy=False) if out.null_count == 0 else
-                pc.fill_null(out, 0.0).to_numpy(zero_copy_only=False),
-                pc.is_null(out).to_numpy(zero_copy_only=False)), index=txt.index)
+            values = pc.fill_null(out, 0.0).to_numpy(zero_copy_only=False)
+            missing = pc.is_null(out).to_numpy(zero_copy_only=False)
+            return pd.Series(pd.arrays.FloatingArray(values, missing), index=txt.index)
     return pd.to_numeric(txt, errors="coerce").astype("Float64")
 
 
