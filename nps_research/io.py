@@ -185,14 +185,15 @@ def _read_csv(path: Path, *, table: str, sep: str | None, encoding: str | None, 
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
         raise StudyDataError([DataProblem(table, f"'{path.name}' is empty")])
     text, used = decode_bytes(data, table=table, encoding=encoding)
-    first_line = text.lstrip("\ufeff").splitlines()[0] if text else ""
+    # the first line only (splitting a file of millions of lines for it would copy them all)
+    first_line = (text.lstrip("\ufeff").partition("\n")[0].splitlines() or [""])[0]
     sep = sep or ("\t" if path.suffix.lower() == ".tsv" else sniff_separator(first_line))
     decimal = decimal or ("," if sep == ";" else ".")
     if used == "utf-8":  # pyarrow reads the file's own bytes: the decoded text is not needed beside them
         del text
-        fast = _read_csv_arrow(data, None, sep)
+        fast = _read_csv_arrow(data, sep)
     else:
-        fast = _read_csv_arrow(None, text, sep)
+        fast = _read_csv_arrow(text.encode("utf-8"), sep)
     if fast is not None:
         return RawTable(fast, path, "csv", sep=sep, encoding=used, decimal=decimal)
     if used == "utf-8":
@@ -237,8 +238,9 @@ def _positions(b, byte: int, block: int = 1 << 25):
     return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
 
 
-def _read_csv_arrow(data: bytes | None, text: str | None, sep: str) -> pd.DataFrame | None:
-    """The CSV values as Arrow text by pyarrow's reader (no Python string per cell), or None when the file is
+def _read_csv_arrow(data: bytes, sep: str) -> pd.DataFrame | None:
+    """The CSV values (UTF-8 ``data``) as Arrow text by pyarrow's reader (no Python string per cell), or None
+    when the file is
     one that only the line-by-line reader describes exactly: a quoted value spanning lines, bare carriage
     returns as line ends, rows with a different number of fields (their error names the lines), or anything
     pyarrow reads differently. The result equals the line-by-line reader's: the same stripped values, missing
@@ -247,9 +249,7 @@ def _read_csv_arrow(data: bytes | None, text: str | None, sep: str) -> pd.DataFr
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    if data is None:
-        data = text.encode("utf-8")
-    elif data.startswith(b"\xef\xbb\xbf"):
+    if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     b = np.frombuffer(data, dtype=np.uint8)
     newlines, returns, quotes = (_positions(b, byte) for byte in (10, 13, 34))

@@ -22,9 +22,10 @@ import hmac
 import os
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
+
+from .inputs import by_code
 
 __all__ = ["ID_ROLES", "PERSONAL_DATA_VARIABLE", "SECRET_VARIABLE", "TEXT_ROLES", "personal_data_allowed", "protect",
            "pseudonym", "pseudonymise", "study_key"]
@@ -67,7 +68,7 @@ def protect(study: Any, *, key: bytes | None = None) -> Any:
         known.append(ids)
         start = 0
         for df in frames:
-            df[role] = pd.Series(new[start:start + len(df)], index=df.index, name=role, dtype="str")
+            df[role] = new.iloc[start:start + len(df)].set_axis(df.index).rename(role)
             start += len(df)
     for role in TEXT_ROLES:
         if role in study.responses.columns:
@@ -78,16 +79,11 @@ def protect(study: Any, *, key: bytes | None = None) -> Any:
 
 def _scrub_column(values: pd.Series, ids: list[Any]) -> pd.Series:
     try:
-        from .voice.scrub import scrub_many
+        from .voice.scrub import scrub_series
     except ImportError:  # no scrubber yet: open text does not reach the report at all
         return pd.Series([None] * len(values), index=values.index, dtype=object)
-    codes, texts = pd.factorize(values)  # each distinct text scrubbed once
     known = pa.chunked_array(ids, type=pa.large_string()) if ids else pa.array([], type=pa.large_string())
-    scrubbed = scrub_many([str(v) for v in texts], ids=known)
-    out = np.asarray([*scrubbed, None], dtype=object)[codes]
-    if isinstance(values.dtype, pd.StringDtype):
-        return pd.Series(out, index=values.index, name=values.name, dtype=values.dtype)
-    return pd.Series(out, index=values.index, name=values.name).where(codes >= 0, values)
+    return scrub_series(values, ids=known)  # each distinct text scrubbed once
 
 
 def study_key(data: Any = None) -> bytes:
@@ -111,12 +107,11 @@ def pseudonymise(values: pd.Series, *, key: bytes, prefix: str = "ID-", length: 
     """Replace every non-missing id by its keyed pseudonym: ``length`` hex digits, more (two at a time) when two
     different ids of this column would otherwise get the same pseudonym. The result is a text column (pandas'
     ``str``, stored by Arrow: a quarter of the memory of Python strings, which matters at millions of rows)."""
-    out, _ = _pseudonyms(values, key=key, prefix=prefix, length=length)
-    return pd.Series(out, index=values.index, name=values.name, dtype="str")
+    return _pseudonyms(values, key=key, prefix=prefix, length=length)[0]
 
 
 def _pseudonyms(values: pd.Series, *, key: bytes, prefix: str = "ID-", length: int = 6) -> tuple[Any, Any]:
-    """The pseudonyms of ``values`` (an Arrow array, null where missing) and the distinct ids (Arrow text)."""
+    """The pseudonyms of ``values`` (text, missing where the id is) and the distinct ids (Arrow text)."""
     codes, uniq = pd.factorize(values)  # each distinct id once (missing: code -1), in order of appearance
     ids = [str(v) for v in uniq]
     # one HMAC per id (hmac.digest: the same bytes as pseudonym(), in one C call), then as few digits as
@@ -127,6 +122,5 @@ def _pseudonyms(values: pd.Series, *, key: bytes, prefix: str = "ID-", length: i
         if len(set(short)) == len(short) or length >= 64:
             break
         length += 2
-    # taken by code in Arrow (a missing id, code -1, takes the trailing null), without a Python string per row
-    out = pa.array(short + [None], type=pa.large_string()).take(pa.array(np.where(codes < 0, len(short), codes)))
+    out = by_code(short, codes, like=values.astype("str"))
     return out, pa.array(ids, type=pa.large_string())

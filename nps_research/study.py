@@ -12,6 +12,10 @@ __all__ = ["STUDY_CACHE_SUFFIX", "StoredStudy", "Study", "cache_study", "load_da
            "load_table"]
 
 
+#: The study's tables, the required one first.
+_TABLES = ("responses", "outcomes", "journey_events", "invitations")
+
+
 @dataclass
 class Study:
     """Validated study tables, columns named by role (see :mod:`nps_research.schema`).
@@ -71,7 +75,7 @@ class Study:
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables that are present, by name."""
         out = {"responses": self.responses}
-        for name in ("outcomes", "journey_events", "invitations"):
+        for name in _TABLES[1:]:
             df = getattr(self, name)
             if df is not None:
                 out[name] = df
@@ -131,6 +135,7 @@ def relabel_values(df: pd.DataFrame, labels: dict[str, dict[str, str]], *, table
     ['el', 'gas en stroom', 'el']
     """
     from .errors import DataProblem, StudyDataError
+    from .inputs import by_code
 
     problems = []
     for role, mapping in labels.items():
@@ -146,18 +151,7 @@ def relabel_values(df: pd.DataFrame, labels: dict[str, dict[str, str]], *, table
             problems.append(DataProblem(table, "values: two values get the same label (they would be merged)",
                                         column=role, file=Path(source).name if source else None))
             continue
-        if isinstance(col.dtype, pd.StringDtype) and col.dtype.storage == "pyarrow":
-            import numpy as np
-            import pyarrow as pa
-
-            taken = pa.array([*labels_of, None], type=pa.large_string()).take(
-                pa.array(np.where(codes < 0, len(labels_of), codes)))
-            df[role] = pd.Series(taken, index=df.index, name=role, dtype=col.dtype)
-        else:
-            import numpy as np
-
-            mapped = pd.Series(np.asarray([*labels_of, None], dtype=object)[codes], index=df.index)
-            df[role] = col.where(codes < 0, mapped)
+        df[role] = by_code(labels_of, codes, like=col)
     if problems:
         raise StudyDataError(problems)
     return df
@@ -273,7 +267,6 @@ def load_data(data: Any, *, base_dir: str | Path | None = None, name: str = "stu
 #: reading and checking the export again (temporary files outside the report folder: this one holds the
 #: settings, each table has a file of its own next to it, read when a notebook first uses the table).
 STUDY_CACHE_SUFFIX = ".study.pkl"
-_TABLES = ("responses", "outcomes", "journey_events", "invitations")
 
 
 class _Stored:
@@ -291,14 +284,19 @@ class _Stored:
             return pickle.load(f)
 
 
+def _read_once(obj: Any, key: str) -> Any:
+    """``obj.__dict__[key]``, read from its file the first time when it is :class:`_Stored`."""
+    value = obj.__dict__.get(key)
+    if isinstance(value, _Stored):
+        value = obj.__dict__[key] = value.read()
+    return value
+
+
 def _deferred(name: str) -> property:
     key = f"_table_{name}"
 
     def get(self):
-        value = self.__dict__.get(key)
-        if isinstance(value, _Stored):
-            value = self.__dict__[key] = value.read()
-        return value
+        return _read_once(self, key)
 
     def put(self, value):
         self.__dict__[key] = value
@@ -323,10 +321,7 @@ class StoredStudy(Study):
     def stored_ids(self) -> pd.Series | None:
         """The distinct values of every id column of every table, as stored by the runner (what
         :func:`nps_research.voice.study_ids` gives), without reading the tables; None if not stored."""
-        ids = self.__dict__.get("_ids")
-        if isinstance(ids, _Stored):
-            ids = self.__dict__["_ids"] = ids.read()
-        return ids
+        return _read_once(self, "_ids")
 
 
 def cache_study(study: Study, folder: str | Path) -> Path:

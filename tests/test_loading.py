@@ -384,7 +384,7 @@ def test_the_arrow_csv_reader_gives_the_values_and_line_numbers_of_the_line_by_l
     real = nio._read_csv_arrow
     monkeypatch.setattr(nio, "_read_csv_arrow", lambda *a: calls.append(1) or real(*a))
     fast = nio.read_raw(path)
-    arrow = real(path.read_bytes(), path.read_text(encoding="utf-8-sig"), fast.sep)
+    arrow = real(path.read_bytes(), fast.sep)
     assert calls and (arrow is None) == ("line by line" in name)
     monkeypatch.setattr(nio, "_read_csv_arrow", lambda *a: None)  # the line-by-line reader
     slow = nio.read_raw(path)
@@ -401,13 +401,13 @@ def test_files_that_only_the_line_by_line_reader_describes_exactly_are_read_by_i
     # a quoted value over two lines: line numbers of the file (row 4 starts on line 4), not of the records
     path = tmp_path / "multi.csv"
     path.write_text('id,comment\n1,"eerste regel\ntweede regel"\n2,ok\n', encoding="utf-8")
-    assert nio._read_csv_arrow(path.read_bytes(), path.read_text(encoding="utf-8"), ",") is None
+    assert nio._read_csv_arrow(path.read_bytes(), ",") is None
     raw = nio.read_raw(path)
     assert list(raw.frame.index) == [2, 4] and raw.frame.loc[2, "comment"] == "eerste regel\ntweede regel"
     # a row with a field too many: the error names its line
     path = tmp_path / "ragged.csv"
     path.write_text("a,b\n1,2\n3,4,5\n6,7\n", encoding="utf-8")
-    assert nio._read_csv_arrow(path.read_bytes(), path.read_text(encoding="utf-8"), ",") is None
+    assert nio._read_csv_arrow(path.read_bytes(), ",") is None
     with pytest.raises(nr.StudyDataError, match=r"different number of fields.*\b3\b"):
         nio.read_raw(path)
     # bare carriage returns (old Mac line ends) and Windows-1252 text

@@ -344,8 +344,9 @@ class DriverModelResult(Result):
         if len(X0) > _SCENARIO_SAMPLE:  # the draws over a fixed sample of rows, the estimates over all
             sample = np.sort(np.random.default_rng(rng.integers(2**63)).choice(len(X0), _SCENARIO_SAMPLE,
                                                                                replace=False))
+        w_s = None if sample is None else w[sample] / w[sample].sum()
         base = value(P if sample is None else P[:1], X0)
-        base_s = None if sample is None else value(P, X0[sample], w[sample] / w[sample].sum())
+        base_s = None if sample is None else value(P, X0[sample], w_s)
         rows = []
         a = (1 - conf) / 2
         for d in drivers:
@@ -362,7 +363,7 @@ class DriverModelResult(Result):
             else:
                 sc = value(P[:1], X1)
                 ch = sc - base
-                ch_s = value(P, X1[sample], w[sample] / w[sample].sum()) - base_s
+                ch_s = value(P, X1[sample], w_s) - base_s
                 draws = ch_s[1:] - ch_s[0] + ch[0]
             lo, hi = np.quantile(draws, [a, 1 - a])
             rows.append({"driver": d, "delta": delta, "quantity": quantity,

@@ -28,7 +28,6 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 __all__ = ["ID_ROLES", "KINDS", "find_personal_data", "id_patterns", "scrub", "scrub_many", "scrub_series",
@@ -273,11 +272,10 @@ def scrub_many(texts: Iterable[str], *, ids: Any = (), placeholder: Any = None) 
 def scrub_series(texts: pd.Series, *, ids: Iterable[Any] = (), placeholder: Any = None) -> pd.Series:
     """:func:`scrub` over a Series (:func:`scrub_many`: the id shapes counted once, only the ids that occur in
     the texts looked up)."""
+    from ..inputs import by_code
+
     codes, uniq = pd.factorize(texts)  # each distinct text once
-    done = scrub_many([str(v) for v in uniq], ids=ids, placeholder=placeholder)
-    out = pd.Series(np.asarray([*done, None], dtype=object)[codes], index=texts.index, name=texts.name)
-    out = out.where(codes >= 0, texts)
-    return out.astype(texts.dtype) if isinstance(texts.dtype, pd.StringDtype) else out
+    return by_code(scrub_many([str(v) for v in uniq], ids=ids, placeholder=placeholder), codes, like=texts)
 
 
 def find_personal_data(texts: pd.Series, *, ids: Iterable[Any] = ()) -> pd.DataFrame:
