@@ -25,7 +25,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from .inputs import by_code
+from .arrowtext import by_code
 
 __all__ = ["ID_ROLES", "PERSONAL_DATA_VARIABLE", "SECRET_VARIABLE", "TEXT_ROLES", "personal_data_allowed", "protect",
            "pseudonym", "pseudonymise", "study_key"]

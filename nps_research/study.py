@@ -134,8 +134,8 @@ def relabel_values(df: pd.DataFrame, labels: dict[str, dict[str, str]], *, table
     >>> relabel_values(df, {"product": {"gas_el": "gas en stroom"}})["product"].tolist()
     ['el', 'gas en stroom', 'el']
     """
+    from .arrowtext import by_code
     from .errors import DataProblem, StudyDataError
-    from .inputs import by_code
 
     problems = []
     for role, mapping in labels.items():

@@ -272,7 +272,7 @@ def scrub_many(texts: Iterable[str], *, ids: Any = (), placeholder: Any = None) 
 def scrub_series(texts: pd.Series, *, ids: Iterable[Any] = (), placeholder: Any = None) -> pd.Series:
     """:func:`scrub` over a Series (:func:`scrub_many`: the id shapes counted once, only the ids that occur in
     the texts looked up)."""
-    from ..inputs import by_code
+    from ..arrowtext import by_code
 
     codes, uniq = pd.factorize(texts)  # each distinct text once
     return by_code(scrub_many([str(v) for v in uniq], ids=ids, placeholder=placeholder), codes, like=texts)
