@@ -23,6 +23,7 @@ import re
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -489,6 +490,35 @@ _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS
 _KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 
 
+#: Longest path of a kernel's Unix socket that every system takes (108 bytes on Linux, 104 on macOS).
+_SOCKET_PATH_LIMIT = 100
+
+
+@contextmanager
+def kernel_connection():
+    """Papermill arguments that connect the runner to a kernel over Unix sockets in a private temporary folder,
+    where the system has them.
+
+    Over TCP the kernel manager picks free ports, closes them and tells the kernel to bind them: in between,
+    another program (a second kernel started by another process, an outgoing connection) can take one, and
+    the kernel dies with "Address already in use" (jupyter_client issue 487; it happened to two notebooks run
+    side by side). Sockets in a folder of the run's own cannot be taken. Windows, or a temporary folder too
+    deep for a socket path, keeps TCP."""
+    import tempfile
+
+    if os.name != "posix":
+        yield {}
+        return
+    with tempfile.TemporaryDirectory(prefix="nps-kernel-") as sockets:
+        path = os.path.join(sockets, "kernel")
+        if len(path) + len("-65535") > _SOCKET_PATH_LIMIT:
+            yield {}
+            return
+        from traitlets.config import Config
+
+        yield {"config": Config({"KernelManager": {"transport": "ipc", "ip": path}})}
+
+
 def _execute_one(nb: PlannedNotebook, folder: Path, plan: RunPlan) -> dict[str, Any]:
     """Run one notebook with papermill (in its own kernel); what happened, for the manifest."""
     import papermill as pm
@@ -503,8 +533,9 @@ def _execute_one(nb: PlannedNotebook, folder: Path, plan: RunPlan) -> dict[str, 
         parameters = dict(nb.parameters)
         if "output_folder" in _notebook_parameters(nb.path) and "output_folder" not in parameters:
             parameters["output_folder"] = str(folder)  # files a notebook writes beside its page (spreadsheets)
-        pm.execute_notebook(str(nb.path), str(out_nb), parameters=parameters, kernel_name=plan.kernel_name,
-                            cwd=str(plan.nb_dir), progress_bar=False, log_output=False, **kwargs)
+        with kernel_connection() as connection:
+            pm.execute_notebook(str(nb.path), str(out_nb), parameters=parameters, kernel_name=plan.kernel_name,
+                                cwd=str(plan.nb_dir), progress_bar=False, log_output=False, **kwargs, **connection)
     except pm.PapermillExecutionError as e:
         info["status"] = "failed"
         info["error"] = (f"notebook '{nb.name}' failed in cell {e.cell_index} (execution count {e.exec_count}): "

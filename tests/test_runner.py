@@ -283,6 +283,34 @@ def test_notebooks_run_in_parallel_kernels_with_the_same_outputs(study):
         assert "done nl" in a and "done nl" in b
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets: Windows keeps TCP")
+def test_a_tcp_port_taken_by_another_program_does_not_stop_the_kernels(study, monkeypatch):
+    """The kernels talk to the runner over Unix sockets in a folder of their own, not over TCP ports that the
+    kernel manager picks, closes and hands on: in between another program can take one and the kernel dies
+    ("Address already in use", jupyter_client issue 487; it broke a parallel run). Here every port the manager
+    would hand on is one this test holds: over TCP no kernel could start."""
+    import socket
+
+    from jupyter_client.connect import LocalPortCache
+
+    held = socket.socket()
+    held.bind(("127.0.0.1", 0))
+    held.listen()
+    monkeypatch.setattr(LocalPortCache, "find_available_port", lambda self, ip: held.getsockname()[1])
+    _notebook(study.parent / "nbs" / "01_ok.ipynb", "import ipykernel.connect\n"
+              "info = ipykernel.connect.get_connection_info(unpack=True)\nprint('transport', info['transport'])")
+    _notebook(study.parent / "nbs" / "02_b.ipynb", "print('second')")
+    _set(study, analyses=[{"notebook": "01_ok"}, {"notebook": "02_b"}])
+    try:
+        result = run_study(study, run_id="ports", progress=False, jobs=2)
+    finally:
+        held.close()
+    nb = nbformat.read(result.folder / "01_ok.ipynb", as_version=4)
+    printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
+    assert "transport ipc" in printed
+    assert set(result.statuses.values()) == {"ok"}
+
+
 def test_kernels_running_side_by_side_share_the_cores(study, monkeypatch):
     """With two notebooks at a time each kernel's numerical libraries get half the cores (not all of them, which
     oversubscribes the machine); a thread setting of the user's is kept; the runner's own environment is

@@ -14,6 +14,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from nps_research.runner import kernel_connection
+
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "06_nps_vs_cx.ipynb"
 
 
@@ -24,10 +26,11 @@ def _run_notebook(tmp_path, study, language, **parameters):
     data = {"responses": {"path": str(tmp_path / "responses.csv"), "cx_items": ["pex*", "out*", "mot*", "pom*"]},
             "outcomes": str(tmp_path / "outcomes.csv")}
     out = tmp_path / "out.ipynb"
-    papermill.execute_notebook(str(NOTEBOOK), str(out), parameters={
-        "data": data, "language": language, "outcomes": ["retained"], "repeats": 2, "importance_bootstrap": 20,
-        "value_bootstrap": 300, "value_columns": ["retained"], **parameters}, kernel_name="python3",
-        cwd=str(NOTEBOOK.parent), progress_bar=False)
+    with kernel_connection() as connection:  # Unix sockets: no TCP port to lose to another kernel
+        papermill.execute_notebook(str(NOTEBOOK), str(out), parameters={
+            "data": data, "language": language, "outcomes": ["retained"], "repeats": 2, "importance_bootstrap": 20,
+            "value_bootstrap": 300, "value_columns": ["retained"], **parameters}, kernel_name="python3",
+            cwd=str(NOTEBOOK.parent), progress_bar=False, **connection)
     nb = nbformat.read(out, as_version=4)
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     markdown = "\n".join(o.get("data", {}).get("text/markdown", "") for o in outputs)

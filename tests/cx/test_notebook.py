@@ -12,6 +12,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from nps_research.runner import kernel_connection
+
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "03_cx_measurement.ipynb"
 
 
@@ -51,8 +53,9 @@ def test_notebook_conclusions_follow_the_synthetic_truth(tmp_path, language, syn
     out = tmp_path / "out.ipynb"
     # a built-in name, or (as the runner passes a study file's scales: section) the name of an entry of it
     scale = {"scale": "cx", "scales": {"cx": {"base": "EXQ"}}} if language == "nl" else {"scale": "EXQ"}
-    papermill.execute_notebook(str(NOTEBOOK), str(out), parameters={"data": data, "language": language, **scale},
-                               kernel_name="python3", cwd=str(NOTEBOOK.parent), progress_bar=False)
+    with kernel_connection() as connection:  # Unix sockets: no TCP port to lose to another kernel
+        papermill.execute_notebook(str(NOTEBOOK), str(out), parameters={"data": data, "language": language, **scale},
+                                   kernel_name="python3", cwd=str(NOTEBOOK.parent), progress_bar=False, **connection)
     nb = nbformat.read(out, as_version=4)
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     text = "\n".join(o.get("data", {}).get("text/markdown", "") for o in outputs)

@@ -9,6 +9,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from nps_research.runner import kernel_connection
+
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "04_drivers.ipynb"
 
 
@@ -16,8 +18,9 @@ def run_notebook(notebook: Path, tmp_path: Path, data: dict, language: str, **pa
     """Execute ``notebook`` and return (markdown text, table text, streams, findings) of its outputs."""
     papermill = pytest.importorskip("papermill")
     out = tmp_path / "out.ipynb"
-    papermill.execute_notebook(str(notebook), str(out), parameters={"data": data, "language": language, **parameters},
-                               kernel_name="python3", cwd=str(notebook.parent), progress_bar=False)
+    with kernel_connection() as connection:  # Unix sockets: no TCP port to lose to another kernel
+        papermill.execute_notebook(str(notebook), str(out), parameters={"data": data, "language": language, **parameters},
+                                   kernel_name="python3", cwd=str(notebook.parent), progress_bar=False, **connection)
     nb = nbformat.read(out, as_version=4)
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     markdown = "\n".join(o.get("data", {}).get("text/markdown", "") for o in outputs)

@@ -10,6 +10,8 @@ import nbformat
 import pytest
 import yaml
 
+from nps_research.runner import kernel_connection
+
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "05_journeys.ipynb"
 
@@ -18,8 +20,9 @@ def _run(tmp_path, data, language, **parameters):
     """Execute the notebook; (markdown text, table text, streams, findings) of its outputs."""
     papermill = pytest.importorskip("papermill")
     out = tmp_path / "out.ipynb"
-    papermill.execute_notebook(str(NOTEBOOK), str(out), parameters={"data": data, "language": language, **parameters},
-                               kernel_name="python3", cwd=str(NOTEBOOK.parent), progress_bar=False)
+    with kernel_connection() as connection:  # Unix sockets: no TCP port to lose to another kernel
+        papermill.execute_notebook(str(NOTEBOOK), str(out), parameters={"data": data, "language": language, **parameters},
+                                   kernel_name="python3", cwd=str(NOTEBOOK.parent), progress_bar=False, **connection)
     nb = nbformat.read(out, as_version=4)
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     markdown = "\n".join(o.get("data", {}).get("text/markdown", "") for o in outputs)
