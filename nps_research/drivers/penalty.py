@@ -299,7 +299,8 @@ class ImportancePerformance(Result):
 
     def describe(self, language: str = "en") -> list[str]:
         """Where to act first (important, below-average performance) and where performance may be more than
-        the outcome needs.
+        the outcome needs. When performance does not separate the attributes (:meth:`flat`), no sentence
+        says that one performs below or above another: it names the important ones.
 
         Examples
         --------
@@ -310,16 +311,24 @@ class ImportancePerformance(Result):
         """
         out = []
         r = self.results
+        outcome = Label(self.outcome, self.labels)
         if self.flat():
             kind = "share" if self.performance == "top_box" else "number:2"
             lo, hi = r["performance"].min(), r["performance"].max()
             out.append(t("drivers.ip.flat", language, low=_value(lo, kind), high=_value(hi, kind)))
+            important = r[r["quadrant"].isin(["concentrate here", "keep up the good work"])]
+            names = [Label(d, self.labels) for d in important.sort_values("importance", ascending=False,
+                                                                         kind="stable")["driver"]]
+            if names:
+                out.append(t("drivers.ip.flat.important", language, count=len(names), names=Words(names),
+                             outcome=outcome))
+            return out
         for code, key in (("concentrate here", "concentrate"), ("keep up the good work", "keep"),
                           ("possible overkill", "overkill")):
             names = [Label(d, self.labels) for d in r.loc[r["quadrant"] == code, "driver"]]
             if names:
                 out.append(t(f"drivers.ip.{key}", language, count=len(names), names=Words(names),
-                             outcome=Label(self.outcome, self.labels)))
+                             outcome=outcome))
         return out
 
     def flat(self) -> bool:

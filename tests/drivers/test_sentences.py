@@ -196,6 +196,12 @@ def test_importance_performance_sentences():
     flat = importance_performance(same, drivers=["a", "b", "c"])
     assert flat.flat() and re.match(r"De attributen presteren vrijwel gelijk \(\d,\d\d tot \d,\d\d; de hoogste",
                                     flat.describe("nl")[0])
+    # with performance alike no sentence claims that one attribute performs below or above another; the one
+    # that matters (a) is named by its importance
+    assert flat.describe("nl")[1:] == [
+        "Weegt het zwaarst voor ‘aanbevelingsscore’: a (bovengemiddeld belang); omdat de attributen vrijwel gelijk "
+        "presteren, hangt wat eerst te verbeteren af van het belang en van wat een verbetering kost."]
+    assert not any("performing below" in s or "performing well" in s for s in flat.describe("en"))
 
 
 @pytest.fixture(scope="module")

@@ -353,6 +353,18 @@ TEXTS: dict[str, dict] = {
         "nl": "De attributen presteren vrijwel gelijk ({low} tot {high}; de hoogste en de laagste verschillen niet "
               "significant), dus de kwadranten hieronder berusten op belang, niet op prestatie.",
     },
+    "drivers.ip.flat.important": {
+        "en": {"one": "Weighs most for ‘{outcome}’: {names} (above-average importance); as the attributes perform "
+                      "alike, where to improve first rests on importance and on what an improvement costs.",
+               "other": "Weigh most for ‘{outcome}’: {names} (above-average importance); as the attributes perform "
+                        "alike, where to improve first rests on importance and on what an improvement costs."},
+        "nl": {"one": "Weegt het zwaarst voor ‘{outcome}’: {names} (bovengemiddeld belang); omdat de attributen "
+                      "vrijwel gelijk presteren, hangt wat eerst te verbeteren af van het belang en van wat een "
+                      "verbetering kost.",
+               "other": "Wegen het zwaarst voor ‘{outcome}’: {names} (bovengemiddeld belang); omdat de attributen "
+                        "vrijwel gelijk presteren, hangt wat eerst te verbeteren af van het belang en van wat een "
+                        "verbetering kost."},
+    },
     # ---------------------------------------------------------------- captions
     "drivers.caption.importance": {
         "en": "Relative importance for ‘{outcome}’", "nl": "Relatief belang voor ‘{outcome}’",
