@@ -164,6 +164,14 @@ class DirichletPrior:
     loglik: float
     n_units: int
 
+    def __eq__(self, other: object) -> bool:
+        # elementwise on alpha: the generated == compared arrays and raised, so pandas could not concatenate
+        # two tables that carry a prior in their attrs
+        if not isinstance(other, DirichletPrior):
+            return NotImplemented
+        return bool(np.array_equal(self.alpha, other.alpha) and self.loglik == other.loglik
+                    and self.n_units == other.n_units)
+
     @property
     def mean(self) -> np.ndarray:
         return self.alpha / self.alpha.sum()

@@ -18,8 +18,8 @@ import matplotlib.ticker as mticker
 from ..text import check_language, fmt_number
 from ..text.plot_labels import label
 
-__all__ = ["CATEGORY_COLORS", "CATEGORY_COLOR_MAP", "date_axis", "figure_texts", "finish_axes", "label",
-           "new_ax", "number_axis", "wrap"]
+__all__ = ["CATEGORY_COLORS", "CATEGORY_COLOR_MAP", "date_axis", "figure_texts", "finish_axes", "fit_tick_labels",
+           "label", "new_ax", "number_axis", "wrap"]
 
 #: Colours of detractors, passives, promoters (in that order) -- the one place they are defined.
 CATEGORY_COLORS = ("#d7301f", "#bdbdbd", "#238b45")
@@ -45,6 +45,32 @@ def wrap(text, width: int = 22) -> str:
     ('Momenten van\nde waarheid', 'Uitkomstgerichtheid')
     """
     return "\n".join(textwrap.wrap(str(text), width, break_long_words=False)) or str(text)
+
+
+def fit_tick_labels(ax, texts: Iterable[str], axis: str = "x", widths: Iterable[int] = (14, 12, 10, 8)) -> None:
+    r"""Category tick labels wrapped at the widest of ``widths`` at which neighbours do not overlap (measured on
+    the drawn figure); when none fits, x labels are written vertically on one line.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> ax = new_ax(size=(3, 2))
+    >>> _ = ax.set_xticks(range(4))
+    >>> fit_tick_labels(ax, ["weinig zevens en achten", "alle scores hoger", "veel tienen", "geen lage scores"])
+    >>> [t.get_text() for t in ax.get_xticklabels()][:2]  # at 14 characters a line they overlapped
+    ['weinig\nzevens en\nachten', 'alle scores\nhoger']
+    """
+    texts = [str(x) for x in texts]
+    renderer = ax.figure.canvas.get_renderer()
+    for width in widths:
+        (ax.set_xticklabels if axis == "x" else ax.set_yticklabels)([wrap(x, width) for x in texts])
+        ticks = ax.get_xticklabels() if axis == "x" else ax.get_yticklabels()
+        boxes = [tk.get_window_extent(renderer) for tk in ticks if tk.get_text()]
+        if not any(a.overlaps(b) for a, b in zip(boxes, boxes[1:])):
+            return
+    if axis == "x":
+        ax.set_xticklabels(texts, rotation=90)
 
 
 def date_axis(ax, axis: str = "x", language: str = "en") -> None:

@@ -14,7 +14,7 @@ import seaborn as sns
 
 from ..people import funnel_limits
 from ..text import column_label
-from ._common import CATEGORY_COLORS, finish_axes, label, new_ax, wrap
+from ._common import CATEGORY_COLORS, finish_axes, fit_tick_labels, label, new_ax
 
 __all__ = ["agent_calibration_plot", "bland_altman_plot", "caterpillar_plot", "funnel_plot", "signals_plot"]
 
@@ -127,8 +127,9 @@ def signals_plot(data: pd.DataFrame | None = None, *, language: str = "en", ax: 
     wide = tab.loc[tab["unit"].isin(top)].pivot_table(index="unit", columns="signal", values="strength",
                                                        aggfunc="max")
     wide = wide.reindex(top)
-    wide.columns = [wrap(t(f"value.{c}", language), 14) for c in wide.columns]
-    ax = new_ax(ax, (8, max(3.0, 0.32 * len(wide) + 1.8)))
+    names = [t(f"value.{c}", language) for c in wide.columns]
+    # about 0.8 inch per signal beside the unit names and the colour bar
+    ax = new_ax(ax, (max(8.0, 3.0 + 0.8 * wide.shape[1]), max(3.0, 0.32 * len(wide) + 1.8)))
     threshold = -np.log10(float(data.attrs.get("fdr", 0.05)))
     annot = wide.map(lambda v: "" if pd.isna(v) else ("●" if v >= threshold else ""))
     sns.heatmap(wide, ax=ax, cmap="Reds", vmin=0, vmax=max(3.0, float(np.nanmax(wide.to_numpy()) if wide.size else 3)),
@@ -138,6 +139,7 @@ def signals_plot(data: pd.DataFrame | None = None, *, language: str = "en", ax: 
     ax.set_ylabel(_unit_label(data, language))
     ax.set_title(label("people.signals_title", language, unit=_unit_label(data, language)))
     ax.tick_params(axis="x", rotation=0, labelsize=8)
+    fit_tick_labels(ax, names)  # after the font size: the widest wrap at which neighbours do not overlap
     cbar = ax.collections[0].colorbar
     if cbar is not None:
         finish_axes(cbar.ax, language, x=False)

@@ -109,3 +109,28 @@ def test_people_plots_in_dutch(synthetic, plot_language_check):
     res = agent_agreement(study, bootstrap=20)
     plot_language_check(bland_altman_plot(res, language="nl"), "nl")
     plot_language_check(agent_calibration_plot(res, language="nl"), "nl")
+
+
+def test_signal_names_under_the_heatmap_do_not_overlap(synthetic):
+    """Seen in the Dutch demo report: 'weinig zevens en achten' ran into 'alle scores hoger' (labels wrapped at
+    a fixed 14 characters). Every signal, both languages: no two neighbouring names overlap."""
+    import itertools
+
+    import matplotlib.pyplot as plt
+
+    from nps_research.plots.people import signals_plot
+
+    study = synthetic(3000, 0)
+    found = people.signals(study, unit="employee_id", where={"survey_type": "transactional"})
+    some = found.loc[found["signal"] == found["signal"].iloc[0]]
+    found = pd.concat([found] + [some.assign(signal=s) for s in people.SIGNALS if s not in set(found["signal"])],
+                      ignore_index=True)  # every signal the workbench has
+    assert found.attrs["prior"] == some.attrs["prior"]  # the tables' attrs (a prior with an array) carried over
+    assert set(found["signal"]) == set(people.SIGNALS)
+    for language in ("nl", "en"):
+        ax = signals_plot(found, language=language)
+        renderer = ax.figure.canvas.get_renderer()
+        boxes = [(tk.get_text(), tk.get_window_extent(renderer)) for tk in ax.get_xticklabels()]
+        assert len(boxes) == found["signal"].nunique()
+        assert [(a, b) for (a, ba), (b, bb) in itertools.combinations(boxes, 2) if ba.overlaps(bb)] == []
+        plt.close(ax.figure)
