@@ -67,6 +67,18 @@ TEXTS: dict[str, dict] = {
         "en": "Out of sample ({cv}), the best predictor of {outcome} is {measure}, with {metric} {value}.",
         "nl": "Buiten de steekproef ({cv}) is {measure} de beste voorspeller van {outcome}, met {metric} {value}.",
     },
+    "compare.pv.highest": {
+        "en": "Out of sample ({cv}), {measure} has the highest {metric} for {outcome} ({value}), but not "
+              "significantly better than {base} ({base_value}).",
+        "nl": "Buiten de steekproef ({cv}) heeft {measure} de hoogste {metric} voor {outcome} ({value}), maar niet "
+              "significant beter dan {base} ({base_value}).",
+    },
+    "compare.pv.highest_low": {
+        "en": "Out of sample ({cv}), {measure} has the lowest {metric} for {outcome} ({value}), but not "
+              "significantly better than {base} ({base_value}).",
+        "nl": "Buiten de steekproef ({cv}) heeft {measure} de laagste {metric} voor {outcome} ({value}), maar niet "
+              "significant beter dan {base} ({base_value}).",
+    },
     "compare.pv.lr_improves": {
         "en": "Adding {added} to {base} significantly improves the in-sample fit of {outcome} "
               "(likelihood-ratio chi² = {lr} on {df} df, {p}).",
