@@ -87,12 +87,16 @@ def _scrub_column(values: pd.Series, ids: list[Any]) -> pd.Series:
 
 
 def study_key(data: Any = None) -> bytes:
-    """The pseudonymisation key: ``NPS_RESEARCH_SECRET`` if set, else a hash of the study's responses."""
+    """The pseudonymisation key: ``NPS_RESEARCH_SECRET`` if set, else a hash of the study's responses
+    without the columns whose values the study labels in the report language (so that the English and the
+    Dutch report of one study give every person the same pseudonym)."""
     secret = os.environ.get(SECRET_VARIABLE)
     if secret:
         return secret.encode("utf-8")
     frame = getattr(data, "responses", data)
     if isinstance(frame, pd.DataFrame):
+        labelled = [c for c in (getattr(data, "value_labels", None) or {}) if c in frame.columns]
+        frame = frame.drop(columns=labelled) if labelled else frame
         digest = hashlib.sha256(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
         return digest.digest()
     raise ValueError(f"no pseudonymisation key: set {SECRET_VARIABLE} or pass the study or its responses")

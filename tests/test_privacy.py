@@ -74,3 +74,25 @@ def test_protect_scrubs_ids_written_in_comments_as_scrub_does():
     study = protect(Study(responses=responses.copy()), key=b"k")
     assert [None if pd.isna(v) else v for v in study.responses["reason"]] == expected
     assert "[#] wacht nog" in expected and "[☎]" in expected[0] and "K-88121" not in expected[0]
+
+
+def test_the_english_and_the_dutch_report_of_one_study_give_a_person_the_same_pseudonym(tmp_path, monkeypatch):
+    """Seen in the demo: the employee flagged as 'ID-b50e25' in the English report was 'ID-aeb5ce' in the Dutch
+    one (the key hashed the responses after their values were labelled in the report language), and the
+    cross-validation, whose folds follow the pseudonymised ids, gave other numbers."""
+    import nps_research as nr
+    from nps_research.privacy import SECRET_VARIABLE
+
+    monkeypatch.delenv(SECRET_VARIABLE, raising=False)
+    path = tmp_path / "r.csv"
+    path.write_text("response_id,customer_id,employee_id,date,survey_type,channel,ltr,product\n"
+                    + "".join(f"r{i},c{i % 7},e{i % 3},2024-01-{1 + i % 28:02d},relational,web,{i % 11},{'ab'[i % 2]}\n"
+                              for i in range(30)))
+    spec = {"responses": {"path": str(path), "values": {"product": {"a": {"en": "electricity", "nl": "stroom"},
+                                                                     "b": {"en": "gas", "nl": "gas"}}}}}
+    en = nr.load_data(spec, language="en", personal_data=False)
+    nl = nr.load_data(spec, language="nl", personal_data=False)
+    assert en.responses["product"].iloc[0] == "electricity" and nl.responses["product"].iloc[0] == "stroom"
+    for role in ("customer_id", "employee_id", "response_id"):
+        assert en.responses[role].tolist() == nl.responses[role].tolist()
+    assert en.responses["employee_id"].iloc[0] != "e0"  # pseudonymised
