@@ -72,9 +72,9 @@ def join_latest_response(
     Outcomes (retention, revenue in the next twelve months ...) are per customer, responses per survey.
     This keeps, per customer, the response with the latest ``date`` (ties: the one further down the
     table), and inner-joins it to ``outcomes`` on ``customer``: customers without a response, and
-    responses of customers without an outcome row, are left out. The result has one row per customer
-    with the response columns, the outcome columns and ``n_responses`` (how many responses the customer
-    gave). ``result.attrs["join"]`` counts what was kept and left out.
+    responses of customers without an outcome row, are left out. The result has one row per customer, in
+    the order of ``outcomes``, with the response columns, the outcome columns and ``n_responses`` (how
+    many responses the customer gave). ``result.attrs["join"]`` counts what was kept and left out.
 
     Parameters
     ----------
@@ -130,7 +130,11 @@ def join_latest_response(
     latest = resp.assign(n_responses=counts).drop_duplicates(customer, keep="last")
     overlap = [c for c in outcomes.columns if c != customer and c in latest.columns]
     joined = latest.drop(columns=overlap).merge(outcomes, on=customer, how="inner", validate="one_to_one")
-    joined = joined.sort_values(customer, kind="stable").reset_index(drop=True)
+    # in the order of the outcomes table, not of the ids: pseudonymised ids (or the English and the Dutch
+    # report's) would otherwise reorder the customers and with them the cross-validation folds and numbers
+    position = pd.Series(np.arange(len(outcomes)), index=outcomes[customer].to_numpy())
+    joined = joined.take(np.argsort(position.reindex(joined[customer].to_numpy()).to_numpy(), kind="stable"))
+    joined = joined.reset_index(drop=True)
     ids_out = set(outcomes[customer])
     ids_resp = set(latest[customer])
     joined.attrs["join"] = {

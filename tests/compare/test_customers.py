@@ -39,3 +39,29 @@ def test_join_latest_response_and_customer_frame():
     dup = pd.concat([outcomes, outcomes.iloc[[0]]], ignore_index=True)
     with pytest.raises(StudyDataError, match="once in the outcomes table"):
         join_latest_response(responses, dup)
+
+
+def test_the_customer_table_and_the_cross_validation_do_not_depend_on_how_the_ids_are_written():
+    """The customers come in the order of the outcomes table, not of their ids: pseudonymised ids (a study that
+    allows no personal data, or another key) once reordered them and with them the cross-validation folds, so
+    the same data gave other AUCs in the English and the Dutch report. Independent generator: logistic
+    retention on ltr."""
+    from nps_research.compare import predictive_validity
+    from nps_research.privacy import protect
+
+    rng = np.random.default_rng(11)
+    n = 600
+    ids = [f"K{v:05d}" for v in rng.permutation(n)]  # ids not in the file's order
+    ltr = rng.integers(0, 11, n)
+    responses = pd.DataFrame({"customer_id": ids, "date": "2024-03-01", "ltr": ltr,
+                              "cx": ltr / 2 + rng.normal(0, 1, n)})
+    retained = (rng.random(n) < 1 / (1 + np.exp(-(ltr - 6) / 2))).astype(int)
+    outcomes = pd.DataFrame({"customer_id": ids[::-1], "retained": retained[::-1]})
+    raw = join_latest_response(responses, outcomes)
+    assert raw["customer_id"].tolist() == ids[::-1]  # the outcomes' order
+    study = protect(Study(responses=responses.copy(), outcomes=outcomes.copy()), key=b"another key")
+    hidden = join_latest_response(study.responses, study.outcomes)
+    assert hidden["customer_id"].tolist() == study.outcomes["customer_id"].tolist()
+    scores = [predictive_validity(f, outcome="retained", measures={"NPS": ["ltr"], "CX": ["cx"]}, cv=5, repeats=2,
+                                  seed=1).scores for f in (raw, hidden)]
+    pd.testing.assert_frame_equal(scores[0], scores[1])
