@@ -327,14 +327,12 @@ class PredictiveValidity(Result):
         best = sc["mean"].idxmax() if _HIGHER_IS_BETTER[metric] else sc["mean"].idxmin()
         diffs = self.differences[self.differences["metric"] == metric]
         versus = diffs.loc[diffs["measure"] == best, "favours"]
-        if best == self.baseline or (len(versus) and versus.iloc[0] == best):  # the best, or beats the baseline
-            out = [t("compare.pv.best", language, cv=cv, outcome=outcome,
-                     measure=measure_label(best, language, self.labels), metric=name, value=Num(sc.loc[best, "mean"], 3))]
-        else:  # only the highest point estimate: not a claim that it predicts better
-            key = "compare.pv.highest" if _HIGHER_IS_BETTER[metric] else "compare.pv.highest_low"
-            out = [t(key, language, cv=cv, outcome=outcome, measure=measure_label(best, language, self.labels),
-                     metric=name, value=Num(sc.loc[best, "mean"], 3), base=base,
-                     base_value=Num(sc.loc[self.baseline, "mean"], 3))]
+        key = ("compare.pv.top" if best == self.baseline
+               else "compare.pv.top_beats" if len(versus) and versus.iloc[0] == best else "compare.pv.top_not")
+        extreme = t("compare.pv.extreme." + ("high" if _HIGHER_IS_BETTER[metric] else "low"), language)
+        out = [t(key, language, cv=cv, outcome=outcome, measure=measure_label(best, language, self.labels),
+                 extreme=extreme, metric=name, value=Num(sc.loc[best, "mean"], 3), base=base,
+                 base_value=Num(sc.loc[self.baseline, "mean"], 3))]
         for _, d in diffs.iterrows():
             m = d["measure"]
             key = "same" if d["favours"] == "neither" else ("better" if d["favours"] == m else "worse")

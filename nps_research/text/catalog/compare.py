@@ -63,22 +63,26 @@ TEXTS: dict[str, dict] = {
         "nl": "{measure} voorspelt {outcome} niet significant anders dan {base}: {metric} {a} tegenover {b}, "
               "verschil {d} ({level}%-BI {lo} tot {hi}, {p}).",
     },
-    "compare.pv.best": {
-        "en": "Out of sample ({cv}), the best predictor of {outcome} is {measure}, with {metric} {value}.",
-        "nl": "Buiten de steekproef ({cv}) is {measure} de beste voorspeller van {outcome}, met {metric} {value}.",
+    # the measure with the best score out of sample, and what the test against the baseline says of it (the
+    # measures are tested against the baseline only: "the best" would claim more than was tested)
+    "compare.pv.top": {
+        "en": "Out of sample ({cv}), {measure} has the {extreme} {metric} for {outcome} ({value}).",
+        "nl": "Buiten de steekproef ({cv}) heeft {measure} de {extreme} {metric} voor {outcome} ({value}).",
     },
-    "compare.pv.highest": {
-        "en": "Out of sample ({cv}), {measure} has the highest {metric} for {outcome} ({value}), but not "
-              "significantly better than {base} ({base_value}).",
-        "nl": "Buiten de steekproef ({cv}) heeft {measure} de hoogste {metric} voor {outcome} ({value}), maar niet "
+    "compare.pv.top_beats": {
+        "en": "Out of sample ({cv}), {measure} has the {extreme} {metric} for {outcome} ({value}), significantly "
+              "better than {base} ({base_value}).",
+        "nl": "Buiten de steekproef ({cv}) heeft {measure} de {extreme} {metric} voor {outcome} ({value}), "
               "significant beter dan {base} ({base_value}).",
     },
-    "compare.pv.highest_low": {
-        "en": "Out of sample ({cv}), {measure} has the lowest {metric} for {outcome} ({value}), but not "
+    "compare.pv.top_not": {
+        "en": "Out of sample ({cv}), {measure} has the {extreme} {metric} for {outcome} ({value}), but not "
               "significantly better than {base} ({base_value}).",
-        "nl": "Buiten de steekproef ({cv}) heeft {measure} de laagste {metric} voor {outcome} ({value}), maar niet "
+        "nl": "Buiten de steekproef ({cv}) heeft {measure} de {extreme} {metric} voor {outcome} ({value}), maar niet "
               "significant beter dan {base} ({base_value}).",
     },
+    "compare.pv.extreme.high": {"en": "highest", "nl": "hoogste"},
+    "compare.pv.extreme.low": {"en": "lowest", "nl": "laagste"},
     "compare.pv.lr_improves": {
         "en": "Adding {added} to {base} significantly improves the in-sample fit of {outcome} "
               "(likelihood-ratio chi² = {lr} on {df} df, {p}).",
