@@ -291,5 +291,5 @@ def test_the_first_sentence_claims_of_the_top_measure_only_what_its_test_against
     df = sim(n=1500, seed=11, b_cx=0.0, b_ltr=1.2)  # NPS drives it: the baseline on top, nothing to compare
     res = predictive_validity(df, outcome="retained", measures={"NPS": ["ltr"], "CX": ["cx"]}, cv=5, repeats=2,
                               seed=1)
-    assert re.fullmatch(r"Buiten de steekproef \(.*\) heeft NPS de hoogste AUC voor ‘retained’ \(0,\d{3}\)\.",
+    assert re.fullmatch(r"Buiten de steekproef \(.*\) heeft NPS de hoogste AUC voor ‘behouden’ \(0,\d{3}\)\.",
                         res.describe("nl")[0])
