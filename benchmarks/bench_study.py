@@ -131,6 +131,8 @@ def main() -> None:
         protect(study)
     cached = str(cache_study(study, cache_dir))  # as the runner does: the notebooks load the checked study
     t_check = time.perf_counter() - t0
+    stored = sum(f.stat().st_size for f in cache_dir.iterdir()) / 2**20
+    print(f"checked study stored for the kernels: {stored:,.0f} MB")
     plan = plan_run(cfg, study_file=study_file, parameters=checked.parameters)
     for nb in plan.notebooks:
         if "data" in nb.parameters:

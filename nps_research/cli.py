@@ -72,7 +72,8 @@ def run(
     run_id: Annotated[str | None, typer.Option(help="Name of the run folder (default: UTC start time)")] = None,
     output: Annotated[Path | None, typer.Option(help="Override the study's output folder")] = None,
     progress: Annotated[bool, typer.Option(help="Show a progress bar")] = True,
-    jobs: Annotated[int, typer.Option(help="Notebooks run at the same time (0: the machine's cores)")] = 0,
+    jobs: Annotated[int, typer.Option(
+        help="Notebooks run at the same time (0: the machine's cores, fewer when memory is short)")] = 0,
     since: Annotated[Path | None, typer.Option(help="An earlier run folder: say what changed since")] = None,
 ) -> None:
     """Run the study's notebooks into <output>/<study>/<run-id>/ and print the path of index.html."""

@@ -34,9 +34,9 @@ from .declarations import notebooks_dir
 from .errors import StudyConfigError
 from .io import write_atomic
 
-__all__ = ["NotebookFailed", "PlannedNotebook", "RunPlan", "RunResult", "collect_findings", "execute_plan",
-           "notebooks_dir", "plan_run",
-           "run_study", "sha256_file", "write_atomic", "write_manifest"]
+__all__ = ["NotebookFailed", "PlannedNotebook", "RunPlan", "RunResult", "collect_findings", "default_jobs",
+           "execute_plan", "kernel_connection", "notebooks_dir", "plan_run", "run_study", "sha256_file", "write_atomic",
+           "write_manifest"]
 
 #: Libraries whose versions go into the manifest.
 LIBRARIES = ("pandas", "numpy", "scipy", "statsmodels", "pingouin", "seaborn", "matplotlib", "papermill",
@@ -546,12 +546,73 @@ def _execute_one(nb: PlannedNotebook, folder: Path, plan: RunPlan) -> dict[str, 
     return info
 
 
+#: What one kernel takes at its peak, measured over the demo study's notebooks (benchmarks/RESULTS_study.md):
+#: about this many MB for the libraries and the page's own work, plus this many times the stored study.
+_KERNEL_BASE_MB = 700
+_KERNEL_PER_STORED = 2.0
+
+
+def _available_memory() -> int | None:
+    """Bytes of memory the kernels can still take: the system's available memory (Linux ``MemAvailable``),
+    and no more than the room left under a container's limit (cgroup v2 or v1); None where unknown."""
+    found = []
+    try:
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    found.append(int(line.split()[1]) * 1024)
+    except (OSError, ValueError, IndexError):
+        pass
+    v1 = "/sys/fs/cgroup/memory/memory."
+    for limit, usage in (("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory.current"),
+                         (v1 + "limit_in_bytes", v1 + "usage_in_bytes")):
+        try:
+            with open(limit) as f, open(usage) as g:
+                text = f.read().strip()
+                if text.isdigit() and int(text) < 1 << 60:  # "max" or a huge number: no limit
+                    found.append(max(0, int(text) - int(g.read().strip())))
+        except (OSError, ValueError):
+            pass
+    return min(found) if found else None
+
+
+def default_jobs(notebooks: int, stored_bytes: int = 0, *, cores: int | None = None,
+                 available: int | None = None) -> tuple[int, str | None]:
+    """How many notebooks to run at a time when the user did not say: one per core, but no more kernels
+    than the available memory holds (each about ``_KERNEL_BASE_MB`` MB plus ``_KERNEL_PER_STORED`` times the
+    stored study: at a million customers 3.4 GB, so two side by side need more than a 4 GB machine has).
+    Returns the number and, when memory lowered it, a sentence saying so.
+
+    Examples
+    --------
+    >>> jobs, note = default_jobs(8, 1_600 * 2**20, cores=2, available=4 * 2**30)
+    >>> jobs, note[:70]
+    (1, 'one notebook at a time instead of 2: each kernel may take about 3.8 GB')
+    >>> default_jobs(8, 1_600 * 2**20, cores=2, available=16 * 2**30)
+    (2, None)
+    """
+    cores = cores or os.cpu_count() or 1
+    jobs = max(1, min(cores, notebooks or 1))
+    if available is None:
+        available = _available_memory()
+    if not available or not stored_bytes:
+        return jobs, None
+    per_kernel = _KERNEL_BASE_MB * 2**20 + _KERNEL_PER_STORED * stored_bytes
+    fit = max(1, int(available // per_kernel))
+    if fit >= jobs:
+        return jobs, None
+    count = "one notebook" if fit == 1 else f"{fit} notebooks"
+    return fit, (f"{count} at a time instead of {jobs}: each kernel may take about {per_kernel / 2**30:.1f} GB of "
+                 f"the {available / 2**30:.1f} GB available (set --jobs to override)")
+
+
 def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = None, *,
-                 progress: bool = True, jobs: int | None = None) -> RunResult:
+                 progress: bool = True, jobs: int | None = None, stored_bytes: int = 0) -> RunResult:
     """Execute the plan's notebooks into ``folder``, ``jobs`` at a time in their own kernels (default: the
-    machine's cores, ``NPS_RESEARCH_JOBS`` overrides; the notebooks are independent: each reads the data
-    itself), updating the manifest as each one finishes. After a failure no further notebook starts; the
-    ones running finish.
+    machine's cores as far as the available memory holds their kernels, see :func:`default_jobs`, with
+    ``stored_bytes`` the size of the stored study; ``NPS_RESEARCH_JOBS`` overrides; the notebooks are
+    independent: each reads the data itself), updating the manifest as each one finishes. After a failure no
+    further notebook starts; the ones running finish.
 
     Raises NotebookFailed when a notebook raises (after recording it)."""
     import logging
@@ -563,8 +624,13 @@ def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = 
     from .privacy import PERSONAL_DATA_VARIABLE
 
     cfg = plan.config
+    note = None
     if jobs is None:
-        jobs = int(os.environ.get("NPS_RESEARCH_JOBS", 0)) or os.cpu_count() or 1
+        jobs = int(os.environ.get("NPS_RESEARCH_JOBS", 0)) or None
+    if jobs is None:
+        jobs, note = default_jobs(len(plan.notebooks), stored_bytes)
+        if note and progress:
+            print(f"{cfg.name}: {note}", file=sys.stderr)
     jobs = max(1, min(int(jobs), len(plan.notebooks) or 1))
     # what the kernels inherit: load_data protects personal data in every notebook of a study that allows none;
     # the kernels share the cores, so each one's numerical libraries get its part of them (their own default,
@@ -578,6 +644,8 @@ def execute_plan(plan: RunPlan, folder: Path, manifest: dict[str, Any] | None = 
     if manifest is None:
         manifest = _new_manifest(plan, folder.name)
     manifest["jobs"] = jobs
+    if note:
+        manifest["jobs_note"] = note
     write_manifest(folder, plan, manifest)
     result = RunResult(cfg.name, manifest["run_id"], folder, {nb.name: "not-run" for nb in plan.notebooks})
     bar = tqdm(total=len(plan.notebooks), desc=f"{cfg.name}", unit="notebook", disable=not progress, file=sys.stderr)
@@ -699,7 +767,8 @@ def run_study(
     nb_dir : path, optional
         Folder with the notebooks (default: the study's ``notebooks`` setting, else :func:`notebooks_dir`).
     jobs : int, optional
-        Notebooks run at the same time, each in its own kernel (default: the machine's cores).
+        Notebooks run at the same time, each in its own kernel (default: the machine's cores, fewer when the
+        available memory does not hold that many kernels for this study's size; see :func:`default_jobs`).
     since : path, optional
         An earlier run folder of the study: the new run gets ``compare.html`` / ``.json`` / ``.xlsx`` saying what
         changed since (:mod:`nps_research.runs`).
@@ -749,6 +818,7 @@ def run_study(
 
         protect(study)
     cached = str(cache_study(study, cache_dir))
+    stored = sum(f.stat().st_size for f in Path(cache_dir).iterdir() if f.is_file())
     del study  # the notebooks load the cached copy: the runner does not hold the data while they run
     _release_memory()
     original = cfg.data_parameters()
@@ -756,7 +826,7 @@ def run_study(
         if nb.parameters.get("data") == original:
             nb.parameters["data"] = cached
     try:
-        return execute_plan(plan, folder, manifest, progress=progress, jobs=jobs)
+        return execute_plan(plan, folder, manifest, progress=progress, jobs=jobs, stored_bytes=stored)
     finally:
         shutil.rmtree(cache_dir, ignore_errors=True)
         if since is not None and (folder / "findings.json").exists():

@@ -311,6 +311,33 @@ def test_a_tcp_port_taken_by_another_program_does_not_stop_the_kernels(study, mo
     assert set(result.statuses.values()) == {"ok"}
 
 
+def test_the_default_number_of_kernels_is_what_the_memory_holds(study, monkeypatch):
+    """By default one notebook per core, but no more kernels than the available memory holds: at a million
+    customers a kernel takes up to 3.4 GB, and two side by side broke a 4 GB machine. Told --jobs, the runner
+    does as told; the manifest says why it ran fewer."""
+    import os
+
+    from nps_research import runner
+
+    monkeypatch.delenv("NPS_RESEARCH_JOBS", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    _notebook(study.parent / "nbs" / "02_b.ipynb", "print('second')")
+    _set(study, analyses=[{"notebook": "01_ok"}, {"notebook": "02_b"}])
+    monkeypatch.setattr(runner, "_available_memory", lambda: 600 * 2**20)  # less than one kernel's base
+    short = json.loads((run_study(study, run_id="short", progress=False).folder / "manifest.json").read_text())
+    assert short["jobs"] == 1 and "one notebook at a time instead of 2" in short["jobs_note"]
+    told = json.loads((run_study(study, run_id="told", progress=False, jobs=2).folder / "manifest.json").read_text())
+    assert told["jobs"] == 2 and "jobs_note" not in told
+    monkeypatch.setattr(runner, "_available_memory", lambda: 64 * 2**30)
+    ample = json.loads((run_study(study, run_id="ample", progress=False).folder / "manifest.json").read_text())
+    assert ample["jobs"] == 2 and "jobs_note" not in ample
+    # the estimate: the kernel's base plus twice the stored study (benchmarks/RESULTS_study.md)
+    gb = 2**30
+    assert runner.default_jobs(8, int(1.5 * gb), cores=4, available=8 * gb)[0] == 2  # 3.7 GB a kernel
+    assert runner.default_jobs(8, int(1.5 * gb), cores=4, available=3 * gb)[0] == 1  # never fewer than one
+    assert runner.default_jobs(3, 0, cores=8, available=gb) == (3, None)  # unknown size: cores, notebooks
+
+
 def test_kernels_running_side_by_side_share_the_cores(study, monkeypatch):
     """With two notebooks at a time each kernel's numerical libraries get half the cores (not all of them, which
     oversubscribes the machine); a thread setting of the user's is kept; the runner's own environment is
