@@ -292,7 +292,7 @@ class ImportancePerformance(Result):
             df["importance_share_low"] = r["importance_ci_low"]
             df["importance_share_high"] = r["importance_ci_high"]
         df[f"performance_{self.performance}"] = r["performance"]
-        df["quadrant"] = r["quadrant"]
+        df["quadrant"] = self.shown_quadrants().loc[r.index]
         kwargs.setdefault("labels", self.labels)
         kwargs.setdefault("caption", t("drivers.caption.ip", language))
         return report_table(df, language=language, **kwargs)
@@ -330,6 +330,16 @@ class ImportancePerformance(Result):
                 out.append(t(f"drivers.ip.{key}", language, count=len(names), names=Words(names),
                              outcome=outcome))
         return out
+
+    def shown_quadrants(self) -> pd.Series:
+        """The quadrant of each driver as the report shows it: when performance does not separate the
+        drivers (:meth:`flat`), only the importance half (``important`` / ``less important``), as the
+        performance half would rest on noise."""
+        r = self.results
+        if not self.flat():
+            return r["quadrant"].copy()
+        important = r["quadrant"].isin(["concentrate here", "keep up the good work"])
+        return pd.Series(np.where(important, "important", "less important"), index=r.index, name="quadrant")
 
     def flat(self) -> bool:
         """Whether the best- and the worst-performing driver do not differ significantly (two-sided 5%, their

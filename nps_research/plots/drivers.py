@@ -24,7 +24,9 @@ __all__ = ["importance_performance_plot", "importance_plot", "penalty_reward_plo
 
 #: Colours of the importance-performance quadrants (by quadrant code).
 QUADRANT_COLORS = {"concentrate here": "#d7301f", "keep up the good work": "#1a9850",
-                   "low priority": "#969696", "possible overkill": "#fdae61"}
+                   "low priority": "#969696", "possible overkill": "#fdae61",
+                   # when performance does not separate the drivers: importance only
+                   "important": "#4575b4", "less important": "#bdbdbd"}
 #: Colours of the Kano-style classes of the penalty-reward analysis.
 KANO_COLORS = {"basic": "#d7301f", "performance": "#4575b4", "excitement": "#1a9850", "no effect": "#bdbdbd"}
 _BAR = "#4575b4"
@@ -128,17 +130,21 @@ def importance_performance_plot(data=None, *, annotate: bool = True, labels: Map
     yscale = 100.0 if performance == "top_box" else 1.0
     x = tab["importance"].to_numpy(float) * 100
     y = tab["performance"].to_numpy(float) * yscale
-    colors = [QUADRANT_COLORS.get(q, "#333333") for q in tab["quadrant"]]
+    # a result whose drivers perform alike shows importance only (no performance line, no quadrant words)
+    flat = res is not None and hasattr(res, "flat") and res.flat()
+    quadrants = res.shown_quadrants() if flat else tab["quadrant"]
+    colors = [QUADRANT_COLORS.get(q, "#333333") for q in quadrants]
     ax.scatter(x, y, c=colors, s=60, zorder=3)
     si, sp = split if split is not None else (float(np.mean(tab["importance"])), float(np.mean(tab["performance"])))
     ax.axvline(si * 100, color="#777777", lw=1, ls="--")
-    ax.axhline(sp * yscale, color="#777777", lw=1, ls="--")
+    if not flat:
+        ax.axhline(sp * yscale, color="#777777", lw=1, ls="--")
     if annotate:
         for xi, yi, name in zip(x, y, _names(tab["driver"], language, labels, 20)):
             ax.annotate(name, (xi, yi), xytext=(4, 4), textcoords="offset points", fontsize=8)
     ax.set_xlabel(label("drivers.importance", language))
     ax.set_ylabel(label(f"drivers.performance_{performance}", language))
-    present = [q for q in QUADRANT_COLORS if q in set(tab["quadrant"])]
+    present = [q for q in QUADRANT_COLORS if q in set(quadrants)]
     handles = [plt.Line2D([], [], marker="o", ls="", color=QUADRANT_COLORS[q]) for q in present]
     ax.legend(handles, [_word(q, "quadrant", language) for q in present], frameon=False, fontsize=8,
               loc="upper left", bbox_to_anchor=(1.01, 1.0))

@@ -202,6 +202,19 @@ def test_importance_performance_sentences():
         "Weegt het zwaarst voor ‘aanbevelingsscore’: a (bovengemiddeld belang); omdat de attributen vrijwel gelijk "
         "presteren, hangt wat eerst te verbeteren af van het belang en van wat een verbetering kost."]
     assert not any("performing below" in s or "performing well" in s for s in flat.describe("en"))
+    # the table and the figure say the same: importance only, no quadrant words, no performance line
+    shown = flat.table("nl").formatted().set_index("factor")["kwadrant"].to_dict()
+    assert shown == {"a": "bovengemiddeld belang", "b": "ondergemiddeld belang", "c": "ondergemiddeld belang"}
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from nps_research.plots.drivers import importance_performance_plot
+
+    ax = importance_performance_plot(flat, language="nl")
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["bovengemiddeld belang", "ondergemiddeld belang"]
+    assert len(ax.get_lines()) == 1  # the importance line only
+    ax = importance_performance_plot(ip, language="en")  # performance does separate these: four quadrants
+    assert len(ax.get_lines()) == 2 and "concentrate here" in [t.get_text() for t in ax.get_legend().get_texts()]
 
 
 @pytest.fixture(scope="module")

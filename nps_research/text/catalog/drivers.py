@@ -440,6 +440,8 @@ TEXTS: dict[str, dict] = {
     "value.quadrant.keep up the good work": {"en": "keep up the good work", "nl": "zo houden"},
     "value.quadrant.low priority": {"en": "low priority", "nl": "lage prioriteit"},
     "value.quadrant.possible overkill": {"en": "possible overkill", "nl": "mogelijk overinvestering"},
+    "value.quadrant.important": {"en": "above-average importance", "nl": "bovengemiddeld belang"},
+    "value.quadrant.less important": {"en": "below-average importance", "nl": "ondergemiddeld belang"},
     # ---------------------------------------------------------------- plots
     "plot.drivers.share": {"en": "share of explained variance (%)", "nl": "aandeel in de verklaarde variantie (%)"},
     "plot.drivers.contribution": {"en": "contribution to R²", "nl": "bijdrage aan R²"},
