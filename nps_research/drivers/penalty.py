@@ -292,7 +292,8 @@ class ImportancePerformance(Result):
             df["importance_share_low"] = r["importance_ci_low"]
             df["importance_share_high"] = r["importance_ci_high"]
         df[f"performance_{self.performance}"] = r["performance"]
-        df["quadrant"] = self.shown_quadrants().loc[r.index]
+        shown = self.shown_quadrants().loc[r.index]
+        df["importance_class" if self.flat() else "quadrant"] = shown
         kwargs.setdefault("labels", self.labels)
         kwargs.setdefault("caption", t("drivers.caption.ip", language))
         return report_table(df, language=language, **kwargs)

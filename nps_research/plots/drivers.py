@@ -146,7 +146,8 @@ def importance_performance_plot(data=None, *, annotate: bool = True, labels: Map
     ax.set_ylabel(label(f"drivers.performance_{performance}", language))
     present = [q for q in QUADRANT_COLORS if q in set(quadrants)]
     handles = [plt.Line2D([], [], marker="o", ls="", color=QUADRANT_COLORS[q]) for q in present]
-    ax.legend(handles, [_word(q, "quadrant", language) for q in present], frameon=False, fontsize=8,
+    ax.legend(handles, [_word(q, "importance_class" if flat else "quadrant", language) for q in present],
+              frameon=False, fontsize=8,
               loc="upper left", bbox_to_anchor=(1.01, 1.0))
     finish_axes(ax, language)
     return ax

@@ -203,7 +203,7 @@ def test_importance_performance_sentences():
         "presteren, hangt wat eerst te verbeteren af van het belang en van wat een verbetering kost."]
     assert not any("performing below" in s or "performing well" in s for s in flat.describe("en"))
     # the table and the figure say the same: importance only, no quadrant words, no performance line
-    shown = flat.table("nl").formatted().set_index("factor")["kwadrant"].to_dict()
+    shown = flat.table("nl").formatted().set_index("factor")["belang"].to_dict()
     assert shown == {"a": "bovengemiddeld belang", "b": "ondergemiddeld belang", "c": "ondergemiddeld belang"}
     import matplotlib
 

@@ -349,9 +349,9 @@ TEXTS: dict[str, dict] = {
     },
     "drivers.ip.flat": {
         "en": "The attributes perform almost alike ({low} to {high}; the highest and the lowest do not differ "
-              "significantly), so the quadrants below rest on importance rather than on performance.",
+              "significantly), so the figure and the table below divide them by importance only.",
         "nl": "De attributen presteren vrijwel gelijk ({low} tot {high}; de hoogste en de laagste verschillen niet "
-              "significant), dus de kwadranten hieronder berusten op belang, niet op prestatie.",
+              "significant), dus de figuur en de tabel hieronder delen ze alleen naar belang in.",
     },
     "drivers.ip.flat.important": {
         "en": {"one": "Weighs most for ‘{outcome}’: {names} (above-average importance); as the attributes perform "
@@ -440,8 +440,8 @@ TEXTS: dict[str, dict] = {
     "value.quadrant.keep up the good work": {"en": "keep up the good work", "nl": "zo houden"},
     "value.quadrant.low priority": {"en": "low priority", "nl": "lage prioriteit"},
     "value.quadrant.possible overkill": {"en": "possible overkill", "nl": "mogelijk overinvestering"},
-    "value.quadrant.important": {"en": "above-average importance", "nl": "bovengemiddeld belang"},
-    "value.quadrant.less important": {"en": "below-average importance", "nl": "ondergemiddeld belang"},
+    "value.importance_class.important": {"en": "above-average importance", "nl": "bovengemiddeld belang"},
+    "value.importance_class.less important": {"en": "below-average importance", "nl": "ondergemiddeld belang"},
     # ---------------------------------------------------------------- plots
     "plot.drivers.share": {"en": "share of explained variance (%)", "nl": "aandeel in de verklaarde variantie (%)"},
     "plot.drivers.contribution": {"en": "contribution to R²", "nl": "bijdrage aan R²"},
@@ -511,6 +511,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "performance_mean": {"en": "performance (mean score)", "nl": "prestatie (gemiddelde score)", "kind": "number:2"},
     "performance_top_box": {"en": "performance (% top box)", "nl": "prestatie (% hoogste scores)", "kind": "share"},
     "quadrant": {"en": "quadrant", "nl": "kwadrant", "kind": "category"},
+    "importance_class": {"en": "importance", "nl": "belang", "kind": "category"},
     # the demo study's attribute scores (a client's own attribute columns are shown by their own names)
     "sat_price": {"en": "price", "nl": "prijs", "kind": "number:1"},
     "sat_billing_clarity": {"en": "clarity of the bill", "nl": "duidelijkheid van de nota", "kind": "number:1"},
