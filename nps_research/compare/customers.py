@@ -132,9 +132,8 @@ def join_latest_response(
     joined = latest.drop(columns=overlap).merge(outcomes, on=customer, how="inner", validate="one_to_one")
     # in the order of the outcomes table, not of the ids: pseudonymised ids (or the English and the Dutch
     # report's) would otherwise reorder the customers and with them the cross-validation folds and numbers
-    position = pd.Series(np.arange(len(outcomes)), index=outcomes[customer].to_numpy())
-    joined = joined.take(np.argsort(position.reindex(joined[customer].to_numpy()).to_numpy(), kind="stable"))
-    joined = joined.reset_index(drop=True)
+    position = pd.Index(outcomes[customer]).get_indexer(joined[customer])  # ids are unique in outcomes
+    joined = joined.take(np.argsort(position, kind="stable")).reset_index(drop=True)
     ids_out = set(outcomes[customer])
     ids_resp = set(latest[customer])
     joined.attrs["join"] = {

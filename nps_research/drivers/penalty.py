@@ -317,7 +317,7 @@ class ImportancePerformance(Result):
             kind = "share" if self.performance == "top_box" else "number:2"
             lo, hi = r["performance"].min(), r["performance"].max()
             out.append(t("drivers.ip.flat", language, low=_value(lo, kind), high=_value(hi, kind)))
-            important = r[r["quadrant"].isin(["concentrate here", "keep up the good work"])]
+            important = r[self.shown_quadrants() == "important"]
             names = [Label(d, self.labels) for d in important.sort_values("importance", ascending=False,
                                                                          kind="stable")["driver"]]
             if names:

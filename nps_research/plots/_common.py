@@ -47,9 +47,9 @@ def wrap(text, width: int = 22) -> str:
     return "\n".join(textwrap.wrap(str(text), width, break_long_words=False)) or str(text)
 
 
-def fit_tick_labels(ax, texts: Iterable[str], axis: str = "x", widths: Iterable[int] = (14, 12, 10, 8)) -> None:
-    r"""Category tick labels wrapped at the widest of ``widths`` at which neighbours do not overlap (measured on
-    the drawn figure); when none fits, x labels are written vertically on one line.
+def fit_tick_labels(ax, texts: Iterable[str], widths: Iterable[int] = (14, 12, 10, 8)) -> None:
+    r"""Category labels under the x axis wrapped at the widest of ``widths`` at which neighbours do not overlap
+    (measured on the drawn figure); when none fits, written vertically on one line.
 
     Examples
     --------
@@ -64,13 +64,11 @@ def fit_tick_labels(ax, texts: Iterable[str], axis: str = "x", widths: Iterable[
     texts = [str(x) for x in texts]
     renderer = ax.figure.canvas.get_renderer()
     for width in widths:
-        (ax.set_xticklabels if axis == "x" else ax.set_yticklabels)([wrap(x, width) for x in texts])
-        ticks = ax.get_xticklabels() if axis == "x" else ax.get_yticklabels()
-        boxes = [tk.get_window_extent(renderer) for tk in ticks if tk.get_text()]
+        ax.set_xticklabels([wrap(x, width) for x in texts])
+        boxes = [tk.get_window_extent(renderer) for tk in ax.get_xticklabels() if tk.get_text()]
         if not any(a.overlaps(b) for a, b in zip(boxes, boxes[1:])):
             return
-    if axis == "x":
-        ax.set_xticklabels(texts, rotation=90)
+    ax.set_xticklabels(texts, rotation=90)
 
 
 def date_axis(ax, axis: str = "x", language: str = "en") -> None:
